@@ -1,0 +1,66 @@
+package uk.safermap.config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The whole configuration of a SaferMap instance, resolved once at start-up by {@link ConfigLoader}
+ * and passed down as plain values. Nothing below {@code App} reads the environment.
+ *
+ * @param server   where the HTTP service listens
+ * @param store    which store to use (embedded H2GIS unless a PostGIS URL is given)
+ * @param sample   whether and how to seed an empty store with generated incidents
+ * @param area     the service area: incidents outside it are rejected at import
+ * @param viewer   settings handed to the browser viewer
+ * @param limits   request limits
+ */
+public record AppConfig(Server server, Store store, Sample sample, ServiceAreaSettings area,
+                        Viewer viewer, Limits limits) {
+
+    /** @param host interface to bind (localhost by default, for security) */
+    public record Server(String host, int port) {
+        public Server {
+            if (port < 0 || port > 65535) {
+                throw new ConfigException("SAFERMAP_PORT must be 0..65535, got " + port);
+            }
+        }
+    }
+
+    /**
+     * @param dataDir   directory of the embedded H2GIS database (used when {@code dbUrl} is empty)
+     * @param dbUrl     JDBC URL of a PostGIS database; empty means the embedded store
+     * @param poolSize  maximum JDBC connections
+     */
+    public record Store(Path dataDir, Optional<String> dbUrl, String dbUser, String dbPassword, int poolSize) {
+        public boolean isPostgis() {
+            return dbUrl.isPresent();
+        }
+
+        public String kind() {
+            return isPostgis() ? "postgis" : "h2gis";
+        }
+    }
+
+    /**
+     * @param enabled    seed the generated sample into an empty store on first start
+     * @param months     how many months of incidents to generate
+     * @param seed       random seed (same seed, same data)
+     */
+    public record Sample(boolean enabled, int months, long seed) {
+    }
+
+    /**
+     * @param marginMetres buffer around the union of the Melton wards
+     * @param bboxWgs84    optional explicit lon/lat box {minLon, minLat, maxLon, maxLat} replacing the default
+     */
+    public record ServiceAreaSettings(double marginMetres, Optional<double[]> bboxWgs84) {
+    }
+
+    /** @param basemapUrl XYZ tile URL template; empty = no basemap (works offline) */
+    public record Viewer(String basemapUrl, String basemapAttribution) {
+    }
+
+    /** @param maxUploadBytes largest accepted import body */
+    public record Limits(long maxUploadBytes, int defaultItemLimit, int maxItemLimit) {
+    }
+}

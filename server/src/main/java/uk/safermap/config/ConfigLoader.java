@@ -1,0 +1,177 @@
+package uk.safermap.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Resolves {@link AppConfig} from three layers: defaults in code, then a config file
+ * ({@code SAFERMAP_CONFIG}, default {@code ./safermap.conf} when present, same keys as the
+ * environment variables), then environment variables. Later layers win.
+ */
+public final class ConfigLoader {
+
+    public static final String CONFIG_FILE_VAR = "SAFERMAP_CONFIG";
+    static final String DEFAULT_CONFIG_FILE = "safermap.conf";
+
+    private final Map<String, String> values;
+    private final String dbUrlSource;
+
+    private ConfigLoader(Map<String, String> values, String dbUrlSource) {
+        this.values = values;
+        this.dbUrlSource = dbUrlSource;
+    }
+
+    /** Loads from the process environment (and the config file it names). */
+    public static ConfigLoader fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    /** Exactly these settings over the defaults, no config file: for tests and tools. */
+    public static ConfigLoader ofValues(Map<String, String> settings) {
+        return new ConfigLoader(new HashMap<>(settings), settings.containsKey("SAFERMAP_DB_URL")
+                ? "given settings" : "default (embedded H2GIS)");
+    }
+
+    /** Loads from the given variables (and the config file they name). */
+    public static ConfigLoader from(Map<String, String> environment) {
+        Map<String, String> merged = new HashMap<>();
+        Path file = Path.of(environment.getOrDefault(CONFIG_FILE_VAR, DEFAULT_CONFIG_FILE));
+        boolean explicitFile = environment.containsKey(CONFIG_FILE_VAR);
+        String dbSource = "default (embedded H2GIS)";
+        if (Files.isRegularFile(file)) {
+            Properties props = readFile(file);
+            props.stringPropertyNames().forEach(k -> merged.put(k.trim(), props.getProperty(k).trim()));
+            if (merged.containsKey("SAFERMAP_DB_URL")) {
+                dbSource = "config file " + file;
+            }
+        } else if (explicitFile) {
+            throw new ConfigException(CONFIG_FILE_VAR + " names " + file + ", which is not a readable file");
+        }
+        for (Map.Entry<String, String> e : environment.entrySet()) {
+            if (e.getKey().startsWith("SAFERMAP_")) {
+                merged.put(e.getKey(), e.getValue().trim());
+            }
+        }
+        if (environment.containsKey("SAFERMAP_DB_URL")) {
+            dbSource = "environment SAFERMAP_DB_URL";
+        }
+        return new ConfigLoader(merged, dbSource);
+    }
+
+    private static Properties readFile(Path file) {
+        Properties props = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(r);
+        } catch (IOException e) {
+            throw new ConfigException("reading config file " + file + ": " + e.getMessage());
+        }
+        return props;
+    }
+
+    /** Where the database URL came from, for the start-up log. */
+    public String dbUrlSource() {
+        return dbUrlSource;
+    }
+
+    public AppConfig load() {
+        return new AppConfig(
+                new AppConfig.Server(string("SAFERMAP_HOST", "127.0.0.1"), integer("SAFERMAP_PORT", 7070)),
+                new AppConfig.Store(Path.of(string("SAFERMAP_DATA_DIR", "./data")),
+                        optional("SAFERMAP_DB_URL"),
+                        string("SAFERMAP_DB_USER", ""),
+                        string("SAFERMAP_DB_PASSWORD", ""),
+                        positive("SAFERMAP_DB_POOL_SIZE", 8)),
+                new AppConfig.Sample(onOff("SAFERMAP_SAMPLE", true),
+                        positive("SAFERMAP_SAMPLE_MONTHS", 24),
+                        (long) integer("SAFERMAP_SAMPLE_SEED", 42)),
+                new AppConfig.ServiceAreaSettings(nonNegative("SAFERMAP_AREA_MARGIN_M", 2000),
+                        optional("SAFERMAP_AREA_BBOX").map(ConfigLoader::bbox)),
+                new AppConfig.Viewer(string("SAFERMAP_BASEMAP_URL", ""),
+                        string("SAFERMAP_BASEMAP_ATTRIBUTION", "")),
+                new AppConfig.Limits(positive("SAFERMAP_MAX_UPLOAD_MB", 512) * 1024L * 1024L,
+                        100, 10_000));
+    }
+
+    private Optional<String> optional(String key) {
+        return Optional.ofNullable(values.get(key)).filter(v -> !v.isBlank());
+    }
+
+    private String string(String key, String fallback) {
+        return optional(key).orElse(fallback);
+    }
+
+    private int integer(String key, int fallback) {
+        Optional<String> v = optional(key);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.get());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be a whole number, got '" + v.get() + "'");
+        }
+    }
+
+    private int positive(String key, int fallback) {
+        int v = integer(key, fallback);
+        if (v <= 0) {
+            throw new ConfigException(key + " must be positive, got " + v);
+        }
+        return v;
+    }
+
+    private double nonNegative(String key, double fallback) {
+        Optional<String> v = optional(key);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            double d = Double.parseDouble(v.get());
+            if (d < 0 || !Double.isFinite(d)) {
+                throw new ConfigException(key + " must be a non-negative number of metres, got " + d);
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be a number of metres, got '" + v.get() + "'");
+        }
+    }
+
+    private boolean onOff(String key, boolean fallback) {
+        Optional<String> v = optional(key);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        return switch (v.get().toLowerCase(Locale.ROOT)) {
+            case "on", "true", "yes", "1" -> true;
+            case "off", "false", "no", "0" -> false;
+            default -> throw new ConfigException(key + " must be on or off, got '" + v.get() + "'");
+        };
+    }
+
+    private static double[] bbox(String text) {
+        String[] parts = text.split(",");
+        if (parts.length != 4) {
+            throw new ConfigException("SAFERMAP_AREA_BBOX must be minLon,minLat,maxLon,maxLat, got '" + text + "'");
+        }
+        double[] box = new double[4];
+        try {
+            for (int i = 0; i < 4; i++) {
+                box[i] = Double.parseDouble(parts[i].trim());
+            }
+        } catch (NumberFormatException e) {
+            throw new ConfigException("SAFERMAP_AREA_BBOX has a non-numeric value: '" + text + "'");
+        }
+        if (box[0] >= box[2] || box[1] >= box[3] || box[0] < -180 || box[2] > 180 || box[1] < -90 || box[3] > 90) {
+            throw new ConfigException("SAFERMAP_AREA_BBOX must have min < max within lon/lat ranges, got '" + text + "'");
+        }
+        return box;
+    }
+}

@@ -1,0 +1,28 @@
+package uk.safermap.store;
+
+import org.locationtech.jts.geom.Envelope;
+import uk.safermap.domain.Area;
+import uk.safermap.domain.AreaKind;
+
+import java.util.Collection;
+import java.util.Optional;
+
+/** Boundary polygons and user-edited neighbourhoods. */
+public interface AreaStore {
+
+    /** Areas of a kind intersecting a lon/lat box (all when empty), ordered by code. */
+    Page<Area> find(AreaKind kind, Optional<Envelope> bboxWgs84, int limit, long offset);
+
+    Optional<Area> get(AreaKind kind, String code);
+
+    /** Inserts or replaces one area. */
+    void put(Area area);
+
+    /** Inserts or replaces many areas in one transaction. */
+    void putAll(Collection<Area> areas);
+
+    /** Returns false when there was nothing to delete. */
+    boolean delete(AreaKind kind, String code);
+
+    long count(AreaKind kind);
+}

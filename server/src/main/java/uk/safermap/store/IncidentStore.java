@@ -1,0 +1,51 @@
+package uk.safermap.store;
+
+import uk.safermap.domain.Incident;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** Where incidents live. Implementations must make an {@link ImportSession} all-or-nothing. */
+public interface IncidentStore {
+
+    /** Opens one import as one transaction; nothing it adds is visible until it commits. */
+    ImportSession beginImport(String format, String sourceName);
+
+    Page<Incident> find(IncidentQuery query);
+
+    Optional<Incident> findById(long id);
+
+    long count();
+
+    /** Lon/lat bounds and time range of everything stored, empty when the store is empty. */
+    Optional<Extent> extent();
+
+    /** The imports done so far, newest first. */
+    List<ImportRecord> imports(int limit);
+
+    /** Bounds of the stored incidents: lon/lat box and the first and last instants covered. */
+    record Extent(double minLon, double minLat, double maxLon, double maxLat, LocalDateTime start, LocalDateTime end) {
+    }
+
+    /** What an import added, as recorded when it committed. */
+    record ImportRecord(long id, String format, String sourceName, LocalDateTime finishedAt, int imported,
+                        int duplicates, int rejected) {
+    }
+
+    /** A running import. Closing without {@link #commit} rolls everything back. */
+    interface ImportSession extends AutoCloseable {
+
+        /**
+         * Adds incidents whose source keys are not stored yet (including by this session);
+         * returns how many were new. Incidents in one batch must have distinct keys.
+         */
+        int add(List<Incident> batch);
+
+        /** Makes the import visible, recording its totals (duplicates and rejections are the caller's count). */
+        ImportRecord commit(int duplicates, int rejected);
+
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,121 @@
+package uk.safermap.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.h2gis.functions.factory.H2GISFunctions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.safermap.config.AppConfig;
+import uk.safermap.store.StoreException;
+
+import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A pooled connection to the store, with its schema migrated to the latest version
+ * (Flyway, one migration set per {@link Dialect}). Close it to release the pool.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
+    private final String description;
+
+    private Database(HikariDataSource dataSource, Dialect dialect, String description) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.description = description;
+    }
+
+    /** Opens the store the configuration names and migrates it. */
+    public static Database open(AppConfig.Store config) {
+        return config.dbUrl()
+                .map(url -> openPostgis(url, config.dbUser(), config.dbPassword(), config.poolSize()))
+                .orElseGet(() -> openH2gis(config.dataDir(), config.poolSize()));
+    }
+
+    public static Database openPostgis(String url, String user, String password, int poolSize) {
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new StoreException("opening PostGIS", new IllegalArgumentException(
+                    "SAFERMAP_DB_URL must start with jdbc:postgresql:, got " + url));
+        }
+        HikariConfig hc = baseConfig(url, poolSize);
+        hc.setUsername(user);
+        hc.setPassword(password);
+        // Batched INSERTs become multi-row INSERTs: several times faster imports.
+        hc.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return migrated(new HikariDataSource(hc), Dialect.POSTGIS, "PostGIS at " + url);
+    }
+
+    public static Database openH2gis(Path dataDir, int poolSize) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (java.io.IOException e) {
+            throw new StoreException("creating data directory " + dataDir, e);
+        }
+        Path file = dataDir.toAbsolutePath().normalize().resolve("safermap");
+        HikariConfig hc = baseConfig("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", poolSize);
+        hc.setUsername("sa");
+        hc.setPassword("");
+        HikariDataSource ds = new HikariDataSource(hc);
+        try (Connection c = ds.getConnection()) {
+            // Registers the ST_* functions in the database; idempotent, so safe on every start.
+            H2GISFunctions.load(c);
+        } catch (SQLException e) {
+            ds.close();
+            throw new StoreException("loading H2GIS functions into " + file, e);
+        }
+        return migrated(ds, Dialect.H2GIS, "embedded H2GIS at " + file + ".mv.db");
+    }
+
+    private static HikariConfig baseConfig(String url, int poolSize) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(url);
+        hc.setMaximumPoolSize(poolSize);
+        hc.setPoolName("safermap");
+        return hc;
+    }
+
+    private static Database migrated(HikariDataSource ds, Dialect dialect, String description) {
+        try {
+            // The spatial extensions put their own tables (spatial_ref_sys) in the schema, so
+            // an empty database already looks non-empty: baseline below V1 so V1 still runs.
+            var result = Flyway.configure()
+                    .dataSource(ds)
+                    .locations(dialect.migrationLocation())
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load()
+                    .migrate();
+            LOG.info("Store: {} (schema version {}, {} migrations applied)", description,
+                    result.targetSchemaVersion, result.migrationsExecuted);
+        } catch (RuntimeException e) {
+            ds.close();
+            throw new StoreException("migrating the schema of " + description, e);
+        }
+        return new Database(ds, dialect, description);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

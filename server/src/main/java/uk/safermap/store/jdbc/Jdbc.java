@@ -1,0 +1,84 @@
+package uk.safermap.store.jdbc;
+
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+import uk.safermap.store.StoreException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.Collections;
+
+/** Small JDBC helpers shared by the stores: transactions, geometry as WKB, placeholders. */
+final class Jdbc {
+
+    private Jdbc() {
+    }
+
+    /** Work that needs a connection and may throw SQLException. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    /** Runs work in one transaction: commit on success, roll back on any failure. */
+    static <T> T inTransaction(DataSource ds, String what, SqlWork<T> work) {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.apply(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(what, e);
+        }
+    }
+
+    /** Runs read-only work on a pooled connection. */
+    static <T> T read(DataSource ds, String what, SqlWork<T> work) {
+        try (Connection c = ds.getConnection()) {
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw new StoreException(what, e);
+        }
+    }
+
+    static byte[] wkb(Geometry g) {
+        return new WKBWriter(2).write(g);
+    }
+
+    static Geometry geometry(byte[] wkb, int srid) throws SQLException {
+        try {
+            Geometry g = new WKBReader().read(wkb);
+            g.setSRID(srid);
+            return g;
+        } catch (ParseException e) {
+            throw new SQLException("unreadable geometry from store: " + e.getMessage(), e);
+        }
+    }
+
+    /** "?, ?, ?" for n bind parameters; n comes from our own collections, never user text. */
+    static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    static LocalDateTime dateTime(java.sql.Timestamp ts) {
+        return ts == null ? null : ts.toLocalDateTime();
+    }
+
+    static void setNullableString(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null || value.isEmpty()) {
+            ps.setNull(index, java.sql.Types.VARCHAR);
+        } else {
+            ps.setString(index, value);
+        }
+    }
+}

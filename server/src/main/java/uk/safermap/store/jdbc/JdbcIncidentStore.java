@@ -1,0 +1,301 @@
+package uk.safermap.store.jdbc;
+
+import uk.safermap.domain.Category;
+import uk.safermap.domain.Incident;
+import uk.safermap.domain.TimeSpan;
+import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.store.IncidentQuery;
+import uk.safermap.store.IncidentStore;
+import uk.safermap.store.Page;
+import uk.safermap.store.StoreException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@link IncidentStore} over JDBC, the same SQL for PostGIS and H2GIS. */
+public final class JdbcIncidentStore implements IncidentStore {
+
+    private static final String COLUMNS = "id, source_key, source, crime_id, month_start, time_start, time_end, category, "
+            + "category_label, sensitive, lon, lat, easting, northing, location, lsoa_code, lsoa_name, outcome, "
+            + "context, reported_by, falls_within";
+
+    private static final String INSERT = "INSERT INTO incident (source_key, source, import_id, crime_id, month_start, "
+            + "time_start, time_end, category, category_label, sensitive, lon, lat, easting, northing, geom, location, "
+            + "lsoa_code, lsoa_name, outcome, context, reported_by, falls_within) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 27700), ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String INSERT_IMPORT = "INSERT INTO import_run (format, source_name, started_at, "
+            + "finished_at, imported, duplicates, rejected) VALUES (?, ?, ?, ?, 0, 0, 0)";
+
+    private static final String FINISH_IMPORT = "UPDATE import_run SET finished_at = ?, imported = ?, "
+            + "duplicates = ?, rejected = ? WHERE id = ?";
+
+    private final DataSource ds;
+    private final BritishNationalGrid grid;
+
+    public JdbcIncidentStore(Database db, BritishNationalGrid grid) {
+        this.ds = db.dataSource();
+        this.grid = grid;
+    }
+
+    @Override
+    public ImportSession beginImport(String format, String sourceName) {
+        try {
+            return new JdbcImportSession(ds.getConnection(), format, sourceName);
+        } catch (SQLException e) {
+            throw new StoreException("starting an import of " + sourceName, e);
+        }
+    }
+
+    @Override
+    public Page<Incident> find(IncidentQuery q) {
+        IncidentFilterSql filter = new IncidentFilterSql(q, grid);
+        return Jdbc.read(ds, "querying incidents", c -> {
+            long matched;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM incident" + filter.where())) {
+                filter.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    matched = rs.getLong(1);
+                }
+            }
+            List<Incident> items = new ArrayList<>();
+            String sql = "SELECT " + COLUMNS + " FROM incident" + filter.where() + " ORDER BY id LIMIT ? OFFSET ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = filter.bind(ps);
+                ps.setInt(i++, q.limit());
+                ps.setLong(i, q.offset());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(incident(rs));
+                    }
+                }
+            }
+            return new Page<>(items, matched);
+        });
+    }
+
+    @Override
+    public Optional<Incident> findById(long id) {
+        return Jdbc.read(ds, "reading incident " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM incident WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(incident(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public long count() {
+        return Jdbc.read(ds, "counting incidents", c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM incident")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public Optional<Extent> extent() {
+        String sql = "SELECT MIN(lon), MIN(lat), MAX(lon), MAX(lat), MIN(time_start), MAX(time_end) FROM incident";
+        return Jdbc.read(ds, "reading the incident extent", c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                if (rs.getTimestamp(5) == null) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Extent(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
+                        Jdbc.dateTime(rs.getTimestamp(5)), Jdbc.dateTime(rs.getTimestamp(6))));
+            }
+        });
+    }
+
+    @Override
+    public List<ImportRecord> imports(int limit) {
+        String sql = "SELECT id, format, source_name, finished_at, imported, duplicates, rejected FROM import_run "
+                + "ORDER BY id DESC LIMIT ?";
+        return Jdbc.read(ds, "listing imports", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setInt(1, limit);
+                List<ImportRecord> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new ImportRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                Jdbc.dateTime(rs.getTimestamp(4)), rs.getInt(5), rs.getInt(6), rs.getInt(7)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private static Incident incident(ResultSet rs) throws SQLException {
+        return new Incident(rs.getLong("id"), rs.getString("source_key"), rs.getString("source"),
+                rs.getString("crime_id"), YearMonth.from(rs.getDate("month_start").toLocalDate()),
+                new TimeSpan(Jdbc.dateTime(rs.getTimestamp("time_start")), Jdbc.dateTime(rs.getTimestamp("time_end"))),
+                Category.fromSlug(rs.getString("category")).orElse(Category.OTHER_CRIME),
+                rs.getString("category_label"), rs.getDouble("lon"), rs.getDouble("lat"),
+                rs.getDouble("easting"), rs.getDouble("northing"), rs.getString("location"),
+                rs.getString("lsoa_code"), rs.getString("lsoa_name"), rs.getString("outcome"),
+                rs.getString("context"), rs.getString("reported_by"), rs.getString("falls_within"),
+                rs.getBoolean("sensitive"));
+    }
+
+    /** One import on one connection, held open in a transaction until commit or close. */
+    private static final class JdbcImportSession implements ImportSession {
+        private final Connection c;
+        private final long importId;
+        private final String format;
+        private final String sourceName;
+        private final PreparedStatement insert;
+        private int imported;
+        private boolean finished;
+
+        JdbcImportSession(Connection c, String format, String sourceName) throws SQLException {
+            this.c = c;
+            this.format = format;
+            this.sourceName = sourceName;
+            try {
+                c.setAutoCommit(false);
+                this.importId = insertImportRow(format, sourceName);
+                this.insert = c.prepareStatement(INSERT);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+        }
+
+        private long insertImportRow(String format, String sourceName) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_IMPORT, new String[] {"id"})) {
+                Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+                ps.setString(1, format);
+                ps.setString(2, truncate(sourceName, 500));
+                ps.setTimestamp(3, now);
+                ps.setTimestamp(4, now);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        }
+
+        @Override
+        public int add(List<Incident> batch) {
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            try {
+                Set<String> existing = existingKeys(batch);
+                int added = 0;
+                for (Incident inc : batch) {
+                    if (!existing.contains(inc.sourceKey())) {
+                        bindInsert(inc);
+                        insert.addBatch();
+                        added++;
+                    }
+                }
+                if (added > 0) {
+                    insert.executeBatch();
+                }
+                imported += added;
+                return added;
+            } catch (SQLException e) {
+                throw new StoreException("adding a batch of " + batch.size() + " incidents", e);
+            }
+        }
+
+        private Set<String> existingKeys(List<Incident> batch) throws SQLException {
+            String sql = "SELECT source_key FROM incident WHERE source_key IN (" + Jdbc.placeholders(batch.size()) + ")";
+            Set<String> keys = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < batch.size(); i++) {
+                    ps.setString(i + 1, batch.get(i).sourceKey());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        keys.add(rs.getString(1));
+                    }
+                }
+            }
+            return keys;
+        }
+
+        private void bindInsert(Incident inc) throws SQLException {
+            int i = 1;
+            insert.setString(i++, inc.sourceKey());
+            insert.setString(i++, inc.source());
+            insert.setLong(i++, importId);
+            Jdbc.setNullableString(insert, i++, inc.crimeId());
+            insert.setDate(i++, Date.valueOf(inc.month().atDay(1)));
+            insert.setTimestamp(i++, Timestamp.valueOf(inc.when().start()));
+            insert.setTimestamp(i++, Timestamp.valueOf(inc.when().end()));
+            insert.setString(i++, inc.category().slug());
+            insert.setString(i++, truncate(inc.categoryLabel(), 200));
+            insert.setBoolean(i++, inc.sensitive());
+            insert.setDouble(i++, inc.lon());
+            insert.setDouble(i++, inc.lat());
+            insert.setDouble(i++, inc.easting());
+            insert.setDouble(i++, inc.northing());
+            insert.setDouble(i++, inc.easting());
+            insert.setDouble(i++, inc.northing());
+            Jdbc.setNullableString(insert, i++, truncate(inc.location(), 500));
+            Jdbc.setNullableString(insert, i++, truncate(inc.lsoaCode(), 20));
+            Jdbc.setNullableString(insert, i++, truncate(inc.lsoaName(), 200));
+            Jdbc.setNullableString(insert, i++, truncate(inc.outcome(), 200));
+            Jdbc.setNullableString(insert, i++, truncate(inc.context(), 2000));
+            Jdbc.setNullableString(insert, i++, truncate(inc.reportedBy(), 200));
+            Jdbc.setNullableString(insert, i, truncate(inc.fallsWithin(), 200));
+        }
+
+        @Override
+        public ImportRecord commit(int duplicates, int rejected) {
+            try {
+                LocalDateTime now = LocalDateTime.now();
+                try (PreparedStatement ps = c.prepareStatement(FINISH_IMPORT)) {
+                    ps.setTimestamp(1, Timestamp.valueOf(now));
+                    ps.setInt(2, imported);
+                    ps.setInt(3, duplicates);
+                    ps.setInt(4, rejected);
+                    ps.setLong(5, importId);
+                    ps.executeUpdate();
+                }
+                c.commit();
+                finished = true;
+                return new ImportRecord(importId, format, sourceName, now, imported, duplicates, rejected);
+            } catch (SQLException e) {
+                throw new StoreException("committing import " + importId, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try (c; insert) {
+                if (!finished) {
+                    c.rollback();
+                }
+            } catch (SQLException e) {
+                throw new StoreException("closing import " + importId, e);
+            }
+        }
+
+        private static String truncate(String s, int max) {
+            return s == null || s.length() <= max ? s : s.substring(0, max);
+        }
+    }
+}

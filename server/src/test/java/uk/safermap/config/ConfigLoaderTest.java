@@ -1,0 +1,64 @@
+package uk.safermap.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaults_bind_to_localhost_on_7070_with_the_embedded_store_and_the_sample() {
+        AppConfig c = ConfigLoader.from(Map.of(ConfigLoader.CONFIG_FILE_VAR, writeFile("")))
+                .load();
+        assertThat(c.server().host()).isEqualTo("127.0.0.1");
+        assertThat(c.server().port()).isEqualTo(7070);
+        assertThat(c.store().isPostgis()).isFalse();
+        assertThat(c.store().dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(c.sample().enabled()).isTrue();
+        assertThat(c.area().marginMetres()).isEqualTo(2000);
+        assertThat(c.viewer().basemapUrl()).isEmpty();
+    }
+
+    @Test
+    void the_environment_overrides_the_file_which_overrides_the_defaults() {
+        String file = writeFile("SAFERMAP_PORT=8080\nSAFERMAP_SAMPLE=off\nSAFERMAP_DB_URL=jdbc:postgresql://file/db\n");
+        ConfigLoader loader = ConfigLoader.from(Map.of(ConfigLoader.CONFIG_FILE_VAR, file,
+                "SAFERMAP_PORT", "9090", "SAFERMAP_DB_URL", "jdbc:postgresql://env/db"));
+        AppConfig c = loader.load();
+        assertThat(c.server().port()).isEqualTo(9090);
+        assertThat(c.sample().enabled()).isFalse();
+        assertThat(c.store().dbUrl()).contains("jdbc:postgresql://env/db");
+        assertThat(loader.dbUrlSource()).isEqualTo("environment SAFERMAP_DB_URL");
+    }
+
+    @Test
+    void malformed_values_fail_with_the_setting_named() {
+        assertThatThrownBy(() -> ConfigLoader.from(Map.of("SAFERMAP_PORT", "seventy")).load())
+                .hasMessageContaining("SAFERMAP_PORT");
+        assertThatThrownBy(() -> ConfigLoader.from(Map.of("SAFERMAP_SAMPLE", "maybe")).load())
+                .hasMessageContaining("SAFERMAP_SAMPLE must be on or off");
+        assertThatThrownBy(() -> ConfigLoader.from(Map.of("SAFERMAP_AREA_BBOX", "1,2,3")).load())
+                .hasMessageContaining("SAFERMAP_AREA_BBOX");
+        assertThatThrownBy(() -> ConfigLoader.from(Map.of(ConfigLoader.CONFIG_FILE_VAR, dir.resolve("nope").toString())))
+                .hasMessageContaining("not a readable file");
+    }
+
+    private String writeFile(String content) {
+        try {
+            Path f = Files.createTempFile(dir, "safermap", ".conf");
+            Files.writeString(f, content);
+            return f.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package uk.safermap.store.jdbc;
+
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+/** The store contract against the embedded H2GIS database. */
+class H2gisStoreTest extends StoreContract {
+
+    @TempDir
+    static Path dir;
+
+    @Override
+    protected Database openDatabase() {
+        return Database.openH2gis(dir, 4);
+    }
+
+    @Override
+    protected String expectedStoreName() {
+        return "h2gis";
+    }
+}

@@ -1,0 +1,189 @@
+package uk.safermap.store.jdbc;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.io.WKTReader;
+import uk.safermap.domain.Area;
+import uk.safermap.domain.AreaKind;
+import uk.safermap.domain.Category;
+import uk.safermap.domain.Incident;
+import uk.safermap.domain.TimeSpan;
+import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.store.IncidentQuery;
+import uk.safermap.store.IncidentStore;
+import uk.safermap.store.Page;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What every store must do, run against each real database: H2GIS in {@code H2gisStoreTest},
+ * PostGIS in {@code PostgisStoreIT}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class StoreContract {
+
+    protected final BritishNationalGrid grid = new BritishNationalGrid();
+    private Database db;
+    private JdbcIncidentStore incidents;
+    private JdbcAreaStore areas;
+
+    /** Opens a fresh, migrated database for this test class. */
+    protected abstract Database openDatabase() throws Exception;
+
+    protected abstract String expectedStoreName();
+
+    @BeforeAll
+    void open() throws Exception {
+        db = openDatabase();
+        incidents = new JdbcIncidentStore(db, grid);
+        areas = new JdbcAreaStore(db, grid);
+    }
+
+    @AfterAll
+    void closeDatabase() {
+        db.close();
+    }
+
+    @BeforeEach
+    void empty() throws Exception {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM incident");
+            s.execute("DELETE FROM import_run");
+            s.execute("DELETE FROM area");
+        }
+    }
+
+    private Incident incident(String key, double lon, double lat, Category c, YearMonth month) {
+        double[] en = grid.toGrid(lon, lat);
+        return new Incident(0, key, "police-csv", null, month, TimeSpan.ofMonth(month), c, c.label(), lon, lat,
+                en[0], en[1], "On or near Market Place", "E01025894", "Melton 007C", null, null,
+                "Leicestershire Police", "Leicestershire Police", false);
+    }
+
+    private void importAll(List<Incident> rows) {
+        try (IncidentStore.ImportSession s = incidents.beginImport("police-csv", "test")) {
+            s.add(rows);
+            s.commit(0, 0);
+        }
+    }
+
+    @Test
+    void reports_its_dialect() {
+        assertThat(db.dialect().storeName()).isEqualTo(expectedStoreName());
+    }
+
+    @Test
+    void stores_and_reads_back_an_incident_with_both_coordinate_systems() {
+        importAll(List.of(incident("k1", -0.887, 52.7656, Category.SHOPLIFTING, YearMonth.of(2025, 3))));
+        Incident back = incidents.find(IncidentQuery.all(10)).items().get(0);
+        assertThat(back.id()).isPositive();
+        assertThat(back.lon()).isEqualTo(-0.887);
+        assertThat(back.easting()).isCloseTo(grid.toGrid(-0.887, 52.7656)[0], org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(back.category()).isEqualTo(Category.SHOPLIFTING);
+        assertThat(back.when()).isEqualTo(TimeSpan.ofMonth(YearMonth.of(2025, 3)));
+        assertThat(incidents.findById(back.id())).contains(back);
+    }
+
+    @Test
+    void an_import_adds_only_keys_not_yet_stored() {
+        importAll(List.of(incident("k1", -0.887, 52.7656, Category.BURGLARY, YearMonth.of(2025, 3))));
+        try (IncidentStore.ImportSession s = incidents.beginImport("police-csv", "again")) {
+            int added = s.add(List.of(incident("k1", -0.887, 52.7656, Category.BURGLARY, YearMonth.of(2025, 3)),
+                    incident("k2", -0.887, 52.7656, Category.BURGLARY, YearMonth.of(2025, 3))));
+            assertThat(added).isEqualTo(1);
+            IncidentStore.ImportRecord r = s.commit(1, 0);
+            assertThat(r.imported()).isEqualTo(1);
+            assertThat(r.duplicates()).isEqualTo(1);
+        }
+        assertThat(incidents.count()).isEqualTo(2);
+        assertThat(incidents.imports(10)).hasSize(2).first().satisfies(r -> assertThat(r.sourceName()).isEqualTo("again"));
+    }
+
+    @Test
+    void an_import_closed_without_commit_leaves_the_store_as_it_was() {
+        importAll(List.of(incident("k1", -0.887, 52.7656, Category.BURGLARY, YearMonth.of(2025, 3))));
+        try (IncidentStore.ImportSession s = incidents.beginImport("police-csv", "abandoned")) {
+            s.add(List.of(incident("k2", -0.887, 52.7656, Category.BURGLARY, YearMonth.of(2025, 3))));
+        }
+        assertThat(incidents.count()).isEqualTo(1);
+        assertThat(incidents.imports(10)).hasSize(1);
+    }
+
+    @Test
+    void filters_by_lon_lat_box_time_and_category_with_paging() {
+        importAll(List.of(
+                incident("a", -0.887, 52.7656, Category.BURGLARY, YearMonth.of(2025, 1)),
+                incident("b", -0.887, 52.7656, Category.SHOPLIFTING, YearMonth.of(2025, 2)),
+                incident("c", -0.950, 52.7656, Category.BURGLARY, YearMonth.of(2025, 2)),
+                incident("d", -0.887, 52.7656, Category.BURGLARY, YearMonth.of(2025, 3))));
+        Envelope town = new Envelope(-0.90, -0.88, 52.76, 52.77);
+        Page<Incident> inTown = incidents.find(new IncidentQuery(Optional.of(town), Optional.empty(),
+                Optional.empty(), Set.of(), 10, 0));
+        assertThat(inTown.items()).extracting(Incident::sourceKey).containsExactly("a", "b", "d");
+
+        Page<Incident> february = incidents.find(new IncidentQuery(Optional.empty(),
+                Optional.of(LocalDateTime.of(2025, 2, 10, 0, 0)), Optional.of(LocalDateTime.of(2025, 2, 11, 0, 0)),
+                Set.of(), 10, 0));
+        assertThat(february.items()).extracting(Incident::sourceKey).containsExactly("b", "c");
+
+        Page<Incident> burglaryPage2 = incidents.find(new IncidentQuery(Optional.empty(), Optional.empty(),
+                Optional.empty(), Set.of(Category.BURGLARY), 2, 2));
+        assertThat(burglaryPage2.numberMatched()).isEqualTo(3);
+        assertThat(burglaryPage2.items()).extracting(Incident::sourceKey).containsExactly("d");
+    }
+
+    @Test
+    void reports_the_extent_of_what_is_stored() {
+        assertThat(incidents.extent()).isEmpty();
+        importAll(List.of(incident("a", -0.95, 52.70, Category.BURGLARY, YearMonth.of(2025, 1)),
+                incident("b", -0.85, 52.80, Category.BURGLARY, YearMonth.of(2025, 3))));
+        IncidentStore.Extent e = incidents.extent().orElseThrow();
+        assertThat(new double[] {e.minLon(), e.minLat(), e.maxLon(), e.maxLat()}).containsExactly(-0.95, 52.70, -0.85, 52.80);
+        assertThat(e.start()).isEqualTo(LocalDateTime.of(2025, 1, 1, 0, 0));
+        assertThat(e.end()).isEqualTo(LocalDateTime.of(2025, 4, 1, 0, 0));
+    }
+
+    @Test
+    void areas_are_replaced_found_by_box_and_deleted() throws Exception {
+        var square = new WKTReader().read("POLYGON ((-0.90 52.76, -0.88 52.76, -0.88 52.77, -0.90 52.77, -0.90 52.76))");
+        var far = new WKTReader().read("POLYGON ((-0.70 52.90, -0.69 52.90, -0.69 52.91, -0.70 52.91, -0.70 52.90))");
+        areas.putAll(List.of(new Area(AreaKind.NEIGHBOURHOOD, "town", "Town", true, "sketch", square),
+                new Area(AreaKind.NEIGHBOURHOOD, "far", "Far", false, null, far)));
+        areas.put(new Area(AreaKind.NEIGHBOURHOOD, "town", "Town centre", false, null, square));
+
+        assertThat(areas.count(AreaKind.NEIGHBOURHOOD)).isEqualTo(2);
+        assertThat(areas.get(AreaKind.NEIGHBOURHOOD, "town")).get()
+                .satisfies(a -> {
+                    assertThat(a.name()).isEqualTo("Town centre");
+                    assertThat(a.geometry().equalsExact(square, 1e-9)).isTrue();
+                });
+        var found = areas.find(AreaKind.NEIGHBOURHOOD, Optional.of(new Envelope(-0.895, -0.885, 52.765, 52.766)), 10, 0);
+        assertThat(found.items()).extracting(Area::code).containsExactly("town");
+        assertThat(areas.delete(AreaKind.NEIGHBOURHOOD, "town")).isTrue();
+        assertThat(areas.delete(AreaKind.NEIGHBOURHOOD, "town")).isFalse();
+        assertThat(areas.count(AreaKind.WARD)).isZero();
+    }
+
+    @Test
+    void a_failed_area_batch_stores_none_of_it() throws Exception {
+        var square = new WKTReader().read("POLYGON ((-0.90 52.76, -0.88 52.76, -0.88 52.77, -0.90 52.77, -0.90 52.76))");
+        Area good = new Area(AreaKind.NEIGHBOURHOOD, "ok", "OK", false, null, square);
+        Area tooLongName = new Area(AreaKind.NEIGHBOURHOOD, "bad", "x".repeat(500), false, null, square);
+        assertThatThrownBy(() -> areas.putAll(List.of(good, tooLongName)))
+                .isInstanceOf(uk.safermap.store.StoreException.class);
+        assertThat(areas.count(AreaKind.NEIGHBOURHOOD)).isZero();
+    }
+}
