@@ -1,0 +1,100 @@
+package uk.safermap.ingest;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A CSV file read with Commons CSV: header on the first line, columns found by name
+ * (case, spaces, underscores and hyphens ignored) so column order never matters.
+ */
+final class CsvInput {
+
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+            .setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).build();
+
+    private final CSVParser parser;
+    private final List<String> header;
+
+    CsvInput(InputStream in, String formatName) {
+        try {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            skipByteOrderMark(reader);
+            this.parser = CSVParser.parse(reader, FORMAT);
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            throw new FormatException("not a " + formatName + " file: the header line cannot be read (" + e.getMessage() + ")");
+        }
+        this.header = parser.getHeaderNames();
+        if (header.isEmpty()) {
+            throw new FormatException("not a " + formatName + " file: it is empty or has no header line");
+        }
+    }
+
+    private static void skipByteOrderMark(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+    }
+
+    /** The header name present in the file for the first matching alias. */
+    Optional<String> column(String... aliases) {
+        for (String alias : aliases) {
+            for (String h : header) {
+                if (key(h).equals(key(alias))) {
+                    return Optional.of(h);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    List<String> header() {
+        return header;
+    }
+
+    /**
+     * Visits every record. The line reported is the record number plus one for the header, the
+     * physical line when no field spans lines. A structurally broken file (an unclosed quote)
+     * is a format error: nothing after it can be trusted.
+     */
+    void forEach(Consumer<CSVRecord> visitor, String formatName) {
+        long last = 1;
+        try {
+            for (CSVRecord r : parser) {
+                last = r.getRecordNumber() + 1;
+                visitor.accept(r);
+            }
+        } catch (UncheckedIOException e) {
+            throw new FormatException("malformed " + formatName + " after line " + last + ": " + e.getMessage());
+        }
+    }
+
+    /** The value of a column in a record, null when the column is absent or the row is short. */
+    static String value(CSVRecord r, Optional<String> column) {
+        if (column.isEmpty() || !r.isMapped(column.get()) || !r.isSet(column.get())) {
+            return null;
+        }
+        String v = r.get(column.get());
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    static long line(CSVRecord r) {
+        return r.getRecordNumber() + 1;
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-]", "");
+    }
+}

@@ -1,0 +1,16 @@
+package uk.safermap.ingest;
+
+/**
+ * One row as a reader found it: text values keyed by meaning, plus the source's own field
+ * names so a rejection can point at the column the user sees. Coordinates are either lon/lat
+ * ({@code gridCoordinates == false}) or British National Grid easting/northing.
+ */
+record RawRow(long line, String crimeId, String month, String date, String time, String dateTime,
+              String category, String x, String y, boolean gridCoordinates, String location, String lsoaCode,
+              String lsoaName, String outcome, String context, String reportedBy, String fallsWithin,
+              String sensitive, FieldNames names) {
+
+    /** The names the source uses for the fields a rejection may point at. */
+    record FieldNames(String crimeId, String date, String category, String x, String y) {
+    }
+}

@@ -1,0 +1,166 @@
+package uk.safermap.ingest;
+
+import uk.safermap.domain.Category;
+import uk.safermap.domain.Incident;
+import uk.safermap.domain.TimeSpan;
+import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.geo.ServiceArea;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a {@link RawRow} into an {@link Incident}, or says precisely why it cannot: bad
+ * coordinates (not a number, out of range, 0,0, outside the service area), an unknown date,
+ * a missing or unknown category. Stateful through its {@link SourceKeys}: one per import.
+ */
+final class RowNormaliser {
+
+    /** Labels that mark a council or GeoJSON incident sensitive when no explicit flag says so. */
+    private static final Pattern SENSITIVE_LABEL =
+            Pattern.compile("domestic|sexual|rape|stalking|modern slavery|honour|child (abuse|exploitation)",
+                    Pattern.CASE_INSENSITIVE);
+
+    private final IncidentFormat format;
+    private final BritishNationalGrid grid;
+    private final ServiceArea area;
+    private final Clock clock;
+    private final SourceKeys keys = new SourceKeys();
+
+    /** The outcome for one row: exactly one of the two is present. */
+    record Result(Incident incident, Rejection rejection) {
+        static Result ok(Incident i) {
+            return new Result(i, null);
+        }
+
+        static Result rejected(long line, String field, String value, String reason) {
+            return new Result(null, new Rejection(line, field, value, reason));
+        }
+    }
+
+    RowNormaliser(IncidentFormat format, BritishNationalGrid grid, ServiceArea area, Clock clock) {
+        this.format = format;
+        this.grid = grid;
+        this.area = area;
+        this.clock = clock;
+    }
+
+    Result normalise(RawRow row) {
+        RawRow.FieldNames names = row.names();
+        if (row.category() == null) {
+            return Result.rejected(row.line(), names.category(), null, "missing category");
+        }
+        Optional<Category> category = Category.fromLabel(row.category());
+        if (category.isEmpty() && format == IncidentFormat.POLICE_CSV) {
+            return Result.rejected(row.line(), names.category(), row.category(),
+                    "unknown crime type: not one of the 14 data.police.uk categories");
+        }
+        Optional<TimeSpan> when = when(row);
+        if (when.isEmpty()) {
+            String given = row.dateTime() != null ? row.dateTime() : row.date() != null ? row.date() : row.month();
+            return Result.rejected(row.line(), names.date(), given, given == null ? "missing date"
+                    : "unknown date: expected " + WhenParser.ACCEPTED
+                    + (row.time() != null ? " with time HH:MM" : ""));
+        }
+        if (when.get().start().isAfter(LocalDateTime.now(clock.withZone(WhenParser.LONDON)))) {
+            return Result.rejected(row.line(), names.date(), when.get().start().toString(), "date is in the future");
+        }
+        double[] xy = new double[2];
+        Result bad = coordinates(row, xy);
+        if (bad != null) {
+            return bad;
+        }
+        double[] lonLat = row.gridCoordinates() ? grid.toWgs84(xy[0], xy[1]) : xy;
+        double[] en = row.gridCoordinates() ? xy : grid.toGrid(xy[0], xy[1]);
+        if (!area.contains(en[0], en[1])) {
+            return Result.rejected(row.line(), names.x() + "," + names.y(), row.x() + "," + row.y(),
+                    "outside the service area (" + area.description() + ")");
+        }
+        Category c = category.orElse(Category.OTHER_CRIME);
+        return Result.ok(new Incident(0, key(row, when.get()), format.key(), row.crimeId(),
+                YearMonth.from(when.get().start()), when.get(), c, row.category(), lonLat[0], lonLat[1], en[0], en[1],
+                row.location(), row.lsoaCode(), row.lsoaName(), row.outcome(), row.context(), row.reportedBy(),
+                row.fallsWithin(), sensitive(row)));
+    }
+
+    private static Optional<TimeSpan> when(RawRow row) {
+        if (row.dateTime() != null) {
+            return WhenParser.dateTime(row.dateTime());
+        }
+        if (row.date() != null) {
+            return WhenParser.date(row.date(), row.time());
+        }
+        return row.month() == null ? Optional.empty() : WhenParser.month(row.month());
+    }
+
+    /** Parses and range-checks x/y into {@code out}; returns a rejection, or null when fine. */
+    private static Result coordinates(RawRow row, double[] out) {
+        RawRow.FieldNames n = row.names();
+        Double x = number(row.x());
+        if (x == null) {
+            return Result.rejected(row.line(), n.x(), row.x(), row.x() == null ? "missing coordinate" : "not a number");
+        }
+        Double y = number(row.y());
+        if (y == null) {
+            return Result.rejected(row.line(), n.y(), row.y(), row.y() == null ? "missing coordinate" : "not a number");
+        }
+        if (x == 0 && y == 0) {
+            return Result.rejected(row.line(), n.x() + "," + n.y(), "0,0",
+                    "coordinates are 0,0: the location is missing in the source");
+        }
+        if (row.gridCoordinates()) {
+            if (x < 0 || x > 700_000) {
+                return Result.rejected(row.line(), n.x(), row.x(), "out of range: British National Grid eastings are 0 to 700000 m");
+            }
+            if (y < 0 || y > 1_300_000) {
+                return Result.rejected(row.line(), n.y(), row.y(), "out of range: British National Grid northings are 0 to 1300000 m");
+            }
+        } else {
+            if (x < -180 || x > 180) {
+                return Result.rejected(row.line(), n.x(), row.x(), "out of range: longitude must be -180 to 180");
+            }
+            if (y < -90 || y > 90) {
+                return Result.rejected(row.line(), n.y(), row.y(), "out of range: latitude must be -90 to 90");
+            }
+        }
+        out[0] = x;
+        out[1] = y;
+        return null;
+    }
+
+    private static Double number(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(text);
+            return Double.isFinite(d) ? d : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private boolean sensitive(RawRow row) {
+        if (row.sensitive() != null) {
+            return switch (row.sensitive().toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "y", "1" -> true;
+                default -> false;
+            };
+        }
+        // police.uk data is already public and anonymised; its "Violence and sexual offences"
+        // label must not make every violent crime sensitive.
+        return format != IncidentFormat.POLICE_CSV && SENSITIVE_LABEL.matcher(row.category()).find();
+    }
+
+    private String key(RawRow row, TimeSpan when) {
+        if (row.crimeId() != null) {
+            return keys.forId(format == IncidentFormat.COUNCIL_CSV ? "council" : "crime", row.crimeId());
+        }
+        return keys.forContent(format.key(), when.start().toString(), when.end().toString(), row.category(),
+                row.x(), row.y(), row.location(), row.lsoaCode(), row.outcome(), row.context());
+    }
+}

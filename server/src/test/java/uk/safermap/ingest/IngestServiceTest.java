@@ -1,0 +1,222 @@
+package uk.safermap.ingest;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import uk.safermap.areas.BoundaryFiles;
+import uk.safermap.domain.Category;
+import uk.safermap.domain.Incident;
+import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.geo.ServiceArea;
+import uk.safermap.store.IncidentQuery;
+import uk.safermap.store.jdbc.Database;
+import uk.safermap.store.jdbc.JdbcIncidentStore;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** Imports of each format into a real (embedded H2GIS) store. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IngestServiceTest {
+
+    @TempDir
+    static Path dir;
+
+    private final BritishNationalGrid grid = new BritishNationalGrid();
+    private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneId.of("Europe/London"));
+    private Database db;
+    private JdbcIncidentStore store;
+    private IngestService ingest;
+
+    @BeforeAll
+    void open() {
+        db = Database.openH2gis(dir, 4);
+        store = new JdbcIncidentStore(db, grid);
+        var wards = new BoundaryFiles().read(BoundaryFiles.Layer.WARDS).stream()
+                .map(w -> grid.toGrid(w.geometry())).toList();
+        ingest = new IngestService(store, grid, ServiceArea.around(wards, 2000, "Melton borough"), clock);
+    }
+
+    @AfterAll
+    void close() {
+        db.close();
+    }
+
+    @BeforeEach
+    void empty() throws Exception {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM incident");
+            s.execute("DELETE FROM import_run");
+        }
+    }
+
+    private ImportReport importResource(IncidentFormat format, String name) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/ingest/" + name)) {
+            return ingest.importStream(format, in, name, IngestService.Progress.NONE);
+        }
+    }
+
+    private ImportReport importText(IncidentFormat format, String text) {
+        return ingest.importStream(format, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "text",
+                IngestService.Progress.NONE);
+    }
+
+    @Test
+    void police_csv_keeps_good_rows_and_reports_each_bad_one_with_line_field_and_reason() throws IOException {
+        ImportReport r = importResource(IncidentFormat.POLICE_CSV, "police-good-and-bad.csv");
+
+        assertThat(r.imported()).isEqualTo(4);
+        assertThat(r.duplicates()).isZero();
+        assertThat(r.rejectedCount()).isEqualTo(6);
+        assertThat(r.rejected()).extracting(Rejection::line, Rejection::field, Rejection::value)
+                .containsExactly(
+                        tuple(5L, "Longitude", "abc"),
+                        tuple(6L, "Longitude,Latitude", "0,0"),
+                        tuple(7L, "Longitude,Latitude", "-1.470000,53.380000"),
+                        tuple(8L, "Month", "April 2025"),
+                        tuple(9L, "Crime type", null),
+                        tuple(10L, "Latitude", "95.5"));
+        assertThat(r.rejected()).extracting(Rejection::reason).containsExactly(
+                "not a number",
+                "coordinates are 0,0: the location is missing in the source",
+                "outside the service area (Melton borough plus 2000 m)",
+                "unknown date: expected " + WhenParser.ACCEPTED,
+                "missing category",
+                "out of range: latitude must be -90 to 90");
+    }
+
+    @Test
+    void identical_asb_rows_are_all_kept_and_a_reimport_adds_nothing() throws IOException {
+        importResource(IncidentFormat.POLICE_CSV, "police-good-and-bad.csv");
+        List<Incident> asb = store.find(new IncidentQuery(java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Set.of(Category.ANTI_SOCIAL_BEHAVIOUR), 10, 0)).items();
+        assertThat(asb).hasSize(2).allSatisfy(i -> assertThat(i.crimeId()).isNull());
+        assertThat(asb).extracting(Incident::sourceKey).doesNotHaveDuplicates();
+
+        ImportReport again = importResource(IncidentFormat.POLICE_CSV, "police-good-and-bad.csv");
+        assertThat(again.imported()).isZero();
+        assertThat(again.duplicates()).isEqualTo(4);
+        assertThat(store.count()).isEqualTo(4);
+    }
+
+    @Test
+    void police_rows_are_normalised_to_slugs_keeping_the_label_and_both_crs() throws IOException {
+        importResource(IncidentFormat.POLICE_CSV, "police-good-and-bad.csv");
+        Incident shoplifting = store.find(IncidentQuery.all(10)).items().stream()
+                .filter(i -> i.category() == Category.SHOPLIFTING).findFirst().orElseThrow();
+        assertThat(shoplifting.categoryLabel()).isEqualTo("Shoplifting");
+        assertThat(shoplifting.crimeId()).startsWith("a1b2c3");
+        assertThat(shoplifting.when().precision()).isEqualTo("month");
+        double[] en = grid.toGrid(-0.887, 52.7656);
+        assertThat(shoplifting.easting()).isEqualTo(en[0]);
+        assertThat(shoplifting.northing()).isEqualTo(en[1]);
+        assertThat(shoplifting.lsoaName()).isEqualTo("Melton 007C");
+    }
+
+    @Test
+    void council_csv_maps_columns_by_header_and_converts_grid_coordinates() throws IOException {
+        ImportReport r = importResource(IncidentFormat.COUNCIL_CSV, "council.csv");
+
+        assertThat(r.imported()).isEqualTo(3);
+        assertThat(r.rejected()).extracting(Rejection::line, Rejection::field)
+                .containsExactly(tuple(5L, "Easting"), tuple(6L, "Easting"), tuple(7L, "Incident Date"));
+        List<Incident> rows = store.find(IncidentQuery.all(10)).items();
+        Incident flyTip = rows.stream().filter(i -> "MBC-0001".equals(i.crimeId())).findFirst().orElseThrow();
+        assertThat(flyTip.category()).isEqualTo(Category.CRIMINAL_DAMAGE_ARSON);
+        assertThat(flyTip.categoryLabel()).isEqualTo("Fly-tipping");
+        assertThat(flyTip.occurredAt()).isEqualTo(LocalDateTime.of(2025, 3, 14, 21, 30));
+        double[] lonLat = grid.toWgs84(475200, 319100);
+        assertThat(flyTip.lon()).isEqualTo(lonLat[0]);
+        assertThat(flyTip.lat()).isEqualTo(lonLat[1]);
+        assertThat(rows).filteredOn(i -> "MBC-0002".equals(i.crimeId()))
+                .singleElement().satisfies(i -> assertThat(i.when().precision()).isEqualTo("day"));
+        assertThat(rows).filteredOn(Incident::sensitive).extracting(Incident::crimeId).containsExactly("MBC-0003");
+    }
+
+    @Test
+    void geojson_points_import_and_other_geometries_or_missing_category_are_rejected() throws IOException {
+        ImportReport r = importResource(IncidentFormat.GEOJSON, "incidents.geojson");
+        assertThat(r.imported()).isEqualTo(2);
+        assertThat(r.rejected()).extracting(Rejection::field, Rejection::reason).containsExactly(
+                tuple("geometry", "geometry must be a Point with [longitude, latitude] coordinates"),
+                tuple("category", "missing category"));
+        assertThat(r.rejected()).extracting(Rejection::line).containsExactly(10L, 13L);
+        Incident robbery = store.find(IncidentQuery.all(10)).items().stream()
+                .filter(i -> i.category() == Category.ROBBERY).findFirst().orElseThrow();
+        // 23:15 UTC on 1 June is 00:15 on 2 June in London (BST).
+        assertThat(robbery.occurredAt()).isEqualTo(LocalDateTime.of(2025, 6, 2, 0, 15));
+        assertThat(robbery.crimeId()).isEqualTo("gj-1");
+    }
+
+    @Test
+    void a_file_that_is_not_the_declared_format_is_refused_and_stores_nothing() {
+        assertThatThrownBy(() -> importText(IncidentFormat.POLICE_CSV, "easting,northing,date,category\n1,2,3,4\n"))
+                .isInstanceOf(FormatException.class)
+                .hasMessageContaining("missing column(s) Crime ID, Month, Longitude, Latitude, Crime type");
+        assertThatThrownBy(() -> importText(IncidentFormat.GEOJSON, "Crime ID,Month\n"))
+                .isInstanceOf(FormatException.class).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> importText(IncidentFormat.GEOJSON, "{\"type\":\"Feature\"}"))
+                .isInstanceOf(FormatException.class).hasMessageContaining("expected 'FeatureCollection'");
+        assertThatThrownBy(() -> importText(IncidentFormat.COUNCIL_CSV, ""))
+                .isInstanceOf(FormatException.class);
+        assertThat(store.count()).isZero();
+        assertThat(store.imports(10)).isEmpty();
+    }
+
+    @Test
+    void a_failure_part_way_through_rolls_back_every_row_of_that_import() {
+        StringBuilder csv = new StringBuilder("Crime ID,Month,Longitude,Latitude,Crime type\n");
+        for (int i = 0; i < 5000; i++) {
+            csv.append(String.format("id%05d,2025-03,-0.887,52.7656,Burglary%n", i));
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        InputStream breaksHalfWay = new InputStream() {
+            private int pos;
+
+            @Override
+            public int read() throws IOException {
+                if (pos == bytes.length / 2) {
+                    throw new IOException("connection reset");
+                }
+                return bytes[pos++];
+            }
+        };
+        assertThatThrownBy(() -> ingest.importStream(IncidentFormat.POLICE_CSV, breaksHalfWay, "broken",
+                IngestService.Progress.NONE)).isInstanceOf(FormatException.class);
+        assertThat(store.count()).isZero();
+        assertThat(store.imports(10)).isEmpty();
+    }
+
+    @Test
+    void rows_repeated_within_one_file_by_crime_id_count_as_duplicates() {
+        String row = "dup1,2025-03,-0.887,52.7656,Burglary\n";
+        ImportReport r = importText(IncidentFormat.POLICE_CSV, "Crime ID,Month,Longitude,Latitude,Crime type\n" + row + row);
+        assertThat(r.imported()).isEqualTo(1);
+        assertThat(r.duplicates()).isEqualTo(1);
+    }
+
+    @Test
+    void future_dates_and_unknown_police_crime_types_are_rejected() {
+        ImportReport r = importText(IncidentFormat.POLICE_CSV, "Crime ID,Month,Longitude,Latitude,Crime type\n"
+                + "x1,2030-01,-0.887,52.7656,Burglary\nx2,2025-01,-0.887,52.7656,Jaywalking\n");
+        assertThat(r.rejected()).extracting(Rejection::reason)
+                .containsExactly("date is in the future", "unknown crime type: not one of the 14 data.police.uk categories");
+    }
+}
