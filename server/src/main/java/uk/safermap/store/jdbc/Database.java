@@ -60,7 +60,8 @@ public final class Database implements AutoCloseable {
             throw new StoreException("creating data directory " + dataDir, e);
         }
         Path file = dataDir.toAbsolutePath().normalize().resolve("safermap");
-        HikariConfig hc = baseConfig("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", poolSize);
+        // A 64 MB page cache (default 16 MB) keeps large imports from rewriting evicted pages.
+        HikariConfig hc = baseConfig("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536", poolSize);
         hc.setUsername("sa");
         hc.setPassword("");
         HikariDataSource ds = new HikariDataSource(hc);

@@ -17,8 +17,8 @@ final class IncidentFilterSql {
     private final List<String> clauses = new ArrayList<>();
     private final List<Object> values = new ArrayList<>();
 
-    IncidentFilterSql(IncidentQuery q, BritishNationalGrid grid) {
-        q.bboxWgs84().ifPresent(box -> bbox(box, grid));
+    IncidentFilterSql(IncidentQuery q, BritishNationalGrid grid, Dialect dialect) {
+        q.bboxWgs84().ifPresent(box -> bbox(box, grid, dialect));
         q.from().ifPresent(from -> add("time_end > ?", Timestamp.valueOf(from)));
         q.to().ifPresent(to -> add("time_start < ?", Timestamp.valueOf(to)));
         if (!q.categories().isEmpty()) {
@@ -29,12 +29,12 @@ final class IncidentFilterSql {
     }
 
     /**
-     * The box is transformed to the grid so the spatial index on the 27700 geometry is used;
-     * the lon/lat test after it makes the answer exact, since the grid box is slightly larger.
+     * The box is transformed to the grid so the store's index on grid position is used; the
+     * lon/lat test after it makes the answer exact, since the grid box is slightly larger.
      */
-    private void bbox(Envelope box, BritishNationalGrid grid) {
+    private void bbox(Envelope box, BritishNationalGrid grid, Dialect dialect) {
         Envelope g = grid.toGrid(box);
-        clauses.add("geom && ST_MakeEnvelope(?, ?, ?, ?, 27700)");
+        clauses.add(dialect.gridBoxClause());
         values.addAll(List.of(g.getMinX(), g.getMinY(), g.getMaxX(), g.getMaxY()));
         clauses.add("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?");
         values.addAll(List.of(box.getMinX(), box.getMaxX(), box.getMinY(), box.getMaxY()));

@@ -11,7 +11,6 @@ import uk.safermap.store.StoreException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,10 +19,8 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** {@link IncidentStore} over JDBC, the same SQL for PostGIS and H2GIS. */
 public final class JdbcIncidentStore implements IncidentStore {
@@ -32,11 +29,6 @@ public final class JdbcIncidentStore implements IncidentStore {
             + "category_label, sensitive, lon, lat, easting, northing, location, lsoa_code, lsoa_name, outcome, "
             + "context, reported_by, falls_within";
 
-    private static final String INSERT = "INSERT INTO incident (source_key, source, import_id, crime_id, month_start, "
-            + "time_start, time_end, category, category_label, sensitive, lon, lat, easting, northing, geom, location, "
-            + "lsoa_code, lsoa_name, outcome, context, reported_by, falls_within) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 27700), ?, ?, ?, ?, ?, ?, ?)";
-
     private static final String INSERT_IMPORT = "INSERT INTO import_run (format, source_name, started_at, "
             + "finished_at, imported, duplicates, rejected) VALUES (?, ?, ?, ?, 0, 0, 0)";
 
@@ -44,17 +36,19 @@ public final class JdbcIncidentStore implements IncidentStore {
             + "duplicates = ?, rejected = ? WHERE id = ?";
 
     private final DataSource ds;
+    private final Dialect dialect;
     private final BritishNationalGrid grid;
 
     public JdbcIncidentStore(Database db, BritishNationalGrid grid) {
         this.ds = db.dataSource();
+        this.dialect = db.dialect();
         this.grid = grid;
     }
 
     @Override
     public ImportSession beginImport(String format, String sourceName) {
         try {
-            return new JdbcImportSession(ds.getConnection(), format, sourceName);
+            return new JdbcImportSession(ds.getConnection(), dialect, format, sourceName);
         } catch (SQLException e) {
             throw new StoreException("starting an import of " + sourceName, e);
         }
@@ -62,7 +56,7 @@ public final class JdbcIncidentStore implements IncidentStore {
 
     @Override
     public Page<Incident> find(IncidentQuery q) {
-        IncidentFilterSql filter = new IncidentFilterSql(q, grid);
+        IncidentFilterSql filter = new IncidentFilterSql(q, grid, dialect);
         return Jdbc.read(ds, "querying incidents", c -> {
             long matched;
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM incident" + filter.where())) {
@@ -162,18 +156,18 @@ public final class JdbcIncidentStore implements IncidentStore {
         private final long importId;
         private final String format;
         private final String sourceName;
-        private final PreparedStatement insert;
+        private final BatchWriter writer;
         private int imported;
         private boolean finished;
 
-        JdbcImportSession(Connection c, String format, String sourceName) throws SQLException {
+        JdbcImportSession(Connection c, Dialect dialect, String format, String sourceName) throws SQLException {
             this.c = c;
             this.format = format;
             this.sourceName = sourceName;
             try {
                 c.setAutoCommit(false);
                 this.importId = insertImportRow(format, sourceName);
-                this.insert = c.prepareStatement(INSERT);
+                this.writer = BatchWriter.of(dialect, c, importId);
             } catch (SQLException e) {
                 c.close();
                 throw e;
@@ -184,7 +178,7 @@ public final class JdbcIncidentStore implements IncidentStore {
             try (PreparedStatement ps = c.prepareStatement(INSERT_IMPORT, new String[] {"id"})) {
                 Timestamp now = Timestamp.valueOf(LocalDateTime.now());
                 ps.setString(1, format);
-                ps.setString(2, truncate(sourceName, 500));
+                ps.setString(2, IncidentRow.cut(sourceName, 500));
                 ps.setTimestamp(3, now);
                 ps.setTimestamp(4, now);
                 ps.executeUpdate();
@@ -201,66 +195,12 @@ public final class JdbcIncidentStore implements IncidentStore {
                 return 0;
             }
             try {
-                Set<String> existing = existingKeys(batch);
-                int added = 0;
-                for (Incident inc : batch) {
-                    if (!existing.contains(inc.sourceKey())) {
-                        bindInsert(inc);
-                        insert.addBatch();
-                        added++;
-                    }
-                }
-                if (added > 0) {
-                    insert.executeBatch();
-                }
+                int added = writer.write(batch);
                 imported += added;
                 return added;
             } catch (SQLException e) {
                 throw new StoreException("adding a batch of " + batch.size() + " incidents", e);
             }
-        }
-
-        private Set<String> existingKeys(List<Incident> batch) throws SQLException {
-            String sql = "SELECT source_key FROM incident WHERE source_key IN (" + Jdbc.placeholders(batch.size()) + ")";
-            Set<String> keys = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < batch.size(); i++) {
-                    ps.setString(i + 1, batch.get(i).sourceKey());
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        keys.add(rs.getString(1));
-                    }
-                }
-            }
-            return keys;
-        }
-
-        private void bindInsert(Incident inc) throws SQLException {
-            int i = 1;
-            insert.setString(i++, inc.sourceKey());
-            insert.setString(i++, inc.source());
-            insert.setLong(i++, importId);
-            Jdbc.setNullableString(insert, i++, inc.crimeId());
-            insert.setDate(i++, Date.valueOf(inc.month().atDay(1)));
-            insert.setTimestamp(i++, Timestamp.valueOf(inc.when().start()));
-            insert.setTimestamp(i++, Timestamp.valueOf(inc.when().end()));
-            insert.setString(i++, inc.category().slug());
-            insert.setString(i++, truncate(inc.categoryLabel(), 200));
-            insert.setBoolean(i++, inc.sensitive());
-            insert.setDouble(i++, inc.lon());
-            insert.setDouble(i++, inc.lat());
-            insert.setDouble(i++, inc.easting());
-            insert.setDouble(i++, inc.northing());
-            insert.setDouble(i++, inc.easting());
-            insert.setDouble(i++, inc.northing());
-            Jdbc.setNullableString(insert, i++, truncate(inc.location(), 500));
-            Jdbc.setNullableString(insert, i++, truncate(inc.lsoaCode(), 20));
-            Jdbc.setNullableString(insert, i++, truncate(inc.lsoaName(), 200));
-            Jdbc.setNullableString(insert, i++, truncate(inc.outcome(), 200));
-            Jdbc.setNullableString(insert, i++, truncate(inc.context(), 2000));
-            Jdbc.setNullableString(insert, i++, truncate(inc.reportedBy(), 200));
-            Jdbc.setNullableString(insert, i, truncate(inc.fallsWithin(), 200));
         }
 
         @Override
@@ -285,7 +225,7 @@ public final class JdbcIncidentStore implements IncidentStore {
 
         @Override
         public void close() {
-            try (c; insert) {
+            try (c; writer) {
                 if (!finished) {
                     c.rollback();
                 }
@@ -294,8 +234,5 @@ public final class JdbcIncidentStore implements IncidentStore {
             }
         }
 
-        private static String truncate(String s, int max) {
-            return s == null || s.length() <= max ? s : s.substring(0, max);
-        }
     }
 }
