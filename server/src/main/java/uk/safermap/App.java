@@ -1,0 +1,113 @@
+package uk.safermap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.safermap.areas.BoundaryFiles;
+import uk.safermap.areas.NeighbourhoodService;
+import uk.safermap.config.AppConfig;
+import uk.safermap.domain.Area;
+import uk.safermap.domain.AreaKind;
+import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.geo.ServiceArea;
+import uk.safermap.ingest.IngestService;
+import uk.safermap.layers.AreaLayer;
+import uk.safermap.layers.IncidentLayer;
+import uk.safermap.layers.LayerCatalog;
+import uk.safermap.store.AreaStore;
+import uk.safermap.store.IncidentStore;
+import uk.safermap.store.jdbc.Database;
+import uk.safermap.store.jdbc.JdbcAreaStore;
+import uk.safermap.store.jdbc.JdbcIncidentStore;
+import uk.safermap.web.HttpServer;
+import uk.safermap.web.Json;
+import uk.safermap.web.Routes;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * A running SaferMap: the store opened and migrated, seeded when empty, services built and
+ * the HTTP server listening. All wiring happens here; nothing below reads configuration itself.
+ */
+public final class App implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+    private final Database db;
+    private final HttpServer server;
+
+    private App(Database db, HttpServer server) {
+        this.db = db;
+        this.server = server;
+    }
+
+    /** Opens the store, seeds it if empty, and starts listening. */
+    public static App start(AppConfig config) {
+        Database db = Database.open(config.store());
+        try {
+            BritishNationalGrid grid = new BritishNationalGrid();
+            IncidentStore incidents = new JdbcIncidentStore(db, grid);
+            AreaStore areas = new JdbcAreaStore(db, grid);
+            BoundaryFiles boundaries = new BoundaryFiles();
+            List<Area> wards = boundaries.read(BoundaryFiles.Layer.WARDS);
+            ServiceArea serviceArea = serviceArea(config.area(), wards, grid);
+            IngestService ingest = new IngestService(incidents, grid, serviceArea, Clock.systemDefaultZone());
+            new StoreSeeder(areas, ingest, incidents, boundaries, grid, config.store().dataDir())
+                    .seed(wards, config.sample());
+            NeighbourhoodService neighbourhoods = new NeighbourhoodService(areas, grid, serviceArea);
+            ObjectMapper mapper = Json.newObjectMapper();
+            Routes routes = new Routes(
+                    new Routes.Services(catalog(incidents, areas), ingest, neighbourhoods, incidents,
+                            db.dialect().storeName()),
+                    new Routes.Settings(config.limits().maxUploadBytes(), config.limits().defaultItemLimit(),
+                            config.limits().maxItemLimit(), config.viewer().basemapUrl(),
+                            config.viewer().basemapAttribution(), BoundaryFiles.ATTRIBUTION,
+                            lonLatBox(serviceArea, grid), StoreSeeder.SAMPLE_SOURCE_PREFIX),
+                    mapper);
+            HttpServer server = new HttpServer(routes, mapper, config.viewer().basemapUrl())
+                    .start(config.server().host(), config.server().port());
+            LOG.info("SaferMap listening on http://{}:{}/ ({} incidents, store {})", config.server().host(),
+                    server.port(), incidents.count(), db.description());
+            return new App(db, server);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    static ServiceArea serviceArea(AppConfig.ServiceAreaSettings settings, List<Area> wards, BritishNationalGrid grid) {
+        if (settings.bboxWgs84().isPresent()) {
+            return ServiceArea.ofWgs84Box(settings.bboxWgs84().get(), grid);
+        }
+        List<Geometry> gridWards = wards.stream().map(w -> grid.toGrid(w.geometry())).toList();
+        return ServiceArea.around(gridWards, settings.marginMetres(), "Melton borough");
+    }
+
+    private static LayerCatalog catalog(IncidentStore incidents, AreaStore areas) {
+        return new LayerCatalog(List.of(
+                new IncidentLayer(incidents),
+                new AreaLayer("wards", AreaKind.WARD, "Wards (2013)", "Electoral wards of Melton borough, 2013 set", areas),
+                new AreaLayer("lsoa", AreaKind.LSOA, "LSOAs (2011)", "Lower Layer Super Output Areas, 2011", areas),
+                new AreaLayer("oa", AreaKind.OA, "Output areas (2011)", "Census output areas, 2011", areas),
+                new AreaLayer("neighbourhoods", AreaKind.NEIGHBOURHOOD, "Priority neighbourhoods",
+                        "Areas the partnership prioritises; approximate outlines are marked", areas)));
+    }
+
+    private static double[] lonLatBox(ServiceArea area, BritishNationalGrid grid) {
+        Envelope e = grid.toWgs84(area.gridPolygon()).getEnvelopeInternal();
+        return new double[] {e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()};
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        db.close();
+    }
+}

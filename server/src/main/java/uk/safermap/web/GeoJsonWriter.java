@@ -1,0 +1,109 @@
+package uk.safermap.web;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.locationtech.jts.algorithm.Orientation;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryCollection;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.MultiLineString;
+import org.locationtech.jts.geom.MultiPoint;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import uk.safermap.layers.Feature;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Streams GeoJSON (RFC 7946) with a Jackson generator, so large collections never sit in memory
+ * as text. Coordinates are rounded to 6 decimals (about 10 cm, finer than the data's accuracy);
+ * polygon rings follow the right-hand rule (exterior counter-clockwise, holes clockwise).
+ */
+final class GeoJsonWriter {
+
+    private static final double SCALE = 1e6;
+
+    private final JsonGenerator gen;
+
+    GeoJsonWriter(JsonGenerator gen) {
+        this.gen = gen;
+    }
+
+    void feature(Feature f) throws IOException {
+        gen.writeStartObject();
+        gen.writeStringField("type", "Feature");
+        if (f.id().matches("\\d{1,17}")) {
+            gen.writeNumberField("id", Long.parseLong(f.id()));
+        } else {
+            gen.writeStringField("id", f.id());
+        }
+        gen.writeFieldName("geometry");
+        geometry(f.geometry());
+        gen.writeObjectFieldStart("properties");
+        for (Map.Entry<String, Object> p : f.properties().entrySet()) {
+            gen.writeFieldName(p.getKey());
+            gen.writeObject(p.getValue());
+        }
+        gen.writeEndObject();
+        gen.writeEndObject();
+    }
+
+    void geometry(Geometry g) throws IOException {
+        gen.writeStartObject();
+        gen.writeStringField("type", g.getGeometryType());
+        if (g instanceof GeometryCollection gc && !(g instanceof MultiPoint || g instanceof MultiLineString
+                || g instanceof MultiPolygon)) {
+            gen.writeArrayFieldStart("geometries");
+            for (int i = 0; i < gc.getNumGeometries(); i++) {
+                geometry(gc.getGeometryN(i));
+            }
+        } else {
+            gen.writeFieldName("coordinates");
+            coordinates(g);
+        }
+        gen.writeEndObject();
+    }
+
+    private void coordinates(Geometry g) throws IOException {
+        if (g instanceof Point p) {
+            position(p.getCoordinateSequence(), 0);
+        } else if (g instanceof LineString l) {
+            sequence(l.getCoordinateSequence(), false, false);
+        } else if (g instanceof Polygon p) {
+            polygon(p);
+        } else {
+            gen.writeStartArray();
+            for (int i = 0; i < g.getNumGeometries(); i++) {
+                coordinates(g.getGeometryN(i));
+            }
+            gen.writeEndArray();
+        }
+    }
+
+    private void polygon(Polygon p) throws IOException {
+        gen.writeStartArray();
+        sequence(p.getExteriorRing().getCoordinateSequence(), true, true);
+        for (int i = 0; i < p.getNumInteriorRing(); i++) {
+            sequence(p.getInteriorRingN(i).getCoordinateSequence(), true, false);
+        }
+        gen.writeEndArray();
+    }
+
+    private void sequence(CoordinateSequence seq, boolean ring, boolean counterClockwise) throws IOException {
+        boolean reverse = ring && seq.size() >= 4 && Orientation.isCCW(seq) != counterClockwise;
+        gen.writeStartArray();
+        for (int i = 0; i < seq.size(); i++) {
+            position(seq, reverse ? seq.size() - 1 - i : i);
+        }
+        gen.writeEndArray();
+    }
+
+    private void position(CoordinateSequence seq, int i) throws IOException {
+        gen.writeStartArray();
+        gen.writeNumber(Math.round(seq.getX(i) * SCALE) / SCALE);
+        gen.writeNumber(Math.round(seq.getY(i) * SCALE) / SCALE);
+        gen.writeEndArray();
+    }
+}

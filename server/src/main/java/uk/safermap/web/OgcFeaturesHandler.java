@@ -1,0 +1,191 @@
+package uk.safermap.web;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import uk.safermap.layers.CollectionInfo;
+import uk.safermap.layers.Feature;
+import uk.safermap.layers.FeatureSource;
+import uk.safermap.layers.ItemsQuery;
+import uk.safermap.layers.LayerCatalog;
+import uk.safermap.store.Page;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * OGC API - Features, Part 1 Core with GeoJSON: conformance, collections, items and single
+ * items, for every source in the {@link LayerCatalog}.
+ */
+final class OgcFeaturesHandler {
+
+    static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+    private static final String GREGORIAN = "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian";
+    private static final List<String> CONFORMANCE = List.of(
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson");
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final Set<String> CORE_PARAMS = Set.of("bbox", "datetime", "limit", "offset", "f");
+
+    private final LayerCatalog catalog;
+    private final ObjectMapper mapper;
+    private final int defaultLimit;
+    private final int maxLimit;
+
+    OgcFeaturesHandler(LayerCatalog catalog, ObjectMapper mapper, int defaultLimit, int maxLimit) {
+        this.catalog = catalog;
+        this.mapper = mapper;
+        this.defaultLimit = defaultLimit;
+        this.maxLimit = maxLimit;
+    }
+
+    record Conformance(List<String> conformsTo) {
+    }
+
+    record Collections(List<Links.Link> links, List<CollectionJson> collections) {
+    }
+
+    record Extent(Spatial spatial, Temporal temporal) {
+    }
+
+    record Spatial(List<double[]> bbox, String crs) {
+    }
+
+    record Temporal(List<String[]> interval, String trs) {
+    }
+
+    record CollectionJson(String id, String title, String description, String itemType, List<String> crs,
+                          Extent extent, List<Links.Link> links) {
+    }
+
+    void conformance(Context ctx) {
+        ctx.json(new Conformance(CONFORMANCE));
+    }
+
+    void collections(Context ctx) {
+        List<CollectionJson> all = catalog.all().stream().map(s -> collectionJson(ctx, s)).toList();
+        ctx.json(new Collections(List.of(Links.link(ctx, "/collections", "self", Links.JSON, "collections")), all));
+    }
+
+    void collection(Context ctx) {
+        ctx.json(collectionJson(ctx, source(ctx)));
+    }
+
+    private static CollectionJson collectionJson(Context ctx, FeatureSource s) {
+        CollectionInfo info = s.info();
+        String path = "/collections/" + s.id();
+        Spatial spatial = new Spatial(List.of(info.bbox().orElse(new double[] {-180, -90, 180, 90})), CRS84);
+        Temporal temporal = info.interval().map(i -> new Temporal(List.<String[]>of(new String[] {
+                utc(i[0]), utc(i[1])}), GREGORIAN)).orElse(null);
+        return new CollectionJson(s.id(), info.title(), info.description(), "feature", List.of(CRS84),
+                new Extent(spatial, temporal), List.of(
+                Links.link(ctx, path, "self", Links.JSON, info.title()),
+                Links.link(ctx, path + "/items", "items", Links.GEOJSON, info.title() + " as GeoJSON")));
+    }
+
+    void items(Context ctx) throws IOException {
+        FeatureSource source = source(ctx);
+        ItemsQuery query = itemsQuery(ctx, source);
+        Page<Feature> page = source.items(query);
+        ctx.contentType(Links.GEOJSON);
+        try (JsonGenerator gen = mapper.getFactory().createGenerator(ctx.outputStream())) {
+            GeoJsonWriter writer = new GeoJsonWriter(gen);
+            gen.writeStartObject();
+            gen.writeStringField("type", "FeatureCollection");
+            gen.writeStringField("timeStamp", Instant.now().toString());
+            gen.writeNumberField("numberMatched", page.numberMatched());
+            gen.writeNumberField("numberReturned", page.items().size());
+            gen.writeFieldName("links");
+            mapper.writeValue(gen, itemLinks(ctx, source, query, page));
+            gen.writeArrayFieldStart("features");
+            for (Feature f : page.items()) {
+                writer.feature(f);
+            }
+            gen.writeEndArray();
+            gen.writeEndObject();
+        }
+    }
+
+    void item(Context ctx) throws IOException {
+        FeatureSource source = source(ctx);
+        String id = ctx.pathParam("featureId");
+        Feature f = source.item(id).orElseThrow(() -> ApiException.notFound(
+                "no feature '" + id + "' in collection '" + source.id() + "'"));
+        ctx.contentType(Links.GEOJSON);
+        try (JsonGenerator gen = mapper.getFactory().createGenerator(ctx.outputStream())) {
+            new GeoJsonWriter(gen).feature(f);
+        }
+    }
+
+    private FeatureSource source(Context ctx) {
+        String id = ctx.pathParam("collectionId");
+        return catalog.get(id).orElseThrow(() -> ApiException.notFound("no collection '" + id + "'; see /collections"));
+    }
+
+    private ItemsQuery itemsQuery(Context ctx, FeatureSource source) {
+        Map<String, String> extra = new HashMap<>();
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (source.extraParameters().containsKey(name)) {
+                extra.put(name, ctx.queryParam(name));
+            } else if (!CORE_PARAMS.contains(name)) {
+                Set<String> accepted = new TreeSet<>(CORE_PARAMS);
+                accepted.addAll(source.extraParameters().keySet());
+                throw ApiException.badRequest("unknown query parameter '" + name + "' for collection '" + source.id()
+                        + "'; accepted: " + String.join(", ", accepted));
+            }
+        }
+        String f = ctx.queryParam("f");
+        if (f != null && !f.equals("json") && !f.equals("geojson")) {
+            throw ApiException.badRequest("f must be json or geojson, got '" + f + "'");
+        }
+        Params.Interval when = Params.datetime(ctx.queryParam("datetime"));
+        int limit = Params.integer("limit", ctx.queryParam("limit"), defaultLimit, 1, maxLimit);
+        long offset = Params.nonNegative("offset", ctx.queryParam("offset"));
+        return new ItemsQuery(Params.bbox(ctx.queryParam("bbox")), when.from(), when.to(), extra, limit, offset);
+    }
+
+    private static List<Links.Link> itemLinks(Context ctx, FeatureSource source, ItemsQuery q, Page<Feature> page) {
+        String path = "/collections/" + source.id() + "/items";
+        List<Links.Link> links = new ArrayList<>();
+        links.add(Links.link(ctx, path + query(ctx, q.offset(), q.limit()), "self", Links.GEOJSON, "this page"));
+        if (q.offset() + page.items().size() < page.numberMatched()) {
+            links.add(Links.link(ctx, path + query(ctx, q.offset() + q.limit(), q.limit()), "next", Links.GEOJSON,
+                    "next page"));
+        }
+        links.add(Links.link(ctx, "/collections/" + source.id(), "collection", Links.JSON, source.info().title()));
+        return links;
+    }
+
+    /** The request's own query string with offset and limit replaced. */
+    private static String query(Context ctx, long offset, int limit) {
+        List<String> parts = new ArrayList<>();
+        ctx.queryParamMap().forEach((k, values) -> {
+            if (!k.equals("offset") && !k.equals("limit")) {
+                values.forEach(v -> parts.add(encode(k) + "=" + encode(v)));
+            }
+        });
+        parts.add("limit=" + limit);
+        parts.add("offset=" + offset);
+        return "?" + String.join("&", parts);
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Store times are London local time; OGC extents are RFC 3339 UTC instants. */
+    private static String utc(LocalDateTime t) {
+        return t.atZone(LONDON).toInstant().toString();
+    }
+}

@@ -1,0 +1,150 @@
+package uk.safermap.web;
+
+import org.locationtech.jts.geom.Envelope;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * Parsing and checking of query parameters shared by the endpoints. Every failure is a 400
+ * whose message names the parameter, the value and the accepted form.
+ */
+final class Params {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private Params() {
+    }
+
+    /** A half-open local-time interval [from, to), either end open. */
+    record Interval(Optional<LocalDateTime> from, Optional<LocalDateTime> to) {
+        static final Interval ALL = new Interval(Optional.empty(), Optional.empty());
+    }
+
+    /** OGC {@code bbox}: 4 numbers (or 6 with heights, which are ignored) in CRS84 lon/lat. */
+    static Optional<Envelope> bbox(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String[] parts = text.split(",");
+        if (parts.length != 4 && parts.length != 6) {
+            throw ApiException.badRequest("bbox must be minLon,minLat,maxLon,maxLat (4 numbers, or 6 with heights), got '"
+                    + text + "'");
+        }
+        double[] v = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            v[i] = number("bbox", parts[i].trim());
+        }
+        int half = parts.length / 2;
+        double minLon = v[0];
+        double minLat = v[1];
+        double maxLon = v[half];
+        double maxLat = v[half + 1];
+        if (minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90) {
+            throw ApiException.badRequest("bbox is outside lon -180..180 / lat -90..90: '" + text + "'");
+        }
+        if (minLon > maxLon || minLat > maxLat) {
+            throw ApiException.badRequest("bbox must have min <= max for both axes: '" + text + "'");
+        }
+        return Optional.of(new Envelope(minLon, maxLon, minLat, maxLat));
+    }
+
+    /**
+     * OGC {@code datetime}: an instant or an interval {@code start/end} with {@code ..} or an empty
+     * end for open ends. Each end may be an RFC 3339 date-time, a date, or a month (YYYY-MM);
+     * a date or month covers the whole day or month. Times without an offset are London time.
+     */
+    static Interval datetime(String text) {
+        if (text == null || text.isBlank()) {
+            return Interval.ALL;
+        }
+        String[] ends = text.split("/", -1);
+        if (ends.length > 2) {
+            throw ApiException.badRequest("datetime must be an instant or start/end, got '" + text + "'");
+        }
+        if (ends.length == 1) {
+            LocalDateTime[] span = span("datetime", ends[0]);
+            return new Interval(Optional.of(span[0]), Optional.of(span[1]));
+        }
+        Optional<LocalDateTime> from = open(ends[0]) ? Optional.empty() : Optional.of(span("datetime", ends[0])[0]);
+        Optional<LocalDateTime> to = open(ends[1]) ? Optional.empty() : Optional.of(span("datetime", ends[1])[1]);
+        if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
+            throw ApiException.badRequest("datetime interval start must be before its end: '" + text + "'");
+        }
+        return new Interval(from, to);
+    }
+
+    private static boolean open(String end) {
+        return end.isEmpty() || end.equals("..");
+    }
+
+    /** [start, end) of one value: a month, a day, or an instant (1 microsecond wide). */
+    private static LocalDateTime[] span(String param, String value) {
+        try {
+            if (value.matches("\\d{4}-\\d{2}")) {
+                YearMonth m = YearMonth.parse(value);
+                return new LocalDateTime[] {m.atDay(1).atStartOfDay(), m.plusMonths(1).atDay(1).atStartOfDay()};
+            }
+            if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                LocalDate d = LocalDate.parse(value);
+                return new LocalDateTime[] {d.atStartOfDay(), d.plusDays(1).atStartOfDay()};
+            }
+            LocalDateTime t = value.matches(".*([zZ]|[+-]\\d{2}:\\d{2})$")
+                    ? OffsetDateTime.parse(value).atZoneSameInstant(LONDON).toLocalDateTime()
+                    : LocalDateTime.parse(value);
+            return new LocalDateTime[] {t, t.plusNanos(1000)};
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(param + " value '" + value + "' is not a month (2025-03), a date "
+                    + "(2025-03-14) or an RFC 3339 date-time (2025-03-14T21:30:00Z)");
+        }
+    }
+
+    /** An integer in [min, max]; values above {@code clampAbove} are clamped to it instead of rejected. */
+    static int integer(String param, String text, int fallback, int min, int clampAbove) {
+        if (text == null) {
+            return fallback;
+        }
+        long v;
+        try {
+            v = Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(param + " must be a whole number, got '" + text + "'");
+        }
+        if (v < min) {
+            throw ApiException.badRequest(param + " must be at least " + min + ", got " + v);
+        }
+        return (int) Math.min(v, clampAbove);
+    }
+
+    static long nonNegative(String param, String text) {
+        if (text == null) {
+            return 0;
+        }
+        try {
+            long v = Long.parseLong(text.trim());
+            if (v < 0) {
+                throw ApiException.badRequest(param + " must not be negative, got " + v);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(param + " must be a whole number, got '" + text + "'");
+        }
+    }
+
+    private static double number(String param, String text) {
+        try {
+            double d = Double.parseDouble(text);
+            if (!Double.isFinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(param + " has a value that is not a number: '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package uk.safermap.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.apibuilder.EndpointGroup;
+import uk.safermap.areas.NeighbourhoodService;
+import uk.safermap.ingest.IngestService;
+import uk.safermap.layers.LayerCatalog;
+import uk.safermap.store.IncidentStore;
+
+import static io.javalin.apibuilder.ApiBuilder.delete;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
+
+/** Every route of the service, in one place. */
+public final class Routes {
+
+    private final LandingHandler landing = new LandingHandler();
+    private final OgcFeaturesHandler features;
+    private final ImportHandler imports;
+    private final AreaHandler areas;
+    private final HealthHandler health;
+    private final ViewerConfigHandler viewer;
+
+    /** The services the handlers call, and the settings they need. */
+    public record Services(LayerCatalog catalog, IngestService ingest, NeighbourhoodService neighbourhoods,
+                           IncidentStore incidents, String storeName) {
+    }
+
+    /** Limits and viewer settings. */
+    public record Settings(long maxUploadBytes, int defaultItemLimit, int maxItemLimit, String basemapUrl,
+                           String basemapAttribution, String dataAttribution, double[] serviceAreaBox,
+                           String sampleSourcePrefix) {
+    }
+
+    public Routes(Services services, Settings settings, ObjectMapper mapper) {
+        this.features = new OgcFeaturesHandler(services.catalog(), mapper, settings.defaultItemLimit(),
+                settings.maxItemLimit());
+        this.imports = new ImportHandler(services.ingest(), settings.maxUploadBytes());
+        this.areas = new AreaHandler(services.neighbourhoods(), mapper);
+        this.health = new HealthHandler(services.incidents(), services.storeName());
+        this.viewer = new ViewerConfigHandler(new ViewerConfigHandler.Settings(settings.basemapUrl(),
+                settings.basemapAttribution(), settings.dataAttribution(), services.storeName(),
+                settings.serviceAreaBox(), settings.sampleSourcePrefix()), services.incidents());
+    }
+
+    public EndpointGroup endpoints() {
+        return () -> {
+            get("/", landing::landing);
+            get("/api", landing::openapi);
+            get("/conformance", features::conformance);
+            get("/collections", features::collections);
+            get("/collections/{collectionId}", features::collection);
+            get("/collections/{collectionId}/items", features::items);
+            get("/collections/{collectionId}/items/{featureId}", features::item);
+            get("/health", health::health);
+            get("/api/viewer/config", viewer::config);
+            post("/api/imports", imports::importFile);
+            get("/api/areas", areas::list);
+            get("/api/areas/{id}", areas::get);
+            put("/api/areas/{id}", areas::put);
+            delete("/api/areas/{id}", areas::delete);
+        };
+    }
+}

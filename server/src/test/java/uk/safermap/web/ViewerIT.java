@@ -1,0 +1,126 @@
+package uk.safermap.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import uk.safermap.App;
+import uk.safermap.config.ConfigLoader;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The viewer in a real headless Chromium against a real service seeded with the generated
+ * sample: layers draw, filters change what is drawn, the page raises no console errors (CSP
+ * violations included), and a screenshot is saved to target/screenshots/viewer.png.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ViewerIT {
+
+    @TempDir
+    static Path dir;
+
+    private App app;
+    private ChromeDriver browser;
+
+    @BeforeAll
+    void start() {
+        app = App.start(ConfigLoader.ofValues(Map.of("SAFERMAP_PORT", "0", "SAFERMAP_DATA_DIR", dir.resolve("data").toString(),
+                "SAFERMAP_SAMPLE_MONTHS", "12")).load());
+        browser = chromium(dir.resolve("profile"));
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        app.close();
+    }
+
+    static ChromeDriver chromium(Path profile) {
+        String binary = required("SAFERMAP_CHROMIUM");
+        String driver = required("SAFERMAP_CHROMEDRIVER");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(binary);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static String required(String var) {
+        String v = System.getenv(var);
+        if (v == null || v.isBlank()) {
+            throw new IllegalStateException(var + " is not set: run the browser tests through ./scripts/test, "
+                    + "which installs Chromium and ChromeDriver and sets it");
+        }
+        return v;
+    }
+
+    private WebElement map() {
+        return browser.findElement(By.id("map"));
+    }
+
+    private int waitUntilReady() {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> "ready".equals(map().getDomAttribute("data-state")));
+        return Integer.parseInt(map().getDomAttribute("data-incident-count"));
+    }
+
+    @Test
+    void the_map_draws_boundaries_and_incidents_and_the_filters_change_them() throws Exception {
+        browser.get("http://127.0.0.1:" + app.port() + "/");
+        int all = waitUntilReady();
+        assertThat(all).isGreaterThan(100);
+        assertThat(map().getDomAttribute("data-ward-count")).isEqualTo("16");
+        assertThat(map().getDomAttribute("data-lsoa-count")).isEqualTo("30");
+        assertThat(map().getDomAttribute("data-neighbourhood-count")).isEqualTo("3");
+        assertThat(browser.findElements(By.cssSelector("path.boundary--wards"))).hasSize(16);
+        assertThat(browser.findElements(By.cssSelector("path.boundary--approximate"))).hasSize(2);
+        assertThat(browser.findElement(By.cssSelector(".leaflet-control-attribution")).getText())
+                .contains("Crown copyright");
+
+        browser.findElement(By.id("categories-none")).click();
+        assertThat(waitUntilReady()).isZero();
+
+        browser.findElement(By.cssSelector("input[name=category][value=shoplifting]")).click();
+        int shoplifting = waitUntilReady();
+        assertThat(shoplifting).isPositive().isLessThan(all);
+
+        browser.findElement(By.id("categories-all")).click();
+        assertThat(waitUntilReady()).isEqualTo(all);
+
+        Path shot = Path.of("target", "screenshots", "viewer.png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertThat(severe).as("browser console errors").isEmpty();
+    }
+}
