@@ -1,0 +1,86 @@
+/**
+ * Fetch helpers for the SaferMap JSON API. Every failure becomes an ApiError whose
+ * message says what was being done and, for HTTP errors, the server's own message.
+ */
+
+/** A readable API failure; status is the HTTP status, or 0 when the service was unreachable. */
+export class ApiError extends Error {
+  constructor(message, status) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+  }
+}
+
+/** Builds a query string from params, leaving out null, undefined and empty values. */
+export function toQueryString(params) {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params || {})) {
+    if (value !== null && value !== undefined && value !== '') {
+      query.set(name, String(value));
+    }
+  }
+  return query.toString();
+}
+
+/**
+ * GETs JSON from path with the given query params.
+ * @param {string} doing what the caller is doing, for error messages ("loading wards")
+ * @param {AbortSignal} [signal] aborting rejects with the browser's AbortError, unwrapped
+ */
+export async function fetchJson(path, params, doing, signal) {
+  const query = toQueryString(params);
+  const url = query ? `${path}?${query}` : path;
+  let response;
+  try {
+    response = await fetch(url, { headers: { Accept: 'application/json' }, signal });
+  } catch (error) {
+    if (error.name === 'AbortError') {
+      throw error;
+    }
+    throw new ApiError(`Could not reach the SaferMap service while ${doing}.`, 0);
+  }
+  if (!response.ok) {
+    const message = await readErrorMessage(response);
+    throw new ApiError(`Error while ${doing}: ${message} (HTTP ${response.status})`, response.status);
+  }
+  try {
+    return await response.json();
+  } catch (error) {
+    if (error.name === 'AbortError') {
+      throw error;
+    }
+    throw new ApiError(`The service sent a response that is not JSON while ${doing}.`, response.status);
+  }
+}
+
+/** GETs an OGC API Features items page: a GeoJSON FeatureCollection. */
+export function fetchCollectionItems(collectionId, params, signal) {
+  const path = `/collections/${encodeURIComponent(collectionId)}/items`;
+  return fetchJson(path, params, `loading ${collectionId}`, signal);
+}
+
+/** The server's error message: JSON `message` (or title/detail), else a short plain-text body. */
+async function readErrorMessage(response) {
+  const fallback = response.statusText || 'request failed';
+  let text;
+  try {
+    text = await response.text();
+  } catch {
+    return fallback;
+  }
+  try {
+    const body = JSON.parse(text);
+    const message = body && (body.message || body.title || body.detail || body.description);
+    if (typeof message === 'string' && message.trim()) {
+      return message.trim();
+    }
+  } catch {
+    // Not JSON: fall through to the plain-text body.
+  }
+  const plain = text.trim();
+  if (!plain || plain.startsWith('<')) {
+    return fallback;
+  }
+  return plain.length > 200 ? `${plain.slice(0, 200)}…` : plain;
+}
