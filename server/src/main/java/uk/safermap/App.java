@@ -46,7 +46,7 @@ public final class App implements AutoCloseable {
 
     /** Opens the store, seeds it if empty, and starts listening. */
     public static App start(AppConfig config) {
-        Database db = Database.open(config.store());
+        Database db = openStore(config.store());
         try {
             BritishNationalGrid grid = new BritishNationalGrid();
             IncidentStore incidents = new JdbcIncidentStore(db, grid);
@@ -76,6 +76,13 @@ public final class App implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /** PostGIS when a URL is configured, else the embedded H2GIS database in the data directory. */
+    private static Database openStore(AppConfig.Store store) {
+        return store.dbUrl()
+                .map(url -> Database.openPostgis(url, store.dbUser(), store.dbPassword(), store.poolSize()))
+                .orElseGet(() -> Database.openH2gis(store.dataDir(), store.poolSize()));
     }
 
     static ServiceArea serviceArea(AppConfig.ServiceAreaSettings settings, List<Area> wards, BritishNationalGrid grid) {

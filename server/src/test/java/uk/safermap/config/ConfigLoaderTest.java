@@ -52,6 +52,19 @@ class ConfigLoaderTest {
                 .hasMessageContaining("not a readable file");
     }
 
+    @Test
+    void the_commented_example_file_loads_and_states_the_defaults() {
+        Path example = Path.of("../safermap.conf.example");
+        assertThat(example).exists();
+        AppConfig fromExample = ConfigLoader.from(Map.of(ConfigLoader.CONFIG_FILE_VAR, example.toString())).load();
+        AppConfig defaults = ConfigLoader.ofValues(Map.of()).load();
+        assertThat(fromExample.server()).isEqualTo(defaults.server());
+        assertThat(fromExample.store()).isEqualTo(defaults.store());
+        assertThat(fromExample.sample()).isEqualTo(defaults.sample());
+        assertThat(fromExample.area().marginMetres()).isEqualTo(defaults.area().marginMetres());
+        assertThat(fromExample.limits()).isEqualTo(defaults.limits());
+    }
+
     private String writeFile(String content) {
         try {
             Path f = Files.createTempFile(dir, "safermap", ".conf");

@@ -6,7 +6,6 @@ import org.flywaydb.core.Flyway;
 import org.h2gis.functions.factory.H2GISFunctions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.safermap.config.AppConfig;
 import uk.safermap.store.StoreException;
 
 import javax.sql.DataSource;
@@ -17,7 +16,7 @@ import java.sql.SQLException;
 
 /**
  * A pooled connection to the store, with its schema migrated to the latest version
- * (Flyway, one migration set per {@link Dialect}). Close it to release the pool.
+ * (Flyway; one migration set, with {@link Dialect} placeholders). Close it to release the pool.
  */
 public final class Database implements AutoCloseable {
 
@@ -31,13 +30,6 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.description = description;
-    }
-
-    /** Opens the store the configuration names and migrates it. */
-    public static Database open(AppConfig.Store config) {
-        return config.dbUrl()
-                .map(url -> openPostgis(url, config.dbUser(), config.dbPassword(), config.poolSize()))
-                .orElseGet(() -> openH2gis(config.dataDir(), config.poolSize()));
     }
 
     public static Database openPostgis(String url, String user, String password, int poolSize) {
@@ -89,7 +81,8 @@ public final class Database implements AutoCloseable {
             // an empty database already looks non-empty: baseline below V1 so V1 still runs.
             var result = Flyway.configure()
                     .dataSource(ds)
-                    .locations(dialect.migrationLocation())
+                    .locations("classpath:db/migration")
+                    .placeholders(dialect.migrationPlaceholders())
                     .baselineOnMigrate(true)
                     .baselineVersion("0")
                     .load()

@@ -1,25 +1,37 @@
 package uk.safermap.store.jdbc;
 
+import java.util.Map;
+
 /**
  * What differs between the two stores. Most SQL is shared (both speak the OGC functions used
  * here: ST_MakeEnvelope, ST_GeomFromWKB, ST_AsBinary, the {@code &&} operator, and EWKT casts);
- * the migrations and the incident box filter differ.
+ * the index syntax in the one migration set, the incident box filter and the import path differ.
  */
 public enum Dialect {
     /**
      * Incidents are found by a B-tree on easting/northing: H2's R-tree slows to a crawl on the
      * many identical points police.uk snapping produces (each insert scans the equal keys).
      */
-    H2GIS("h2gis", "easting >= ? AND northing >= ? AND easting <= ? AND northing <= ?"),
+    H2GIS("h2gis", "easting >= ? AND northing >= ? AND easting <= ? AND northing <= ?", Map.of(
+            "create_extension", "",
+            "incident_position_index", "CREATE INDEX incident_grid_idx ON incident (easting, northing)",
+            "spatial_index", "SPATIAL INDEX",
+            "using_gist", "")),
     /** Incidents are found by the GiST index on the grid geometry. */
-    POSTGIS("postgis", "geom && ST_MakeEnvelope(?, ?, ?, ?, 27700)");
+    POSTGIS("postgis", "geom && ST_MakeEnvelope(?, ?, ?, ?, 27700)", Map.of(
+            "create_extension", "CREATE EXTENSION IF NOT EXISTS postgis;",
+            "incident_position_index", "CREATE INDEX incident_geom_idx ON incident USING GIST (geom)",
+            "spatial_index", "INDEX",
+            "using_gist", "USING GIST"));
 
     private final String name;
     private final String gridBoxClause;
+    private final Map<String, String> migrationPlaceholders;
 
-    Dialect(String name, String gridBoxClause) {
+    Dialect(String name, String gridBoxClause, Map<String, String> migrationPlaceholders) {
         this.name = name;
         this.gridBoxClause = gridBoxClause;
+        this.migrationPlaceholders = migrationPlaceholders;
     }
 
     /** The incident filter for a grid box, binding minX, minY, maxX, maxY in that order. */
@@ -32,7 +44,8 @@ public enum Dialect {
         return name;
     }
 
-    String migrationLocation() {
-        return "classpath:db/migration/" + name;
+    /** Values for the {@code ${...}} placeholders in the migrations under db/migration. */
+    Map<String, String> migrationPlaceholders() {
+        return migrationPlaceholders;
     }
 }

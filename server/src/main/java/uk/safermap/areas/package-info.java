@@ -1,0 +1,2 @@
+/** Boundary files and the priority neighbourhoods users edit. */
+package uk.safermap.areas;

@@ -1,0 +1,2 @@
+/** Store interfaces returning domain records; implementations live in {@code store.jdbc}. */
+package uk.safermap.store;

@@ -1,0 +1,85 @@
+package uk.safermap;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Dependencies flow one way: HTTP handlers -> services -> domain / store. These checks read the
+ * imports of the main sources, so a shortcut through the layers fails the build.
+ */
+class ArchitectureTest {
+
+    private static final Path MAIN = Path.of("src/main/java/uk/safermap");
+
+    private static List<Path> sourcesImporting(String prefix) {
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            return files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> read(p).lines().anyMatch(l -> l.startsWith("import " + prefix)))
+                    .map(MAIN::relativize)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void the_sources_are_where_this_test_looks() {
+        assertThat(MAIN.resolve("App.java")).exists();
+    }
+
+    @Test
+    void only_the_web_package_knows_about_http() {
+        assertThat(sourcesImporting("io.javalin")).allSatisfy(p -> assertThat(p.toString()).startsWith("web/"));
+    }
+
+    @Test
+    void only_the_jdbc_store_and_the_benchmark_peers_speak_sql() {
+        assertThat(sourcesImporting("java.sql")).allSatisfy(p -> assertThat(p.toString())
+                .matches("store/jdbc/.*|bench/.*"));
+        assertThat(sourcesImporting("org.postgresql")).allSatisfy(p -> assertThat(p.toString())
+                .matches("store/jdbc/.*|bench/.*"));
+    }
+
+    @Test
+    void domain_geo_layers_and_ingest_do_not_reach_up_into_web_or_down_into_jdbc() {
+        for (String pkg : List.of("domain", "geo", "layers", "ingest", "areas", "sample")) {
+            try (Stream<Path> files = Files.walk(MAIN.resolve(pkg))) {
+                files.filter(p -> p.toString().endsWith(".java")).forEach(p -> assertThat(read(p))
+                        .as(p.toString())
+                        .doesNotContain("import uk.safermap.web.")
+                        .doesNotContain("import uk.safermap.store.jdbc."));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Test
+    void configuration_is_read_only_at_the_top() {
+        assertThat(sourcesImporting("uk.safermap.config")).allSatisfy(p -> assertThat(p.toString())
+                .matches("App.java|config/.*|cli/.*|StoreSeeder.java"));
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> !p.startsWith(MAIN.resolve("config")) && !p.startsWith(MAIN.resolve("cli")))
+                    .forEach(p -> assertThat(read(p)).as(p.toString()).doesNotContain("System.getenv"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
