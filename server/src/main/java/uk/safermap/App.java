@@ -5,6 +5,14 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.safermap.analysis.ClusterService;
+import uk.safermap.analysis.EmergingService;
+import uk.safermap.analysis.GiStarService;
+import uk.safermap.analysis.IncidentSelection;
+import uk.safermap.analysis.NearRepeatService;
+import uk.safermap.analysis.ProfileService;
+import uk.safermap.analysis.ResultCache;
+import uk.safermap.areas.AreaResolver;
 import uk.safermap.areas.BoundaryFiles;
 import uk.safermap.areas.NeighbourhoodService;
 import uk.safermap.config.AppConfig;
@@ -26,6 +34,7 @@ import uk.safermap.web.Json;
 import uk.safermap.web.Routes;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -59,9 +68,10 @@ public final class App implements AutoCloseable {
                     .seed(wards, config.sample());
             NeighbourhoodService neighbourhoods = new NeighbourhoodService(areas, grid, serviceArea);
             ObjectMapper mapper = Json.newObjectMapper();
+            Routes.Analyses analyses = analyses(incidents, areas, neighbourhoods, grid);
             Routes routes = new Routes(
                     new Routes.Services(catalog(incidents, areas), ingest, neighbourhoods, incidents,
-                            db.dialect().storeName()),
+                            db.dialect().storeName(), analyses),
                     new Routes.Settings(config.limits().maxUploadBytes(), config.limits().defaultItemLimit(),
                             config.limits().maxItemLimit(), config.viewer().basemapUrl(),
                             config.viewer().basemapAttribution(), BoundaryFiles.ATTRIBUTION,
@@ -91,6 +101,17 @@ public final class App implements AutoCloseable {
         }
         List<Geometry> gridWards = wards.stream().map(w -> grid.toGrid(w.geometry())).toList();
         return ServiceArea.around(gridWards, settings.marginMetres(), "Melton borough");
+    }
+
+    private static Routes.Analyses analyses(IncidentStore incidents, AreaStore areaStore,
+                                            NeighbourhoodService neighbourhoods, BritishNationalGrid grid) {
+        IncidentSelection selection = new IncidentSelection(incidents, grid);
+        AreaResolver areas = new AreaResolver(areaStore, grid);
+        ResultCache cache = new ResultCache(incidents, 500, Duration.ofMinutes(30));
+        ClusterService clusters = new ClusterService(selection, cache, grid);
+        return new Routes.Analyses(areas, clusters, new GiStarService(selection, areas, cache, grid),
+                new EmergingService(selection, areas, cache, grid), new NearRepeatService(selection, cache),
+                new ProfileService(selection, areas, neighbourhoods, clusters, incidents));
     }
 
     private static LayerCatalog catalog(IncidentStore incidents, AreaStore areas) {

@@ -21,8 +21,8 @@ public final class PriorityNeighbourhoods {
     /** Market Place, Melton Mowbray (about 52.7656 N, 0.8870 W). */
     static final double[] MARKET_PLACE = {-0.8870, 52.7656};
     static final double TOWN_CENTRE_RADIUS_M = 300;
-    /** A point inside the Melton Egerton ward standing in for the estate until it is drawn properly. */
-    static final double[] FAIRMEAD = {-0.9100, 52.7660};
+    /** A residential point in north-east Egerton ward standing in for the estate until it is drawn properly. */
+    static final double[] FAIRMEAD = {-0.8910, 52.7728};
     static final double FAIRMEAD_RADIUS_M = 350;
 
     private static final GeometryFactory GRID = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.SRID);

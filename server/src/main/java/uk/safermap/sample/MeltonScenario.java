@@ -75,15 +75,16 @@ final class MeltonScenario {
     static final List<HotspotPlan> HOTSPOTS = List.of(
             new HotspotPlan("town-centre", MARKET_PLACE_LON, MARKET_PLACE_LAT, 60, 0.15, "Melton Craven",
                     List.of(SHOPLIFTING, VIOLENT_CRIME, PUBLIC_ORDER, ANTI_SOCIAL_BEHAVIOUR)),
-            new HotspotPlan("fairmead", -0.9100, 52.7660, 80, 0.10, "Melton Egerton",
+            // On the small (residential) output areas of north-east Egerton, as a council estate would be.
+            new HotspotPlan("fairmead", -0.8910, 52.7728, 80, 0.10, "Melton Egerton",
                     List.of(ANTI_SOCIAL_BEHAVIOUR, CRIMINAL_DAMAGE_ARSON, BURGLARY)),
             // About 750 m from fairmead, so the two Egerton hot spots stay separable.
             new HotspotPlan("egerton-shops", -0.9000, 52.7690, 50, 0.05, "Melton Egerton",
                     List.of(SHOPLIFTING, OTHER_THEFT, ANTI_SOCIAL_BEHAVIOUR)),
             new HotspotPlan("railway-station", STATION_LON, STATION_LAT, 50, 0.05, "Melton Warwick",
                     List.of(VEHICLE_CRIME, BICYCLE_THEFT, OTHER_THEFT)),
-            // A rural hot spot, so that methods are also tested away from the town's dense background.
-            new HotspotPlan("asfordby", -0.9530, 52.7637, 100, 0.05, "Asfordby",
+            // A village-centre hot spot (pub, shops), so methods are also tested away from the town.
+            new HotspotPlan("asfordby", -0.9530, 52.7637, 70, 0.05, "Asfordby",
                     List.of(ANTI_SOCIAL_BEHAVIOUR, CRIMINAL_DAMAGE_ARSON, VIOLENT_CRIME)));
 
     private MeltonScenario() {

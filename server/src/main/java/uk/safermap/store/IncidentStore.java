@@ -18,6 +18,15 @@ public interface IncidentStore {
 
     long count();
 
+    /** The matching incidents as primitive arrays for analysis. */
+    PointSet points(PointQuery query);
+
+    /**
+     * A value that changes whenever incidents are added (the latest import and the count), so
+     * cached analyses can tell when they are stale.
+     */
+    String dataVersion();
+
     /** Lon/lat bounds and time range of everything stored, empty when the store is empty. */
     Optional<Extent> extent();
 

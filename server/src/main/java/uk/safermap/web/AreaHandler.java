@@ -1,6 +1,5 @@
 package uk.safermap.web;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -12,6 +11,7 @@ import uk.safermap.domain.Area;
 import uk.safermap.layers.AreaLayer;
 
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Priority neighbourhoods over HTTP: {@code GET /api/areas}, and {@code GET/PUT/DELETE
@@ -29,18 +29,7 @@ final class AreaHandler {
     }
 
     void list(Context ctx) throws IOException {
-        ctx.contentType(Links.GEOJSON);
-        try (JsonGenerator gen = mapper.getFactory().createGenerator(ctx.outputStream())) {
-            GeoJsonWriter writer = new GeoJsonWriter(gen);
-            gen.writeStartObject();
-            gen.writeStringField("type", "FeatureCollection");
-            gen.writeArrayFieldStart("features");
-            for (Area a : neighbourhoods.list()) {
-                writer.feature(AreaLayer.feature(a));
-            }
-            gen.writeEndArray();
-            gen.writeEndObject();
-        }
+        GeoJsonResponse.collection(ctx, mapper, neighbourhoods.list().stream().map(AreaLayer::feature).toList(), Map.of());
     }
 
     void get(Context ctx) throws IOException {
@@ -96,9 +85,6 @@ final class AreaHandler {
     }
 
     private void write(Context ctx, Area area) throws IOException {
-        ctx.contentType(Links.GEOJSON);
-        try (JsonGenerator gen = mapper.getFactory().createGenerator(ctx.outputStream())) {
-            new GeoJsonWriter(gen).feature(AreaLayer.feature(area));
-        }
+        GeoJsonResponse.feature(ctx, mapper, AreaLayer.feature(area));
     }
 }

@@ -31,6 +31,25 @@ final class GeoJsonWriter {
         this.gen = gen;
     }
 
+    /**
+     * A whole FeatureCollection, with extra top-level members (summaries, parameters) written
+     * before the features through the generator's codec.
+     */
+    void featureCollection(Iterable<Feature> features, Map<String, Object> members) throws IOException {
+        gen.writeStartObject();
+        gen.writeStringField("type", "FeatureCollection");
+        for (Map.Entry<String, Object> m : members.entrySet()) {
+            gen.writeFieldName(m.getKey());
+            gen.writeObject(m.getValue());
+        }
+        gen.writeArrayFieldStart("features");
+        for (Feature f : features) {
+            feature(f);
+        }
+        gen.writeEndArray();
+        gen.writeEndObject();
+    }
+
     void feature(Feature f) throws IOException {
         gen.writeStartObject();
         gen.writeStringField("type", "Feature");

@@ -1,6 +1,5 @@
 package uk.safermap.web;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import uk.safermap.layers.CollectionInfo;
@@ -18,6 +17,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,23 +98,12 @@ final class OgcFeaturesHandler {
         FeatureSource source = source(ctx);
         ItemsQuery query = itemsQuery(ctx, source);
         Page<Feature> page = source.items(query);
-        ctx.contentType(Links.GEOJSON);
-        try (JsonGenerator gen = mapper.getFactory().createGenerator(ctx.outputStream())) {
-            GeoJsonWriter writer = new GeoJsonWriter(gen);
-            gen.writeStartObject();
-            gen.writeStringField("type", "FeatureCollection");
-            gen.writeStringField("timeStamp", Instant.now().toString());
-            gen.writeNumberField("numberMatched", page.numberMatched());
-            gen.writeNumberField("numberReturned", page.items().size());
-            gen.writeFieldName("links");
-            mapper.writeValue(gen, itemLinks(ctx, source, query, page));
-            gen.writeArrayFieldStart("features");
-            for (Feature f : page.items()) {
-                writer.feature(f);
-            }
-            gen.writeEndArray();
-            gen.writeEndObject();
-        }
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("timeStamp", Instant.now().toString());
+        members.put("numberMatched", page.numberMatched());
+        members.put("numberReturned", page.items().size());
+        members.put("links", itemLinks(ctx, source, query, page));
+        GeoJsonResponse.collection(ctx, mapper, page.items(), members);
     }
 
     void item(Context ctx) throws IOException {
@@ -122,10 +111,7 @@ final class OgcFeaturesHandler {
         String id = ctx.pathParam("featureId");
         Feature f = source.item(id).orElseThrow(() -> ApiException.notFound(
                 "no feature '" + id + "' in collection '" + source.id() + "'"));
-        ctx.contentType(Links.GEOJSON);
-        try (JsonGenerator gen = mapper.getFactory().createGenerator(ctx.outputStream())) {
-            new GeoJsonWriter(gen).feature(f);
-        }
+        GeoJsonResponse.feature(ctx, mapper, f);
     }
 
     private FeatureSource source(Context ctx) {

@@ -2,6 +2,12 @@ package uk.safermap.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.apibuilder.EndpointGroup;
+import uk.safermap.analysis.ClusterService;
+import uk.safermap.analysis.EmergingService;
+import uk.safermap.analysis.GiStarService;
+import uk.safermap.analysis.NearRepeatService;
+import uk.safermap.analysis.ProfileService;
+import uk.safermap.areas.AreaResolver;
 import uk.safermap.areas.NeighbourhoodService;
 import uk.safermap.ingest.IngestService;
 import uk.safermap.layers.LayerCatalog;
@@ -21,10 +27,17 @@ public final class Routes {
     private final AreaHandler areas;
     private final HealthHandler health;
     private final ViewerConfigHandler viewer;
+    private final HotspotHandler hotspots;
+    private final ProfileHandler profiles;
 
     /** The services the handlers call, and the settings they need. */
     public record Services(LayerCatalog catalog, IngestService ingest, NeighbourhoodService neighbourhoods,
-                           IncidentStore incidents, String storeName) {
+                           IncidentStore incidents, String storeName, Analyses analyses) {
+    }
+
+    /** The analysis services. */
+    public record Analyses(AreaResolver areas, ClusterService clusters, GiStarService giStar, EmergingService emerging,
+                           NearRepeatService nearRepeat, ProfileService profiles) {
     }
 
     /** Limits and viewer settings. */
@@ -42,6 +55,9 @@ public final class Routes {
         this.viewer = new ViewerConfigHandler(new ViewerConfigHandler.Settings(settings.basemapUrl(),
                 settings.basemapAttribution(), settings.dataAttribution(), services.storeName(),
                 settings.serviceAreaBox(), settings.sampleSourcePrefix()), services.incidents());
+        Analyses a = services.analyses();
+        this.hotspots = new HotspotHandler(a.clusters(), a.giStar(), a.emerging(), a.nearRepeat(), a.areas(), mapper);
+        this.profiles = new ProfileHandler(a.profiles());
     }
 
     public EndpointGroup endpoints() {
@@ -56,6 +72,12 @@ public final class Routes {
             get("/health", health::health);
             get("/api/viewer/config", viewer::config);
             post("/api/imports", imports::importFile);
+            get("/api/hotspots/clusters", hotspots::clusters);
+            get("/api/hotspots/gistar", hotspots::giStar);
+            get("/api/hotspots/emerging", hotspots::emerging);
+            get("/api/hotspots/near-repeat", hotspots::nearRepeat);
+            get("/api/areas/profile", profiles::all);
+            get("/api/areas/{id}/profile", profiles::one);
             get("/api/areas", areas::list);
             get("/api/areas/{id}", areas::get);
             put("/api/areas/{id}", areas::put);

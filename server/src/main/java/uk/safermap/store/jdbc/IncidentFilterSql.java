@@ -4,12 +4,16 @@ import org.locationtech.jts.geom.Envelope;
 import uk.safermap.domain.Category;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.store.IncidentQuery;
+import uk.safermap.store.PointQuery;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** The WHERE clause and bind values for an {@link IncidentQuery}. */
 final class IncidentFilterSql {
@@ -19,13 +23,27 @@ final class IncidentFilterSql {
 
     IncidentFilterSql(IncidentQuery q, BritishNationalGrid grid, Dialect dialect) {
         q.bboxWgs84().ifPresent(box -> bbox(box, grid, dialect));
-        q.from().ifPresent(from -> add("time_end > ?", Timestamp.valueOf(from)));
-        q.to().ifPresent(to -> add("time_start < ?", Timestamp.valueOf(to)));
-        if (!q.categories().isEmpty()) {
-            List<String> slugs = q.categories().stream().map(Category::slug).sorted().toList();
+        timeAndCategories(q.from(), q.to(), q.categories());
+    }
+
+    IncidentFilterSql(PointQuery q, Dialect dialect) {
+        q.gridBox().ifPresent(g -> gridBox(g, dialect));
+        timeAndCategories(q.from(), q.to(), q.categories());
+    }
+
+    private void timeAndCategories(Optional<LocalDateTime> from, Optional<LocalDateTime> to, Set<Category> categories) {
+        from.ifPresent(f -> add("time_end > ?", Timestamp.valueOf(f)));
+        to.ifPresent(t -> add("time_start < ?", Timestamp.valueOf(t)));
+        if (!categories.isEmpty()) {
+            List<String> slugs = categories.stream().map(Category::slug).sorted().toList();
             clauses.add("category IN (" + Jdbc.placeholders(slugs.size()) + ")");
             values.addAll(slugs);
         }
+    }
+
+    private void gridBox(Envelope g, Dialect dialect) {
+        clauses.add(dialect.gridBoxClause());
+        values.addAll(List.of(g.getMinX(), g.getMinY(), g.getMaxX(), g.getMaxY()));
     }
 
     /**
@@ -33,9 +51,7 @@ final class IncidentFilterSql {
      * lon/lat test after it makes the answer exact, since the grid box is slightly larger.
      */
     private void bbox(Envelope box, BritishNationalGrid grid, Dialect dialect) {
-        Envelope g = grid.toGrid(box);
-        clauses.add(dialect.gridBoxClause());
-        values.addAll(List.of(g.getMinX(), g.getMinY(), g.getMaxX(), g.getMaxY()));
+        gridBox(grid.toGrid(box), dialect);
         clauses.add("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?");
         values.addAll(List.of(box.getMinX(), box.getMaxX(), box.getMinY(), box.getMaxY()));
     }

@@ -7,6 +7,8 @@ import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.store.IncidentQuery;
 import uk.safermap.store.IncidentStore;
 import uk.safermap.store.Page;
+import uk.safermap.store.PointQuery;
+import uk.safermap.store.PointSet;
 import uk.safermap.store.StoreException;
 
 import javax.sql.DataSource;
@@ -100,6 +102,38 @@ public final class JdbcIncidentStore implements IncidentStore {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM incident")) {
                 rs.next();
                 return rs.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public PointSet points(PointQuery q) {
+        IncidentFilterSql filter = new IncidentFilterSql(q, dialect);
+        String sql = "SELECT " + PointSetReader.COLUMNS + (q.withLocations() ? ", location" : "")
+                + " FROM incident" + filter.where() + " ORDER BY id";
+        return Jdbc.read(ds, "reading incident points", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                filter.bind(ps);
+                // Stream rows rather than buffering the whole result (PostgreSQL needs both).
+                ps.setFetchSize(10_000);
+                boolean autoCommit = c.getAutoCommit();
+                c.setAutoCommit(false);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return new PointSetReader(q.withLocations()).read(rs);
+                } finally {
+                    c.setAutoCommit(autoCommit);
+                }
+            }
+        });
+    }
+
+    @Override
+    public String dataVersion() {
+        return Jdbc.read(ds, "reading the data version", c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(id), 0), COUNT(*) FROM import_run")) {
+                rs.next();
+                return rs.getLong(1) + "/" + rs.getLong(2);
             }
         });
     }

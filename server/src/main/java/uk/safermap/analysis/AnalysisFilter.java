@@ -1,0 +1,37 @@
+package uk.safermap.analysis;
+
+import org.locationtech.jts.geom.Envelope;
+import uk.safermap.areas.AreaResolver;
+import uk.safermap.domain.Category;
+
+import java.time.LocalDateTime;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The incident filter every analysis accepts: a half-open time interval, categories, and an
+ * area (a named polygon, or a lon/lat box).
+ *
+ * @param categories empty means all
+ */
+public record AnalysisFilter(Optional<LocalDateTime> from, Optional<LocalDateTime> to, Set<Category> categories,
+                             Optional<AreaResolver.Resolved> area, Optional<Envelope> bboxWgs84) {
+
+    public AnalysisFilter {
+        categories = Set.copyOf(categories);
+    }
+
+    public static AnalysisFilter everything() {
+        return new AnalysisFilter(Optional.empty(), Optional.empty(), Set.of(), Optional.empty(), Optional.empty());
+    }
+
+    /** A stable text for cache keys: equal filters give equal keys. */
+    public String key() {
+        Set<String> slugs = new TreeSet<>();
+        categories.forEach(c -> slugs.add(c.slug()));
+        return from.map(Object::toString).orElse("..") + "/" + to.map(Object::toString).orElse("..") + "|"
+                + String.join(",", slugs) + "|" + area.map(a -> a.reference() + "@" + a.version()).orElse("")
+                + "|" + bboxWgs84.map(Envelope::toString).orElse("");
+    }
+}

@@ -1,0 +1,89 @@
+package uk.safermap.analysis;
+
+import org.locationtech.jts.geom.Geometry;
+import uk.safermap.analysis.grid.CellCounts;
+import uk.safermap.analysis.stats.BandSelection;
+import uk.safermap.analysis.stats.GetisOrdGiStar;
+import uk.safermap.analysis.stats.HotSpotClass;
+import uk.safermap.areas.AreaResolver;
+import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.store.PointSet;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Getis-Ord Gi* hot spots on a square grid over the study area, classified after a
+ * Benjamini-Hochberg false discovery rate correction; the distance band is the caller's, or
+ * chosen by incremental spatial autocorrelation (see {@link BandSelection}).
+ */
+public final class GiStarService {
+
+    /** One study cell: its count, Gi* z and p, FDR class, and outline in lon/lat. */
+    public record Cell(int index, double count, double z, double p, HotSpotClass hotSpotClass, Geometry outline) {
+    }
+
+    /** The whole run: parameters as used, how the band was chosen, totals and warnings. */
+    public record Result(double cellMetres, double bandMetres, String bandRule, String bandReason, String studyArea,
+                         int studyCells, int incidents, Map<String, Integer> classCounts, List<String> warnings,
+                         List<Cell> cells) {
+    }
+
+    private final IncidentSelection selection;
+    private final AreaResolver areas;
+    private final ResultCache cache;
+    private final BritishNationalGrid grid;
+
+    public GiStarService(IncidentSelection selection, AreaResolver areas, ResultCache cache, BritishNationalGrid grid) {
+        this.selection = selection;
+        this.areas = areas;
+        this.cache = cache;
+        this.grid = grid;
+    }
+
+    public Result hotSpots(AnalysisFilter filter, double cellMetres, OptionalDouble bandMetres) {
+        return cache.get("gistar|" + cellMetres + "|" + bandMetres + "|" + filter.key(),
+                () -> compute(filter, cellMetres, bandMetres));
+    }
+
+    private Result compute(AnalysisFilter filter, double cellMetres, OptionalDouble bandMetres) {
+        StudyGrid study = StudyGrid.of(filter, areas, cellMetres);
+        PointSet points = selection.select(filter, false);
+        CellCounts counts = CellCounts.of(study.grid(), points.easting(), points.northing());
+        List<String> warnings = new ArrayList<>();
+        double band;
+        String rule;
+        String reason;
+        if (bandMetres.isPresent()) {
+            band = bandMetres.getAsDouble();
+            rule = "given";
+            reason = "band given by the request";
+        } else {
+            BandSelection.Result chosen = BandSelection.select(counts, study.mask());
+            band = chosen.bandMetres();
+            rule = chosen.rule().slug();
+            reason = chosen.reason();
+            warnings.addAll(chosen.warnings());
+        }
+        GetisOrdGiStar.Result gi = GetisOrdGiStar.run(counts, study.mask(), band);
+        warnings.addAll(gi.warnings());
+        List<Cell> cells = new ArrayList<>(study.mask().size());
+        for (int i : study.mask().cells()) {
+            cells.add(new Cell(i, counts.counts()[i], gi.z()[i], gi.p()[i], gi.classOf(i),
+                    grid.toWgs84(study.grid().cellPolygon(i, StudyGrid.GRID))));
+        }
+        return new Result(cellMetres, band, rule, reason, study.area().name(), gi.n(), points.size(),
+                classCounts(gi.classCounts()), List.copyOf(warnings), cells);
+    }
+
+    private static Map<String, Integer> classCounts(int[] counts) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (HotSpotClass c : HotSpotClass.values()) {
+            out.put(c.slug(), counts[c.ordinal()]);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,58 @@
+package uk.safermap.analysis;
+
+import uk.safermap.analysis.nearrepeat.KnoxResult;
+import uk.safermap.analysis.nearrepeat.KnoxTest;
+import uk.safermap.analysis.nearrepeat.Metric;
+import uk.safermap.store.PointSet;
+
+import java.util.Arrays;
+
+/**
+ * The Knox near-repeat test on the filtered incidents that carry a date. police.uk rows have
+ * only a month and cannot take part: the test needs dates, as from council or force records.
+ */
+public final class NearRepeatService {
+
+    /** The test's result and how many selected incidents were left out for lack of a date. */
+    public record Result(KnoxResult knox, int selected, int withoutDate) {
+    }
+
+    private final IncidentSelection selection;
+    private final ResultCache cache;
+
+    public NearRepeatService(IncidentSelection selection, ResultCache cache) {
+        this.selection = selection;
+        this.cache = cache;
+    }
+
+    public Result nearRepeat(AnalysisFilter filter, double[] distanceEdges, int[] dayEdges, int permutations,
+                             long seed, Metric metric) {
+        KnoxTest test = new KnoxTest(distanceEdges, dayEdges, permutations, seed, metric);
+        return cache.get("near-repeat|" + Arrays.toString(distanceEdges) + "|" + Arrays.toString(dayEdges) + "|"
+                + permutations + "|" + seed + "|" + metric + "|" + filter.key(), () -> compute(filter, test));
+    }
+
+    private Result compute(AnalysisFilter filter, KnoxTest test) {
+        PointSet points = selection.select(filter, false);
+        int dated = 0;
+        for (int d : points.epochDay()) {
+            dated += d >= 0 ? 1 : 0;
+        }
+        if (dated < 2) {
+            throw new IllegalArgumentException("the near-repeat test needs incidents with dates; of the "
+                    + points.size() + " selected, " + dated + " have one (police.uk data give months only: "
+                    + "import council or force records with dates)");
+        }
+        double[] x = new double[dated];
+        double[] y = new double[dated];
+        int[] day = new int[dated];
+        for (int i = 0, j = 0; i < points.size(); i++) {
+            if (points.epochDay()[i] >= 0) {
+                x[j] = points.easting()[i];
+                y[j] = points.northing()[i];
+                day[j++] = points.epochDay()[i];
+            }
+        }
+        return new Result(test.run(x, y, day), points.size(), points.size() - dated);
+    }
+}

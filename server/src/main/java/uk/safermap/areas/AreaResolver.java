@@ -1,0 +1,103 @@
+package uk.safermap.areas;
+
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
+import uk.safermap.domain.Area;
+import uk.safermap.domain.AreaKind;
+import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.store.AreaStore;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Turns area references such as {@code ward:E05005503} or {@code neighbourhood:fairmead} into
+ * polygons in grid metres, and supplies the default study area for grid statistics.
+ *
+ * <p>The default study area is the <em>settled area</em>: the union of output areas smaller
+ * than {@value #SETTLED_OA_MAX_KM2} km². Output areas hold about 125 households each, so a small
+ * one is built-up land; in Melton these 97 of 166 OAs cover the town and the larger villages
+ * (about 11 km² of the borough's 478). It stands in for the ONS built-up areas boundary, which
+ * is not shipped, and keeps the empty fields out of Gi* means (see README). Thread-safe.
+ */
+public final class AreaResolver {
+
+    static final double SETTLED_OA_MAX_KM2 = 0.5;
+
+    /** A resolved area: how it was named, its polygon in grid metres, and a version for caching. */
+    public record Resolved(String reference, String name, Geometry grid, String version) {
+    }
+
+    private final AreaStore store;
+    private final BritishNationalGrid grid;
+    private final AtomicReference<Resolved> settled = new AtomicReference<>();
+
+    public AreaResolver(AreaStore store, BritishNationalGrid grid) {
+        this.store = store;
+        this.grid = grid;
+    }
+
+    /**
+     * @throws IllegalArgumentException for a malformed reference or an unknown area (a client error)
+     */
+    public Resolved resolve(String reference) {
+        int colon = reference.indexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("area must be kind:code, e.g. ward:E05005503, lsoa:E01025883, "
+                    + "oa:E00131338 or neighbourhood:fairmead; got '" + reference + "'");
+        }
+        String kindKey = reference.substring(0, colon);
+        String code = reference.substring(colon + 1);
+        AreaKind kind = AreaKind.fromKey(kindKey).orElseThrow(() -> new IllegalArgumentException(
+                "unknown area kind '" + kindKey + "': use ward, lsoa, oa or neighbourhood"));
+        Area area = store.get(kind, code).orElseThrow(() -> new IllegalArgumentException(
+                "unknown area '" + reference + "'; see /collections/" + collection(kind) + "/items"));
+        return resolved(area);
+    }
+
+    public Optional<Resolved> find(AreaKind kind, String code) {
+        return store.get(kind, code).map(this::resolved);
+    }
+
+    private Resolved resolved(Area area) {
+        Geometry g = grid.toGrid(area.geometry());
+        return new Resolved(area.qualifiedId(), area.name(), g, Integer.toHexString(area.geometry().hashCode()
+                ^ area.geometry().toText().hashCode()));
+    }
+
+    /** The settled area (small output areas), computed once. */
+    public Resolved settledArea() {
+        Resolved s = settled.get();
+        if (s == null) {
+            s = computeSettled();
+            settled.set(s);
+        }
+        return s;
+    }
+
+    private Resolved computeSettled() {
+        List<Geometry> small = store.find(AreaKind.OA, Optional.empty(), 100_000, 0).items().stream()
+                .map(a -> grid.toGrid(a.geometry()))
+                .filter(g -> g.getArea() < SETTLED_OA_MAX_KM2 * 1e6)
+                .toList();
+        if (small.isEmpty()) {
+            throw new IllegalStateException("no output areas are loaded, so there is no default study area");
+        }
+        Geometry union = UnaryUnionOp.union(small);
+        union = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.SRID).createGeometry(union);
+        return new Resolved("settled", "Settled area (output areas under " + SETTLED_OA_MAX_KM2 + " km\u00b2)",
+                union, "settled-" + small.size());
+    }
+
+    private static String collection(AreaKind kind) {
+        return switch (kind) {
+            case WARD -> "wards";
+            case LSOA -> "lsoa";
+            case OA -> "oa";
+            case NEIGHBOURHOOD -> "neighbourhoods";
+        };
+    }
+}

@@ -1,0 +1,162 @@
+package uk.safermap.web;
+
+import io.javalin.http.Context;
+import uk.safermap.analysis.AnalysisFilter;
+import uk.safermap.areas.AreaResolver;
+import uk.safermap.domain.Category;
+import uk.safermap.layers.IncidentLayer;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Query parameters of the analysis endpoints: the shared incident filter ({@code from}, {@code to}
+ * as months or dates, inclusive; {@code types}; {@code area}; {@code bbox}) plus each method's
+ * own, checked against declared ranges. Unknown parameters are refused, so a typo never runs a
+ * default analysis silently.
+ */
+final class AnalysisParams {
+
+    static final Set<String> FILTER = Set.of("from", "to", "types", "area", "bbox");
+
+    private final Context ctx;
+
+    /** The incident filter's parameters plus the method's own. */
+    static AnalysisParams withFilter(Context ctx, Set<String> methodParams) {
+        Set<String> accepted = new TreeSet<>(FILTER);
+        accepted.addAll(methodParams);
+        return new AnalysisParams(ctx, accepted);
+    }
+
+    /** Exactly these parameters. */
+    AnalysisParams(Context ctx, Set<String> accepted) {
+        this.ctx = ctx;
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!accepted.contains(name)) {
+                throw ApiException.badRequest("unknown query parameter '" + name + "'; accepted: "
+                        + String.join(", ", new TreeSet<>(accepted)));
+            }
+        }
+    }
+
+    AnalysisFilter filter(AreaResolver areas) {
+        Optional<LocalDateTime> from = Optional.ofNullable(ctx.queryParam("from")).map(v -> start("from", v));
+        Optional<LocalDateTime> to = Optional.ofNullable(ctx.queryParam("to")).map(v -> end("to", v));
+        if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
+            throw ApiException.badRequest("from must not be after to");
+        }
+        Set<Category> types;
+        try {
+            types = IncidentLayer.categories(ctx.queryParam("types"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage().replace("crime_type", "types"));
+        }
+        Optional<AreaResolver.Resolved> area = Optional.ofNullable(ctx.queryParam("area")).map(areas::resolve);
+        return new AnalysisFilter(from, to, types, area, Params.bbox(ctx.queryParam("bbox")));
+    }
+
+    double number(String name, double fallback, double min, double max) {
+        return optionalNumber(name, min, max).orElse(fallback);
+    }
+
+    OptionalDouble optionalNumber(String name, double min, double max) {
+        String text = ctx.queryParam(name);
+        if (text == null) {
+            return OptionalDouble.empty();
+        }
+        double v;
+        try {
+            v = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name + " must be a number, got '" + text + "'");
+        }
+        if (!(v >= min && v <= max)) {
+            throw ApiException.badRequest(name + " must be between " + trim(min) + " and " + trim(max) + ", got " + text);
+        }
+        return OptionalDouble.of(v);
+    }
+
+    int integer(String name, int fallback, int min, int max) {
+        String text = ctx.queryParam(name);
+        if (text == null) {
+            return fallback;
+        }
+        long v;
+        try {
+            v = Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name + " must be a whole number, got '" + text + "'");
+        }
+        if (v < min || v > max) {
+            throw ApiException.badRequest(name + " must be between " + min + " and " + max + ", got " + text);
+        }
+        return (int) v;
+    }
+
+    String string(String name, String fallback) {
+        String v = ctx.queryParam(name);
+        return v == null ? fallback : v;
+    }
+
+    Optional<YearMonth> month(String name) {
+        String v = ctx.queryParam(name);
+        if (v == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(YearMonth.parse(v));
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name + " must be a month YYYY-MM, got '" + v + "'");
+        }
+    }
+
+    /** A comma-separated list of numbers (the algorithm checks their order). */
+    double[] numbers(String name, double[] fallback) {
+        String v = ctx.queryParam(name);
+        if (v == null) {
+            return fallback;
+        }
+        String[] parts = v.split(",");
+        double[] out = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                out[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest(name + " must be comma-separated numbers, got '" + v + "'");
+            }
+        }
+        return out;
+    }
+
+    private static LocalDateTime start(String name, String value) {
+        return span(name, value)[0];
+    }
+
+    private static LocalDateTime end(String name, String value) {
+        return span(name, value)[1];
+    }
+
+    /** [start, end) of a month (YYYY-MM) or a day (YYYY-MM-DD). */
+    private static LocalDateTime[] span(String name, String value) {
+        try {
+            if (value.matches("\\d{4}-\\d{2}")) {
+                YearMonth m = YearMonth.parse(value);
+                return new LocalDateTime[] {m.atDay(1).atStartOfDay(), m.plusMonths(1).atDay(1).atStartOfDay()};
+            }
+            LocalDate d = LocalDate.parse(value);
+            return new LocalDateTime[] {d.atStartOfDay(), d.plusDays(1).atStartOfDay()};
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name + " must be a month (2025-03) or a date (2025-03-14), got '" + value + "'");
+        }
+    }
+
+    private static String trim(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}

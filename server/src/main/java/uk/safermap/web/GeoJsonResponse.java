@@ -1,0 +1,31 @@
+package uk.safermap.web;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import uk.safermap.layers.Feature;
+
+import java.io.IOException;
+import java.util.Map;
+
+/** Streams GeoJSON responses ({@code application/geo+json}). */
+final class GeoJsonResponse {
+
+    private GeoJsonResponse() {
+    }
+
+    static void collection(Context ctx, ObjectMapper mapper, Iterable<Feature> features, Map<String, Object> members)
+            throws IOException {
+        ctx.contentType(Links.GEOJSON);
+        try (JsonGenerator gen = mapper.getFactory().createGenerator(ctx.outputStream())) {
+            new GeoJsonWriter(gen).featureCollection(features, members);
+        }
+    }
+
+    static void feature(Context ctx, ObjectMapper mapper, Feature feature) throws IOException {
+        ctx.contentType(Links.GEOJSON);
+        try (JsonGenerator gen = mapper.getFactory().createGenerator(ctx.outputStream())) {
+            new GeoJsonWriter(gen).feature(feature);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package uk.safermap.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
+import uk.safermap.App;
+import uk.safermap.config.ConfigLoader;
+import uk.safermap.sample.HotspotsFile;
+import uk.safermap.sample.PlantedHotspot;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The hot spot endpoints over real HTTP on the seeded Melton sample: what the generator planted
+ * must be found, and bad parameters are refused with a message.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HotspotApiTest {
+
+    @TempDir
+    static Path dir;
+
+    private App app;
+    private ApiClient api;
+    private List<PlantedHotspot> planted;
+    private final GeometryFactory wgs84 = new GeometryFactory();
+
+    @BeforeAll
+    void start() throws Exception {
+        app = App.start(ConfigLoader.ofValues(Map.of("SAFERMAP_PORT", "0", "SAFERMAP_DATA_DIR", dir.toString(),
+                "SAFERMAP_SAMPLE_MONTHS", "24")).load());
+        api = new ApiClient(app.port());
+        planted = new HotspotsFile().read(dir.resolve("sample/melton-sample.hotspots.json")).hotspots();
+        assertThat(planted).hasSizeGreaterThanOrEqualTo(5);
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    private List<Geometry> geometries(JsonNode collection, String property, List<String> wanted) throws Exception {
+        List<Geometry> out = new ArrayList<>();
+        GeoJsonReader reader = new GeoJsonReader();
+        for (JsonNode f : collection.get("features")) {
+            if (wanted == null || wanted.contains(f.at("/properties/" + property).asText())) {
+                out.add(reader.read(f.get("geometry").toString()));
+            }
+        }
+        return out;
+    }
+
+    private boolean covered(List<Geometry> shapes, PlantedHotspot h) {
+        var centre = wgs84.createPoint(new Coordinate(h.lon(), h.lat()));
+        return shapes.stream().anyMatch(g -> g.covers(centre));
+    }
+
+    @Test
+    void every_planted_hot_spot_centre_lies_in_a_dbscan_cluster() throws Exception {
+        JsonNode r = api.get("/api/hotspots/clusters?eps=50&minPts=20").json();
+        assertThat(r.at("/summary/clusters").asInt()).isPositive();
+        assertThat(r.get("features").get(0).at("/properties/clusterId").asInt()).isEqualTo(1);
+        List<Geometry> clusters = geometries(r, "clusterId", null);
+        for (PlantedHotspot h : planted) {
+            assertThat(covered(clusters, h)).as("planted hot spot %s", h.name()).isTrue();
+        }
+    }
+
+    @Test
+    void every_planted_hot_spot_centre_lies_in_a_gi_star_hot_spot_at_95_percent_or_more() throws Exception {
+        // Defaults as an analyst would run them: 100 m cells, the band chosen by incremental
+        // spatial autocorrelation, the settled area as study area.
+        JsonNode r = api.get("/api/hotspots/gistar?cell=100").json();
+        assertThat(r.at("/parameters/studyArea").asText()).startsWith("Settled area");
+        assertThat(r.at("/parameters/bandRule").asText()).isEqualTo("isa-first-peak");
+        List<Geometry> hot = geometries(r, "class", List.of("hot-95", "hot-99"));
+        for (PlantedHotspot h : planted) {
+            assertThat(covered(hot, h)).as("planted hot spot %s", h.name()).isTrue();
+        }
+    }
+
+    @Test
+    void gi_star_chooses_and_reports_a_band_when_none_is_given() {
+        JsonNode r = api.get("/api/hotspots/gistar?cell=100&area=ward:E05005503").json();
+        assertThat(r.at("/parameters/bandMetres").asDouble()).isGreaterThanOrEqualTo(100);
+        assertThat(r.at("/parameters/bandRule").asText()).isIn("isa-first-peak", "min-8-neighbours");
+        assertThat(r.at("/parameters/studyArea").asText()).isEqualTo("Melton Egerton");
+        assertThat(r.at("/summary/studyCells").asInt()).isEqualTo(r.get("features").size());
+    }
+
+    @Test
+    void emerging_hot_spots_classify_every_study_cell() {
+        JsonNode r = api.get("/api/hotspots/emerging?cell=200&band=400&step=month").json();
+        assertThat(r.get("steps").size()).isEqualTo(24);
+        int total = 0;
+        for (JsonNode n : r.at("/summary/categoryCounts")) {
+            total += n.asInt();
+        }
+        assertThat(total).isEqualTo(r.get("features").size()).isPositive();
+        assertThat(r.get("features").get(0).at("/properties/category").asText()).isNotBlank();
+    }
+
+    @Test
+    void the_knox_test_finds_planted_near_repeats_in_dated_council_burglaries() {
+        // 60 burglaries spread over the town and a year, each followed by a neighbour 30 m away 3 days later.
+        Random random = new Random(5);
+        StringBuilder csv = new StringBuilder("reference,date,category,easting,northing\n");
+        LocalDate start = LocalDate.of(2024, 1, 1);
+        for (int i = 0; i < 60; i++) {
+            double e = 473_500 + random.nextDouble() * 3000;
+            double n = 318_000 + random.nextDouble() * 2500;
+            LocalDate d = start.plusDays(random.nextInt(330));
+            csv.append("NR-").append(i).append("a,").append(d).append(",Burglary,").append(e).append(',').append(n).append('\n');
+            csv.append("NR-").append(i).append("b,").append(d.plusDays(3)).append(",Burglary,").append(e + 30).append(',')
+                    .append(n).append('\n');
+        }
+        assertThat(api.post("/api/imports?format=council-csv", csv.toString().getBytes()).status()).isEqualTo(201);
+
+        JsonNode r = api.get("/api/hotspots/near-repeat?type=burglary&distances=0,100,200,400&days=0,7,14,28"
+                + "&permutations=99&seed=3").json();
+        assertThat(r.get("withoutDate").asInt()).as("police.uk burglaries carry months only").isPositive();
+        JsonNode knox = r.get("knox");
+        assertThat(knox.at("/spaceBands/1/label").asText()).contains("100");
+        // space band 1 = (0, 100] m, time band 1 = 1-7 days: the planted pairs.
+        assertThat(knox.at("/ratio/1/1").asDouble()).isGreaterThan(2);
+        assertThat(knox.at("/p/1/1").asDouble()).isLessThanOrEqualTo(0.05);
+        JsonNode again = api.get("/api/hotspots/near-repeat?type=burglary&permutations=99&seed=3").json();
+        assertThat(again.at("/knox/expected")).isEqualTo(knox.get("expected"));
+    }
+
+    @Test
+    void neighbourhood_profiles_count_the_period_against_the_baseline() {
+        JsonNode all = api.get("/api/areas/profile?target=-3").json().get("areas");
+        assertThat(all.findValuesAsText("id")).containsExactlyInAnyOrder("egerton", "fairmead", "town-centre");
+        JsonNode town = api.get("/api/areas/town-centre/profile").json();
+        assertThat(town.get("total").asInt()).isPositive();
+        assertThat(town.get("approximate").asBoolean()).isTrue();
+        assertThat(town.get("byMonth").size()).isPositive();
+        assertThat(town.get("topLocations").size()).isPositive();
+        assertThat(town.get("hotspots").size()).as("the town-centre hot spot is inside").isPositive();
+        assertThat(town.hasNonNull("hourProfile")).as("police.uk months carry no time").isFalse();
+        assertThat(api.get("/api/areas/nowhere/profile").status()).isEqualTo(400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "/api/hotspots/clusters?eps=0", "/api/hotspots/clusters?minPts=0", "/api/hotspots/clusters?eps=abc",
+            "/api/hotspots/clusters?radius=50", "/api/hotspots/clusters?types=jaywalking",
+            "/api/hotspots/clusters?from=2025-06&to=2025-01", "/api/hotspots/clusters?from=June",
+            "/api/hotspots/clusters?area=ward:NOPE", "/api/hotspots/clusters?area=county:X",
+            "/api/hotspots/gistar?cell=5", "/api/hotspots/gistar?cell=100&band=50",
+            "/api/hotspots/emerging?step=week", "/api/hotspots/near-repeat?distances=100,a",
+            "/api/hotspots/near-repeat?days=0,1.5", "/api/hotspots/near-repeat?permutations=0",
+            "/api/hotspots/near-repeat?metric=chebyshev", "/api/hotspots/near-repeat?distances=200,100",
+            "/api/areas/fairmead/profile?baseline=1066", "/api/areas/fairmead/profile?types=burglary"})
+    void bad_parameters_get_400_with_a_message(String path) {
+        ApiClient.Response r = api.get(path);
+        assertThat(r.status()).as(path).isEqualTo(400);
+        assertThat(r.json().get("message").asText()).isNotBlank();
+    }
+}
