@@ -3,8 +3,8 @@
  * in its own map pane (z-order set in app.css), below the incident markers.
  */
 import { fetchCollectionItems } from './api.js';
-import { BOUNDARY_LIMIT } from './config.js';
-import { createDefinitionPopup } from './dom.js';
+import { BOUNDARY_LIMIT, profileUrl } from './config.js';
+import { createDefinitionPopup, createElement } from './dom.js';
 
 /** The boundary layers, with their styles; the legend reads these too. */
 export const BOUNDARY_KINDS = [
@@ -41,6 +41,15 @@ export async function loadBoundaryLayers(map) {
     return [kind.id, createBoundaryLayer(kind, collection)];
   }));
   return Object.fromEntries(entries);
+}
+
+/** The areas of a boundary layer as [{code, name}], sorted by name (for the analysis Area select). */
+export function listAreas(layer) {
+  return layer.getLayers()
+    .map((featureLayer) => (featureLayer.feature && featureLayer.feature.properties) || {})
+    .filter((properties) => typeof properties.code === 'string' && properties.code)
+    .map((properties) => ({ code: properties.code, name: properties.name || properties.code }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 }
 
 function paneName(kind) {
@@ -112,5 +121,14 @@ function buildBoundaryPopup(kind, feature) {
   if (kind.id === 'neighbourhoods') {
     rows.push(['Boundary', approximate ? 'Approximate' : 'Exact']);
   }
-  return createDefinitionPopup(properties.name || properties.code || kind.label, rows, properties.note);
+  const popup = createDefinitionPopup(properties.name || properties.code || kind.label, rows, properties.note);
+  if (kind.id === 'neighbourhoods' && properties.code) {
+    const link = createElement('a', null, 'Neighbourhood profile');
+    link.href = profileUrl(properties.code);
+    link.className = 'profile-link';
+    const paragraph = createElement('p', 'feature-popup__link');
+    paragraph.appendChild(link);
+    popup.appendChild(paragraph);
+  }
+  return popup;
 }

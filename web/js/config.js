@@ -19,6 +19,39 @@ export const MAX_ZOOM = 19;
 /** Melton Mowbray, used only when the service reports neither service area nor extent. */
 export const FALLBACK_VIEW = { center: [52.7651, -0.8868], zoom: 11 };
 
+/** The hot spot analysis endpoints (GET, JSON) and the density tile template (transparent PNG). */
+export const ANALYSIS_PATHS = {
+  clusters: '/api/hotspots/clusters',
+  gistar: '/api/hotspots/gistar',
+  emerging: '/api/hotspots/emerging',
+  densityLegend: '/api/density/legend',
+  densityContours: '/api/density/contours',
+};
+export const DENSITY_TILE_URL = '/tiles/density/{z}/{x}/{y}.png';
+
+/** Above this many result features, the analysis layer draws on a canvas instead of SVG paths. */
+export const ANALYSIS_CANVAS_THRESHOLD = 4000;
+
+/** How long to wait for the first screen of density tiles before reporting the result anyway. */
+export const DENSITY_TILES_TIMEOUT_MS = 30000;
+
+/** The neighbourhood profile page (the viewer's static files are served under /viewer). */
+export const PROFILE_PAGE = '/viewer/profile.html';
+
+/** The neighbourhood profile endpoints; {id} is the neighbourhood id (its `code`). */
+export const PROFILE_PATHS = {
+  all: '/api/areas/profile',
+  one: (id) => `/api/areas/${encodeURIComponent(id)}/profile`,
+};
+
+/** The reduction target, in percent against the baseline year, that the profile page starts with. */
+export const DEFAULT_TARGET_PERCENT = -3;
+
+/** The link to one neighbourhood's profile. */
+export function profileUrl(areaId) {
+  return areaId ? `${PROFILE_PAGE}?area=${encodeURIComponent(areaId)}` : PROFILE_PAGE;
+}
+
 /** Fetches and normalises the viewer configuration (missing fields get safe defaults). */
 export async function fetchViewerConfig() {
   const raw = await fetchJson('/api/viewer/config', {}, 'loading the viewer configuration');

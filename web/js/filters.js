@@ -1,7 +1,8 @@
 /**
  * The filter panel: the month range and the category checkboxes. It reports the
- * current filters as {datetime, crimeTypes, problem}:
+ * current filters as {datetime, fromMonth, toMonth, crimeTypes, problem}:
  *   datetime   RFC 3339 date interval, or null for no date filter
+ *   fromMonth, toMonth  the range's "YYYY-MM" months (null when empty), for the analysis endpoints
  *   crimeTypes null when every category is ticked (no filter), else the ticked slugs
  *   problem    a message when the inputs cannot be used (the layer shows it as an error)
  */
@@ -88,6 +89,8 @@ function readFilters(fromInput, toInput, checkboxes) {
   const ticked = checkboxes.filter((checkbox) => checkbox.checked).map((checkbox) => checkbox.value);
   return {
     datetime: toDateInterval(isMonth(from) ? from : '', isMonth(to) ? to : ''),
+    fromMonth: isMonth(from) ? from : null,
+    toMonth: isMonth(to) ? to : null,
     crimeTypes: ticked.length === checkboxes.length ? null : ticked,
     problem: dateRangeProblem(from, to),
   };

@@ -42,7 +42,8 @@ function buildLegend(categories) {
   return container;
 }
 
-function buildList(rows) {
+/** A legend list from [swatch element, label text] rows. */
+export function buildList(rows) {
   const list = createElement('ul');
   for (const [swatch, label] of rows) {
     const item = createElement('li');
@@ -52,13 +53,14 @@ function buildList(rows) {
   return list;
 }
 
-/** A short line drawn with a boundary style's stroke colour, width and dashes. */
-function createLineSwatch(style) {
+/** A small box drawn with a style's fill, stroke colour, width and dashes (boundaries, analysis results). */
+export function createLineSwatch(style) {
   const svg = createSvgElement('svg', {
     class: 'swatch', width: 24, height: 14, viewBox: '0 0 24 14', 'aria-hidden': 'true', focusable: 'false',
   });
-  const attributes = { x: 1, y: 2, width: 22, height: 10, fill: style.fillColor, 'fill-opacity': style.fillOpacity,
-    stroke: style.color, 'stroke-width': style.weight };
+  const attributes = { x: 1, y: 2, width: 22, height: 10, fill: style.fillColor || 'none',
+    'fill-opacity': style.fillOpacity === undefined ? 1 : style.fillOpacity,
+    stroke: style.color || 'none', 'stroke-width': style.weight || 0 };
   if (style.dashArray) {
     attributes['stroke-dasharray'] = style.dashArray;
   }

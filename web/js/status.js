@@ -6,6 +6,12 @@
  *   data-incidents-query    query string of the last drawn incident fetch
  *   data-incident-fetches   how many incident fetches have been drawn (only ever grows)
  *   data-ward-count, data-lsoa-count, data-neighbourhood-count   boundary features loaded
+ * and, for the analysis panel (createAnalysisReporter):
+ *   data-analysis-state          "idle" | "running" | "ready" | "error"
+ *   data-analysis-method         clusters | density | gistar | emerging; empty when idle
+ *   data-analysis-feature-count  result features drawn (density: contour features; tiles are not features)
+ *   data-analysis-query          query string of the running or drawn analysis
+ *   data-analysis-stale          "true" when the filters changed after the drawn analysis ran
  */
 
 const numberFormat = new Intl.NumberFormat('en-GB');
@@ -75,4 +81,58 @@ function errorMessage(error) {
     return error.message;
   }
   return String(error || 'Something went wrong.');
+}
+
+/**
+ * The analysis panel's status line and the map element's data-analysis-* hooks. The panel
+ * has its own status line, so an analysis never hides the incident count, and vice versa.
+ */
+export function createAnalysisReporter(mapElement, statusElement, busyElement) {
+  function show(state, methodId, message) {
+    mapElement.dataset.analysisState = state;
+    mapElement.dataset.analysisMethod = methodId || '';
+    busyElement.setAttribute('aria-busy', String(state === 'running'));
+    statusElement.textContent = message;
+    statusElement.hidden = !message;
+    statusElement.classList.toggle('status--error', state === 'error');
+  }
+
+  function setFeatureCount(count, query) {
+    mapElement.dataset.analysisFeatureCount = String(count);
+    mapElement.dataset.analysisQuery = query;
+    mapElement.dataset.analysisStale = 'false';
+  }
+
+  const reporter = {
+    idle() {
+      setFeatureCount(0, '');
+      show('idle', '', '');
+    },
+
+    running(methodId, query, message) {
+      setFeatureCount(0, query);
+      show('running', methodId, message);
+    },
+
+    ready(methodId, featureCount, query, message) {
+      setFeatureCount(featureCount, query);
+      show('ready', methodId, message);
+    },
+
+    failed(methodId, error, query) {
+      setFeatureCount(0, query || '');
+      show('error', methodId, errorMessage(error));
+    },
+
+    /** The drawn result no longer matches the filters; state and count stay as they are. */
+    stale(isStale) {
+      mapElement.dataset.analysisStale = String(Boolean(isStale));
+    },
+
+    state() {
+      return mapElement.dataset.analysisState;
+    },
+  };
+  reporter.idle();
+  return reporter;
 }

@@ -15,6 +15,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.safermap.App;
 import uk.safermap.config.ConfigLoader;
@@ -115,12 +116,60 @@ class ViewerIT {
         browser.findElement(By.id("categories-all")).click();
         assertThat(waitUntilReady()).isEqualTo(all);
 
-        Path shot = Path.of("target", "screenshots", "viewer.png");
-        Files.createDirectories(shot.getParent());
-        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        screenshot("viewer.png");
+        assertNoConsoleErrors();
+    }
 
+    private void assertNoConsoleErrors() {
         List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertThat(severe).as("browser console errors").isEmpty();
+    }
+
+    private int runAnalysis(String method) {
+        new Select(browser.findElement(By.id("analysis-method"))).selectByValue(method);
+        browser.findElement(By.id("analysis-run")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(b -> {
+            String state = map().getDomAttribute("data-analysis-state");
+            return "ready".equals(state) || "error".equals(state);
+        });
+        assertThat(map().getDomAttribute("data-analysis-state")).as(method + ": "
+                + browser.findElement(By.id("analysis-status")).getText()).isEqualTo("ready");
+        assertThat(map().getDomAttribute("data-analysis-method")).isEqualTo(method);
+        return Integer.parseInt(map().getDomAttribute("data-analysis-feature-count"));
+    }
+
+    @Test
+    void the_analysis_panel_draws_clusters_gi_star_and_emerging_hot_spots() throws Exception {
+        browser.get("http://127.0.0.1:" + app.port() + "/");
+        waitUntilReady();
+        assertThat(runAnalysis("clusters")).isPositive();
+        assertThat(browser.findElements(By.cssSelector("path.analysis-cluster"))).isNotEmpty();
+        assertThat(runAnalysis("emerging")).isPositive();
+        assertThat(runAnalysis("gistar")).isPositive();
+        assertThat(browser.findElements(By.cssSelector("path.gistar--hot-99"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#analysis-summary li"))).isNotEmpty();
+        screenshot("viewer-gistar.png");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void the_profile_page_lists_the_priority_neighbourhoods_with_charts() throws Exception {
+        browser.get("http://127.0.0.1:" + app.port() + "/viewer/profile.html");
+        WebElement main = browser.findElement(By.id("profile"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> "ready".equals(main.getDomAttribute("data-state")));
+        assertThat(main.getDomAttribute("data-area-count")).isEqualTo("3");
+        browser.findElement(By.cssSelector("#profile-table a[data-area-id=town-centre]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> "town-centre".equals(main.getDomAttribute("data-selected-area"))
+                && "ready".equals(main.getDomAttribute("data-state")));
+        assertThat(browser.findElements(By.cssSelector("#profile-detail svg.chart__svg"))).isNotEmpty();
+        screenshot("profile.png");
+        assertNoConsoleErrors();
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path shot = Path.of("target", "screenshots", name);
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }
