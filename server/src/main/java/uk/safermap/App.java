@@ -6,6 +6,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.safermap.analysis.ClusterService;
+import uk.safermap.analysis.DensityService;
 import uk.safermap.analysis.EmergingService;
 import uk.safermap.analysis.GiStarService;
 import uk.safermap.analysis.IncidentSelection;
@@ -24,6 +25,8 @@ import uk.safermap.ingest.IngestService;
 import uk.safermap.layers.AreaLayer;
 import uk.safermap.layers.IncidentLayer;
 import uk.safermap.layers.LayerCatalog;
+import uk.safermap.layers.tiles.DensityTileRenderer;
+import uk.safermap.layers.tiles.DensityTileService;
 import uk.safermap.store.AreaStore;
 import uk.safermap.store.IncidentStore;
 import uk.safermap.store.jdbc.Database;
@@ -109,9 +112,11 @@ public final class App implements AutoCloseable {
         AreaResolver areas = new AreaResolver(areaStore, grid);
         ResultCache cache = new ResultCache(incidents, 500, Duration.ofMinutes(30));
         ClusterService clusters = new ClusterService(selection, cache, grid);
+        DensityService density = new DensityService(selection, cache, grid);
         return new Routes.Analyses(areas, clusters, new GiStarService(selection, areas, cache, grid),
                 new EmergingService(selection, areas, cache, grid), new NearRepeatService(selection, cache),
-                new ProfileService(selection, areas, neighbourhoods, clusters, incidents));
+                new ProfileService(selection, areas, neighbourhoods, clusters, incidents), density,
+                new DensityTileService(density, new DensityTileRenderer(grid), 5_000));
     }
 
     private static LayerCatalog catalog(IncidentStore incidents, AreaStore areas) {

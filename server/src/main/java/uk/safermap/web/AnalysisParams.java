@@ -83,20 +83,7 @@ final class AnalysisParams {
     }
 
     int integer(String name, int fallback, int min, int max) {
-        String text = ctx.queryParam(name);
-        if (text == null) {
-            return fallback;
-        }
-        long v;
-        try {
-            v = Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name + " must be a whole number, got '" + text + "'");
-        }
-        if (v < min || v > max) {
-            throw ApiException.badRequest(name + " must be between " + min + " and " + max + ", got " + text);
-        }
-        return (int) v;
+        return Params.integerInRange(name, ctx.queryParam(name), fallback, min, max);
     }
 
     String string(String name, String fallback) {

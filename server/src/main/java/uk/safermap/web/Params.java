@@ -104,11 +104,24 @@ final class Params {
         }
     }
 
-    /** An integer in [min, max]; values above {@code clampAbove} are clamped to it instead of rejected. */
+    /** An integer of at least {@code min}; values above {@code clampAbove} are clamped to it instead of rejected. */
     static int integer(String param, String text, int fallback, int min, int clampAbove) {
+        return text == null ? fallback : (int) Math.min(atLeast(param, text, min), clampAbove);
+    }
+
+    /** An integer in [min, max], both enforced. */
+    static int integerInRange(String param, String text, int fallback, int min, int max) {
         if (text == null) {
             return fallback;
         }
+        long v = atLeast(param, text, min);
+        if (v > max) {
+            throw ApiException.badRequest(param + " must be between " + min + " and " + max + ", got " + text);
+        }
+        return (int) v;
+    }
+
+    private static long atLeast(String param, String text, long min) {
         long v;
         try {
             v = Long.parseLong(text.trim());
@@ -118,7 +131,7 @@ final class Params {
         if (v < min) {
             throw ApiException.badRequest(param + " must be at least " + min + ", got " + v);
         }
-        return (int) Math.min(v, clampAbove);
+        return v;
     }
 
     static long nonNegative(String param, String text) {

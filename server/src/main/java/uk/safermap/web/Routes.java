@@ -3,6 +3,7 @@ package uk.safermap.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.apibuilder.EndpointGroup;
 import uk.safermap.analysis.ClusterService;
+import uk.safermap.analysis.DensityService;
 import uk.safermap.analysis.EmergingService;
 import uk.safermap.analysis.GiStarService;
 import uk.safermap.analysis.NearRepeatService;
@@ -11,6 +12,7 @@ import uk.safermap.areas.AreaResolver;
 import uk.safermap.areas.NeighbourhoodService;
 import uk.safermap.ingest.IngestService;
 import uk.safermap.layers.LayerCatalog;
+import uk.safermap.layers.tiles.DensityTileService;
 import uk.safermap.store.IncidentStore;
 
 import static io.javalin.apibuilder.ApiBuilder.delete;
@@ -29,6 +31,7 @@ public final class Routes {
     private final ViewerConfigHandler viewer;
     private final HotspotHandler hotspots;
     private final ProfileHandler profiles;
+    private final DensityHandler density;
 
     /** The services the handlers call, and the settings they need. */
     public record Services(LayerCatalog catalog, IngestService ingest, NeighbourhoodService neighbourhoods,
@@ -37,7 +40,8 @@ public final class Routes {
 
     /** The analysis services. */
     public record Analyses(AreaResolver areas, ClusterService clusters, GiStarService giStar, EmergingService emerging,
-                           NearRepeatService nearRepeat, ProfileService profiles) {
+                           NearRepeatService nearRepeat, ProfileService profiles, DensityService density,
+                           DensityTileService tiles) {
     }
 
     /** Limits and viewer settings. */
@@ -58,6 +62,7 @@ public final class Routes {
         Analyses a = services.analyses();
         this.hotspots = new HotspotHandler(a.clusters(), a.giStar(), a.emerging(), a.nearRepeat(), a.areas(), mapper);
         this.profiles = new ProfileHandler(a.profiles());
+        this.density = new DensityHandler(a.density(), a.tiles(), a.areas(), mapper);
     }
 
     public EndpointGroup endpoints() {
@@ -76,6 +81,9 @@ public final class Routes {
             get("/api/hotspots/gistar", hotspots::giStar);
             get("/api/hotspots/emerging", hotspots::emerging);
             get("/api/hotspots/near-repeat", hotspots::nearRepeat);
+            get("/api/density/legend", density::legend);
+            get("/api/density/contours", density::contours);
+            get("/tiles/density/{z}/{x}/{y}", density::tile);
             get("/api/areas/profile", profiles::all);
             get("/api/areas/{id}/profile", profiles::one);
             get("/api/areas", areas::list);

@@ -96,6 +96,17 @@ class HotspotApiTest {
     }
 
     @Test
+    void an_import_makes_cached_results_stale() {
+        String query = "/api/hotspots/clusters?eps=50&minPts=20&types=robbery";
+        int before = api.get(query).json().at("/summary/incidents").asInt();
+        assertThat(api.get(query).json().at("/summary/incidents").asInt()).isEqualTo(before);
+        String csv = "Crime ID,Month,Longitude,Latitude,Crime type\n"
+                + "stale-1,2026-01,-0.8870,52.7656,Robbery\nstale-2,2026-01,-0.8871,52.7657,Robbery\n";
+        assertThat(api.post("/api/imports?format=police-csv", csv.getBytes()).status()).isEqualTo(201);
+        assertThat(api.get(query).json().at("/summary/incidents").asInt()).isEqualTo(before + 2);
+    }
+
+    @Test
     void gi_star_chooses_and_reports_a_band_when_none_is_given() {
         JsonNode r = api.get("/api/hotspots/gistar?cell=100&area=ward:E05005503").json();
         assertThat(r.at("/parameters/bandMetres").asDouble()).isGreaterThanOrEqualTo(100);
@@ -142,6 +153,51 @@ class HotspotApiTest {
         assertThat(knox.at("/p/1/1").asDouble()).isLessThanOrEqualTo(0.05);
         JsonNode again = api.get("/api/hotspots/near-repeat?type=burglary&permutations=99&seed=3").json();
         assertThat(again.at("/knox/expected")).isEqualTo(knox.get("expected"));
+    }
+
+    @Test
+    void density_tiles_are_coloured_where_incidents_are_and_transparent_elsewhere() throws Exception {
+        JsonNode legend = api.get("/api/density/legend").json();
+        assertThat(legend.get("unit").asText()).isEqualTo("incidents per km\u00b2");
+        assertThat(legend.get("bandwidthRule").asText()).isNotBlank();
+        assertThat(legend.get("classes").size()).isBetween(2, 8);
+        JsonNode first = legend.get("classes").get(0);
+        assertThat(first.get("colour").asText()).matches("#[0-9a-f]{6}");
+        assertThat(first.get("to").asDouble()).isGreaterThan(first.get("from").asDouble());
+
+        PlantedHotspot town = planted.stream().filter(h -> h.name().equals("town-centre")).findFirst().orElseThrow();
+        int[] xy = uk.safermap.layers.tiles.WebMercator.tileContaining(town.lon(), town.lat(), 14);
+        byte[] png = api.getBytes("/tiles/density/14/" + xy[0] + "/" + xy[1] + ".png");
+        java.awt.image.BufferedImage hot = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(hot.getWidth()).isEqualTo(256);
+        assertThat(opaquePixels(hot)).isGreaterThan(1000);
+        java.awt.image.BufferedImage far = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                api.getBytes("/tiles/density/14/8192/5000.png")));
+        assertThat(opaquePixels(far)).isZero();
+        assertThat(api.get("/tiles/density/30/1/1.png").status()).isEqualTo(400);
+        assertThat(api.get("/tiles/density/14/1/1.jpg").status()).isEqualTo(404);
+        assertThat(api.get("/tiles/density/14/1/1.png?cell=500&bandwidth=100").status()).isEqualTo(400);
+    }
+
+    private static int opaquePixels(java.awt.image.BufferedImage image) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                n += (image.getRGB(x, y) >>> 24) > 0 ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void density_contours_nest_and_the_highest_surrounds_the_town_centre() throws Exception {
+        JsonNode r = api.get("/api/density/contours?levels=50,90,99").json();
+        List<Geometry> contours = geometries(r, "percentile", null);
+        assertThat(contours).hasSize(3);
+        assertThat(contours.get(0).covers(contours.get(2))).isTrue();
+        PlantedHotspot town = planted.stream().filter(h -> h.name().equals("town-centre")).findFirst().orElseThrow();
+        assertThat(covered(List.of(contours.get(2)), town)).isTrue();
+        assertThat(api.get("/api/density/contours?levels=0,50").status()).isEqualTo(400);
     }
 
     @Test

@@ -146,6 +146,11 @@ class ViewerIT {
         assertThat(runAnalysis("clusters")).isPositive();
         assertThat(browser.findElements(By.cssSelector("path.analysis-cluster"))).isNotEmpty();
         assertThat(runAnalysis("emerging")).isPositive();
+        runAnalysis("density");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b ->
+                !b.findElements(By.cssSelector(".leaflet-analysis-pane img.leaflet-tile-loaded")).isEmpty());
+        assertThat(browser.findElement(By.id("analysis-legend")).getText()).doesNotContain("?");
+        screenshot("viewer-density.png");
         assertThat(runAnalysis("gistar")).isPositive();
         assertThat(browser.findElements(By.cssSelector("path.gistar--hot-99"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#analysis-summary li"))).isNotEmpty();

@@ -1,0 +1,94 @@
+package uk.safermap.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import uk.safermap.analysis.AnalysisFilter;
+import uk.safermap.analysis.DensityService;
+import uk.safermap.areas.AreaResolver;
+import uk.safermap.layers.Feature;
+import uk.safermap.layers.tiles.DensityTileService;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * Kernel density over HTTP: XYZ heatmap tiles, their legend, and contour polygons. Every
+ * endpoint takes the incident filter plus {@code bandwidth} and {@code cell} (metres; chosen by
+ * documented rules when absent).
+ */
+final class DensityHandler {
+
+    private static final Set<String> SURFACE = Set.of("bandwidth", "cell");
+
+    private final DensityService density;
+    private final DensityTileService tiles;
+    private final AreaResolver areas;
+    private final ObjectMapper mapper;
+
+    DensityHandler(DensityService density, DensityTileService tiles, AreaResolver areas, ObjectMapper mapper) {
+        this.density = density;
+        this.tiles = tiles;
+        this.areas = areas;
+        this.mapper = mapper;
+    }
+
+    /** The parsed filter and surface parameters of one request. */
+    private record Surface(AnalysisFilter filter, OptionalDouble bandwidth, OptionalDouble cell, AnalysisParams params) {
+    }
+
+    private Surface surface(Context ctx, Set<String> extra) {
+        Set<String> accepted = new java.util.HashSet<>(SURFACE);
+        accepted.addAll(extra);
+        AnalysisParams params = AnalysisParams.withFilter(ctx, accepted);
+        return new Surface(params.filter(areas), params.optionalNumber("bandwidth", 10, 20_000),
+                params.optionalNumber("cell", 5, 5_000), params);
+    }
+
+    void tile(Context ctx) {
+        Surface s = surface(ctx, Set.of());
+        int z = pathInt(ctx, "z");
+        int x = pathInt(ctx, "x");
+        String yPng = ctx.pathParam("y");
+        if (!yPng.endsWith(".png")) {
+            throw ApiException.notFound("tiles are PNG: /tiles/density/{z}/{x}/{y}.png");
+        }
+        int y = parse("y", yPng.substring(0, yPng.length() - 4));
+        ctx.contentType("image/png").header("Cache-Control", "private, max-age=300")
+                .result(tiles.tile(s.filter(), s.bandwidth(), s.cell(), z, x, y));
+    }
+
+    void legend(Context ctx) {
+        Surface s = surface(ctx, Set.of());
+        ctx.json(tiles.legend(s.filter(), s.bandwidth(), s.cell()));
+    }
+
+    void contours(Context ctx) throws IOException {
+        Surface s = surface(ctx, Set.of("levels"));
+        double[] levels = s.params().numbers("levels", new double[] {50, 75, 90, 95, 99});
+        for (double l : levels) {
+            if (!(l > 0 && l < 100)) {
+                throw ApiException.badRequest("levels are percentiles of the surface, each between 0 and 100; got " + l);
+            }
+        }
+        List<Feature> features = density.contours(s.filter(), s.bandwidth(), s.cell(), levels).stream()
+                .map(c -> new Feature("p" + c.percentile(), c.outline(), HotspotHandler.properties("level", c.level(),
+                        "percentile", c.percentile(), "areaKm2", c.areaKm2(), "incidents", c.incidents())))
+                .toList();
+        GeoJsonResponse.collection(ctx, mapper, features, Map.of("unit", "incidents per km\u00b2"));
+    }
+
+    private static int pathInt(Context ctx, String name) {
+        return parse(name, ctx.pathParam(name));
+    }
+
+    private static int parse(String name, String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("tile " + name + " must be a whole number, got '" + text + "'");
+        }
+    }
+}
