@@ -44,7 +44,7 @@ public final class IncidentSelection {
             keep[i] = prepared.covers(GRID.createPoint(new Coordinate(all.easting()[i], all.northing()[i])));
             kept += keep[i] ? 1 : 0;
         }
-        return kept == all.size() ? all : subset(all, keep, kept);
+        return kept == all.size() ? all : all.subset(keep);
     }
 
     /** The area polygon, or the lon/lat box as a grid polygon, or nothing. */
@@ -59,38 +59,4 @@ public final class IncidentSelection {
     private Geometry box(Envelope wgs84) {
         return grid.toGrid(GRID.toGeometry(wgs84));
     }
-
-    private static PointSet subset(PointSet s, boolean[] keep, int n) {
-        int[] idx = new int[n];
-        for (int i = 0, j = 0; i < keep.length; i++) {
-            if (keep[i]) {
-                idx[j++] = i;
-            }
-        }
-        long[] ids = new long[n];
-        double[] e = new double[n];
-        double[] no = new double[n];
-        int[] month = new int[n];
-        int[] day = new int[n];
-        int[] minute = new int[n];
-        byte[] cat = new byte[n];
-        boolean[] sens = new boolean[n];
-        String[] loc = s.location() == null ? null : new String[n];
-        for (int j = 0; j < n; j++) {
-            int i = idx[j];
-            ids[j] = s.ids()[i];
-            e[j] = s.easting()[i];
-            no[j] = s.northing()[i];
-            month[j] = s.monthIndex()[i];
-            day[j] = s.epochDay()[i];
-            minute[j] = s.minuteOfDay()[i];
-            cat[j] = s.category()[i];
-            sens[j] = s.sensitive()[i];
-            if (loc != null) {
-                loc[j] = s.location()[i];
-            }
-        }
-        return new PointSet(ids, e, no, month, day, minute, cat, sens, loc);
-    }
-
 }

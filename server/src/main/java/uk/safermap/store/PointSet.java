@@ -23,4 +23,42 @@ public record PointSet(long[] ids, double[] easting, double[] northing, int[] mo
     public Category category(int i) {
         return Category.values()[category[i]];
     }
+
+    /** The incidents whose {@code keep} flag is set, in the same order. */
+    public PointSet subset(boolean[] keep) {
+        int n = 0;
+        for (boolean k : keep) {
+            n += k ? 1 : 0;
+        }
+        int[] idx = new int[n];
+        for (int i = 0, j = 0; i < keep.length; i++) {
+            if (keep[i]) {
+                idx[j++] = i;
+            }
+        }
+        long[] newIds = new long[n];
+        double[] e = new double[n];
+        double[] no = new double[n];
+        int[] month = new int[n];
+        int[] day = new int[n];
+        int[] minute = new int[n];
+        byte[] cat = new byte[n];
+        boolean[] sens = new boolean[n];
+        String[] loc = location == null ? null : new String[n];
+        for (int j = 0; j < n; j++) {
+            int i = idx[j];
+            newIds[j] = ids[i];
+            e[j] = easting[i];
+            no[j] = northing[i];
+            month[j] = monthIndex[i];
+            day[j] = epochDay[i];
+            minute[j] = minuteOfDay[i];
+            cat[j] = category[i];
+            sens[j] = sensitive[i];
+            if (loc != null) {
+                loc[j] = location[i];
+            }
+        }
+        return new PointSet(newIds, e, no, month, day, minute, cat, sens, loc);
+    }
 }
