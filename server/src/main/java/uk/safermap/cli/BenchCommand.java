@@ -2,6 +2,7 @@ package uk.safermap.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import uk.safermap.bench.HotspotBenchmark;
 import uk.safermap.bench.ImportBenchmark;
 
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ import java.util.concurrent.Callable;
 
 /** Benchmarks, each printing its figures next to a peer measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark.",
-        subcommands = {BenchCommand.Import.class})
+        subcommands = {BenchCommand.Import.class, BenchCommand.Hotspots.class})
 final class BenchCommand implements Runnable {
 
     @Override
@@ -35,10 +36,44 @@ final class BenchCommand implements Runnable {
                 System.err.println("SAFERMAP_BENCH_PG_URL is not set (scripts/bench sets it up)");
                 return 2;
             }
-            new ImportBenchmark(rows, workDir, new ImportBenchmark.Postgis(url,
-                    System.getenv().getOrDefault("SAFERMAP_BENCH_PG_USER", "postgres"),
-                    System.getenv().getOrDefault("SAFERMAP_BENCH_PG_PASSWORD", "")), System.out).run();
+            new ImportBenchmark(rows, workDir, postgis(), System.out).run();
             return 0;
         }
+    }
+
+    @Command(name = "hotspots", mixinStandardHelpOptions = true,
+            description = "DBSCAN, Gi*, kernel density and emerging hot spots at each size, next to PostGIS "
+                    + "ST_ClusterDBSCAN, scikit-learn, numpy and scipy measured in the same run.")
+    static final class Hotspots implements Callable<Integer> {
+
+        @Option(names = "--sizes", split = ",", defaultValue = "100000,1000000",
+                description = "point counts (default ${DEFAULT-VALUE})")
+        int[] sizes;
+
+        @Option(names = "--slow-peers", description = "also run PostGIS DBSCAN above 200,000 points (it may run for "
+                + "tens of minutes and ignores statement_timeout); scikit-learn stays capped at 200,000 (memory)")
+        boolean slowPeers;
+
+        @Option(names = "--work-dir", defaultValue = "bench-out", description = "scratch directory")
+        Path workDir;
+
+        @Option(names = "--peers", defaultValue = "scripts/bench-peers", description = "the Python peer scripts")
+        Path peers;
+
+        @Override
+        public Integer call() throws Exception {
+            if (System.getenv("SAFERMAP_BENCH_PG_URL") == null) {
+                System.err.println("SAFERMAP_BENCH_PG_URL is not set (scripts/bench sets it up)");
+                return 2;
+            }
+            new HotspotBenchmark(sizes, workDir, postgis(), peers, slowPeers, System.out).run();
+            return 0;
+        }
+    }
+
+    static ImportBenchmark.Postgis postgis() {
+        return new ImportBenchmark.Postgis(System.getenv("SAFERMAP_BENCH_PG_URL"),
+                System.getenv().getOrDefault("SAFERMAP_BENCH_PG_USER", "postgres"),
+                System.getenv().getOrDefault("SAFERMAP_BENCH_PG_PASSWORD", ""));
     }
 }
