@@ -58,12 +58,32 @@ class ArchitectureTest {
 
     @Test
     void domain_geo_layers_and_ingest_do_not_reach_up_into_web_or_down_into_jdbc() {
-        for (String pkg : List.of("domain", "geo", "layers", "ingest", "areas", "sample")) {
+        for (String pkg : List.of("domain", "geo", "layers", "ingest", "areas", "sample", "analysis")) {
             try (Stream<Path> files = Files.walk(MAIN.resolve(pkg))) {
                 files.filter(p -> p.toString().endsWith(".java")).forEach(p -> assertThat(read(p))
                         .as(p.toString())
                         .doesNotContain("import uk.safermap.web.")
                         .doesNotContain("import uk.safermap.store.jdbc."));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Test
+    void the_algorithms_are_pure_over_arrays_and_geometry() {
+        for (String pkg : List.of("cluster", "density", "grid", "stats", "nearrepeat")) {
+            try (Stream<Path> files = Files.walk(MAIN.resolve("analysis").resolve(pkg))) {
+                files.filter(p -> p.toString().endsWith(".java")).forEach(p -> assertThat(read(p).lines()
+                        .filter(l -> l.startsWith("import uk.safermap.")))
+                        .as(p.toString())
+                        .allMatch(l -> l.startsWith("import uk.safermap.analysis.cluster")
+                                || l.startsWith("import uk.safermap.analysis.density")
+                                || l.startsWith("import uk.safermap.analysis.grid")
+                                || l.startsWith("import uk.safermap.analysis.stats")
+                                || l.startsWith("import uk.safermap.analysis.nearrepeat")
+                                || l.startsWith("import uk.safermap.geo.")
+                                || l.startsWith("import uk.safermap.domain.")));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
