@@ -1,5 +1,7 @@
 package uk.safermap.analysis.grid;
 
+import java.util.Arrays;
+
 /**
  * A fixed distance band on a {@link SquareGrid} as a stencil of cell offsets: cell {@code j} is a
  * neighbour of cell {@code i} when the distance between their centres is at most the band
@@ -112,7 +114,7 @@ public final class BandStencil {
                 prefix[pb + c + 1] = run;
             }
         }
-        java.util.Arrays.fill(out, 0, grid.cellCount(), 0.0);
+        Arrays.fill(out, 0, grid.cellCount(), 0.0);
         for (int r = 0; r < ny; r++) {
             int base = r * nx;
             int dyLo = Math.max(-radius, -r);
@@ -135,35 +137,13 @@ public final class BandStencil {
      * the Gi* weight sum W_i. Cells near the grid or mask edge have fewer than {@link #size()}.
      */
     public int[] neighbourCounts(boolean[] mask) {
-        int nx = grid.nx();
-        int ny = grid.ny();
-        int stride = nx + 1;
-        int[] prefix = new int[ny * stride];
-        for (int r = 0; r < ny; r++) {
-            int base = r * nx;
-            int pb = r * stride;
-            int run = 0;
-            for (int c = 0; c < nx; c++) {
-                if (mask[base + c]) {
-                    run++;
-                }
-                prefix[pb + c + 1] = run;
-            }
-        }
-        int[] out = new int[grid.cellCount()];
-        for (int r = 0; r < ny; r++) {
-            int base = r * nx;
-            int dyLo = Math.max(-radius, -r);
-            int dyHi = Math.min(radius, ny - 1 - r);
-            for (int dy = dyLo; dy <= dyHi; dy++) {
-                int hw = halfWidth[dy + radius];
-                int pb = (r + dy) * stride;
-                for (int c = 0; c < nx; c++) {
-                    int lo = Math.max(0, c - hw);
-                    int hi = Math.min(nx, c + hw + 1);
-                    out[base + c] += prefix[pb + hi] - prefix[pb + lo];
-                }
-            }
+        // The window sum of ones over the mask: exact in doubles for any realistic count.
+        double[] ones = new double[grid.cellCount()];
+        Arrays.fill(ones, 1.0);
+        double[] sums = windowSums(ones, mask, new double[grid.cellCount()]);
+        int[] out = new int[sums.length];
+        for (int i = 0; i < sums.length; i++) {
+            out[i] = (int) Math.round(sums[i]);
         }
         return out;
     }
