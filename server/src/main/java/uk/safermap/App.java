@@ -110,9 +110,11 @@ public final class App implements AutoCloseable {
                                             NeighbourhoodService neighbourhoods, BritishNationalGrid grid) {
         IncidentSelection selection = new IncidentSelection(incidents, grid);
         AreaResolver areas = new AreaResolver(areaStore, grid);
-        ResultCache cache = new ResultCache(incidents, 500, Duration.ofMinutes(30));
+        ResultCache cache = new ResultCache(incidents, 200, Duration.ofMinutes(30));
+        // Density surfaces are up to 128 MB each (16M cells): few of them are kept.
+        ResultCache surfaces = new ResultCache(incidents, 8, Duration.ofMinutes(30));
         ClusterService clusters = new ClusterService(selection, cache, grid);
-        DensityService density = new DensityService(selection, cache, grid);
+        DensityService density = new DensityService(selection, surfaces, grid);
         return new Routes.Analyses(areas, clusters, new GiStarService(selection, areas, cache, grid),
                 new EmergingService(selection, areas, cache, grid), new NearRepeatService(selection, cache),
                 new ProfileService(selection, areas, neighbourhoods, clusters, incidents), density,

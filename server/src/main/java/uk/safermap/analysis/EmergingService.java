@@ -68,7 +68,7 @@ public final class EmergingService {
     }
 
     private Result compute(AnalysisFilter filter, double cellMetres, double bandMetres, Step step) {
-        StudyGrid study = StudyGrid.of(filter, areas, cellMetres);
+        StudyGrid study = StudyGrid.of(filter, areas, cellMetres, grid);
         PointSet points = selection.select(filter, false);
         if (points.size() == 0) {
             throw new IllegalArgumentException("no incidents match the filter, so there is nothing to analyse");

@@ -50,7 +50,7 @@ public final class GiStarService {
     }
 
     private Result compute(AnalysisFilter filter, double cellMetres, OptionalDouble bandMetres) {
-        StudyGrid study = StudyGrid.of(filter, areas, cellMetres);
+        StudyGrid study = StudyGrid.of(filter, areas, cellMetres, grid);
         PointSet points = selection.select(filter, false);
         CellCounts counts = CellCounts.of(study.grid(), points.easting(), points.northing());
         List<String> warnings = new ArrayList<>();

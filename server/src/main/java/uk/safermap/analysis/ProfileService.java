@@ -81,8 +81,10 @@ public final class ProfileService {
         YearMonth end = to.orElse(latest);
         YearMonth start = from.orElse(YearMonth.of(end.getYear(), 1));
         int baseline = baselineYear.orElse(start.getYear() - 1);
-        if (baseline < 1990 || baseline > end.getYear()) {
-            throw new IllegalArgumentException("baseline must be a year from 1990 to " + end.getYear() + ", got " + baseline);
+        // The baseline must precede the period, or months would be compared with themselves.
+        if (baseline < 1990 || baseline >= start.getYear()) {
+            throw new IllegalArgumentException("baseline must be a year from 1990 to " + (start.getYear() - 1)
+                    + " (before the period " + start + " to " + end + "), got " + baseline);
         }
         return new Period(start, end, baseline);
     }

@@ -55,6 +55,12 @@ public final class NeighbourhoodService {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("properties.name is required");
         }
+        if (name.length() > 200) {
+            throw new IllegalArgumentException("properties.name must be at most 200 characters, got " + name.length());
+        }
+        if (note != null && note.length() > 2000) {
+            throw new IllegalArgumentException("properties.note must be at most 2000 characters, got " + note.length());
+        }
         if (!(geometry instanceof Polygon || geometry instanceof MultiPolygon)) {
             throw new IllegalArgumentException("geometry must be a Polygon or MultiPolygon, got " + geometry.getGeometryType());
         }

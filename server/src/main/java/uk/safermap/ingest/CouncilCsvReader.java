@@ -52,7 +52,7 @@ final class CouncilCsvReader implements IncidentReader {
         Optional<String> outcome = csv.column(Columns.OUTCOME);
         RawRow.FieldNames names = new RawRow.FieldNames(reference.orElse("reference"),
                 dateTime.orElseGet(date::get), category.get(), easting.get(), northing.get());
-        csv.forEach((CSVRecord r) -> sink.accept(new RawRow(CsvInput.line(r), CsvInput.value(r, reference), null,
+        csv.forEach((CSVRecord r) -> sink.accept(new RawRow(CsvInput.line(r), CsvInput.value(r, reference), false, null,
                 CsvInput.value(r, date), CsvInput.value(r, time), CsvInput.value(r, dateTime),
                 CsvInput.value(r, category), CsvInput.value(r, easting), CsvInput.value(r, northing), true,
                 CsvInput.value(r, location), null, null, CsvInput.value(r, outcome), null, null, null,

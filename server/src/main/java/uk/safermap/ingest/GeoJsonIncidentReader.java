@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * A GeoJSON FeatureCollection of Point features (RFC 7946: WGS 84 lon/lat), streamed one feature
  * at a time. Properties are matched by name: {@code category} (or {@code crime_type}, {@code type}),
  * {@code month} or {@code date} [+ {@code time}] or {@code datetime}, {@code crime_id} (or
- * {@code reference}, else the feature {@code id}), {@code location}, {@code lsoa_code},
+ * {@code reference}; a bare feature {@code id} is kept but, being file-local, not used as the
+ * incident's key), {@code location}, {@code lsoa_code},
  * {@code lsoa_name}, {@code outcome}, {@code context}, {@code sensitive}.
  */
 final class GeoJsonIncidentReader implements IncidentReader {
@@ -93,10 +94,11 @@ final class GeoJsonIncidentReader implements IncidentReader {
         }
         JsonNode props = f.path("properties");
         String id = text(props, "crime_id", "reference");
-        if (id == null && f.hasNonNull("id")) {
+        boolean local = id == null && f.hasNonNull("id");
+        if (local) {
             id = f.get("id").asText();
         }
-        sink.accept(new RawRow(line, id, text(props, "month"), text(props, "date"), text(props, "time"),
+        sink.accept(new RawRow(line, id, local, text(props, "month"), text(props, "date"), text(props, "time"),
                 text(props, "datetime", "occurred_at"), text(props, "category", "crime_type", "type"),
                 coordinates.get(0).asText(), coordinates.get(1).asText(), false, text(props, "location"),
                 text(props, "lsoa_code"), text(props, "lsoa_name"), text(props, "outcome"), text(props, "context"),

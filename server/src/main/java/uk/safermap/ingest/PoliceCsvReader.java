@@ -46,7 +46,7 @@ final class PoliceCsvReader implements IncidentReader {
         Optional<String> type = csv.column("Crime type");
         Optional<String> outcome = csv.column("Last outcome category");
         Optional<String> context = csv.column("Context");
-        csv.forEach((CSVRecord r) -> sink.accept(new RawRow(CsvInput.line(r), CsvInput.value(r, crimeId),
+        csv.forEach((CSVRecord r) -> sink.accept(new RawRow(CsvInput.line(r), CsvInput.value(r, crimeId), false,
                 CsvInput.value(r, month), null, null, null, CsvInput.value(r, type),
                 CsvInput.value(r, lon), CsvInput.value(r, lat), false, CsvInput.value(r, location),
                 CsvInput.value(r, lsoaCode), CsvInput.value(r, lsoaName), CsvInput.value(r, outcome),

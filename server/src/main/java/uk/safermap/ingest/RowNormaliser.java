@@ -157,10 +157,10 @@ final class RowNormaliser {
     }
 
     private String key(RawRow row, TimeSpan when) {
-        if (row.crimeId() != null) {
+        if (row.crimeId() != null && !row.idIsLocal()) {
             return keys.forId(format == IncidentFormat.COUNCIL_CSV ? "council" : "crime", row.crimeId());
         }
         return keys.forContent(format.key(), when.start().toString(), when.end().toString(), row.category(),
-                row.x(), row.y(), row.location(), row.lsoaCode(), row.outcome(), row.context());
+                row.x(), row.y(), row.location(), row.lsoaCode(), row.outcome(), row.context(), row.crimeId());
     }
 }

@@ -95,6 +95,6 @@ public final class IncidentLayer implements FeatureSource {
         p.put("source", i.source());
         p.put("easting", Math.round(i.easting()));
         p.put("northing", Math.round(i.northing()));
-        return new Feature(Long.toString(i.id()), WGS84.createPoint(new Coordinate(i.lon(), i.lat())), p);
+        return new Feature(i.id(), WGS84.createPoint(new Coordinate(i.lon(), i.lat())), p);
     }
 }

@@ -20,6 +20,9 @@ import java.util.Map;
  */
 final class AreaHandler {
 
+    /** A neighbourhood outline is small; anything this large is a mistake. */
+    static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
+
     private final NeighbourhoodService neighbourhoods;
     private final ObjectMapper mapper;
 
@@ -62,9 +65,9 @@ final class AreaHandler {
     private JsonNode body(Context ctx) {
         JsonNode body;
         try {
-            body = mapper.readTree(ctx.bodyInputStream());
+            body = mapper.readTree(new LimitedInputStream(ctx.bodyInputStream(), MAX_BODY_BYTES));
         } catch (IOException e) {
-            throw ApiException.badRequest("body is not valid JSON: " + e.getMessage());
+            throw ApiException.badRequest("body is not valid JSON");
         }
         if (body == null || !"Feature".equals(body.path("type").asText())) {
             throw ApiException.badRequest("body must be a GeoJSON Feature with a Polygon or MultiPolygon geometry");
@@ -80,7 +83,8 @@ final class AreaHandler {
         try {
             return new GeoJsonReader().read(g.toString());
         } catch (ParseException | RuntimeException e) {
-            throw ApiException.badRequest("geometry is not valid GeoJSON: " + e.getMessage());
+            throw ApiException.badRequest("geometry is not valid GeoJSON: it needs \"type\" and \"coordinates\" "
+                    + "as in RFC 7946, e.g. {\"type\":\"Polygon\",\"coordinates\":[[[lon,lat],...]]}");
         }
     }
 

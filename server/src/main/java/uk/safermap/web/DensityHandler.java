@@ -22,6 +22,8 @@ import java.util.Set;
 final class DensityHandler {
 
     private static final Set<String> SURFACE = Set.of("bandwidth", "cell");
+    /** Each level is a full marching-squares pass over the surface. */
+    static final int MAX_LEVELS = 20;
 
     private final DensityService density;
     private final DensityTileService tiles;
@@ -56,8 +58,9 @@ final class DensityHandler {
             throw ApiException.notFound("tiles are PNG: /tiles/density/{z}/{x}/{y}.png");
         }
         int y = parse("y", yPng.substring(0, yPng.length() - 4));
-        ctx.contentType("image/png").header("Cache-Control", "private, max-age=300")
-                .result(tiles.tile(s.filter(), s.bandwidth(), s.cell(), z, x, y));
+        byte[] png = tiles.tile(s.filter(), s.bandwidth(), s.cell(), z, x, y);
+        // Tiles change with every import and the server's own cache answers fast: revalidate.
+        ctx.contentType("image/png").header("Cache-Control", "no-cache").result(png);
     }
 
     void legend(Context ctx) {
@@ -68,6 +71,9 @@ final class DensityHandler {
     void contours(Context ctx) throws IOException {
         Surface s = surface(ctx, Set.of("levels"));
         double[] levels = s.params().numbers("levels", new double[] {50, 75, 90, 95, 99});
+        if (levels.length > MAX_LEVELS) {
+            throw ApiException.badRequest("at most " + MAX_LEVELS + " contour levels, got " + levels.length);
+        }
         for (double l : levels) {
             if (!(l > 0 && l < 100)) {
                 throw ApiException.badRequest("levels are percentiles of the surface, each between 0 and 100; got " + l);

@@ -53,11 +53,8 @@ final class GeoJsonWriter {
     void feature(Feature f) throws IOException {
         gen.writeStartObject();
         gen.writeStringField("type", "Feature");
-        if (f.id().matches("\\d{1,17}")) {
-            gen.writeNumberField("id", Long.parseLong(f.id()));
-        } else {
-            gen.writeStringField("id", f.id());
-        }
+        gen.writeFieldName("id");
+        gen.writeObject(f.id());
         gen.writeFieldName("geometry");
         geometry(f.geometry());
         gen.writeObjectFieldStart("properties");

@@ -46,7 +46,7 @@ final class HotspotHandler {
         AnalysisFilter filter = params.filter(areas);
         ClusterService.Result r = clusters.clusters(filter, params.number("eps", 50, 1, 5000),
                 params.integer("minPts", 20, 1, 100_000));
-        List<Feature> features = r.clusters().stream().map(c -> new Feature(Integer.toString(c.rank()), c.outline(),
+        List<Feature> features = r.clusters().stream().map(c -> new Feature(c.rank(), c.outline(),
                 properties("clusterId", c.rank(), "count", c.count(), "share", c.share(),
                         "categories", c.categories(), "firstMonth", c.firstMonth(), "lastMonth", c.lastMonth())))
                 .toList();
@@ -61,7 +61,7 @@ final class HotspotHandler {
         AnalysisFilter filter = params.filter(areas);
         double cell = params.number("cell", 100, 10, 5000);
         GiStarService.Result r = giStar.hotSpots(filter, cell, params.optionalNumber("band", cell, cell * 50));
-        List<Feature> features = r.cells().stream().map(c -> new Feature(Integer.toString(c.index()), c.outline(),
+        List<Feature> features = r.cells().stream().map(c -> new Feature(c.index(), c.outline(),
                 properties("count", c.count(), "z", finite(c.z()), "p", finite(c.p()),
                         "class", c.hotSpotClass().slug()))).toList();
         GeoJsonResponse.collection(ctx, mapper, features, Map.of(
@@ -84,7 +84,7 @@ final class HotspotHandler {
             throw ApiException.badRequest(e.getMessage());
         }
         EmergingService.Result r = emerging.emerging(filter, cell, band, step);
-        List<Feature> features = r.locations().stream().map(l -> new Feature(Integer.toString(l.index()), l.outline(),
+        List<Feature> features = r.locations().stream().map(l -> new Feature(l.index(), l.outline(),
                 properties("category", l.category(), "trendZ", finite(l.trendZ()), "trendP", finite(l.trendP()),
                         "tau", finite(l.tau()), "hotBins", l.hotBins(), "coldBins", l.coldBins(),
                         "finalClass", l.finalClass(), "count", l.total()))).toList();

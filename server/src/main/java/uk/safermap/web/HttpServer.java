@@ -28,7 +28,8 @@ public final class HttpServer implements AutoCloseable {
             config.staticFiles.enableWebjars();
             config.router.apiBuilder(routes.endpoints());
         });
-        app.after(ctx -> {
+        // Before, not after: a streamed body is on the wire before after-handlers run.
+        app.before(ctx -> {
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Referrer-Policy", "no-referrer");
             ctx.header("X-Frame-Options", "DENY");

@@ -213,6 +213,28 @@ class IngestServiceTest {
     }
 
     @Test
+    void geojson_files_numbering_their_features_alike_do_not_hide_each_other() {
+        String template = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":1,"
+                + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[LON,52.7656]},"
+                + "\"properties\":{\"category\":\"drugs\",\"date\":\"2025-05-01\"}}]}";
+        assertThat(importText(IncidentFormat.GEOJSON, template.replace("LON", "-0.8870")).imported()).isEqualTo(1);
+        assertThat(importText(IncidentFormat.GEOJSON, template.replace("LON", "-0.8890")).imported()).isEqualTo(1);
+        assertThat(importText(IncidentFormat.GEOJSON, template.replace("LON", "-0.8890")).duplicates()).isEqualTo(1);
+    }
+
+    @Test
+    void a_reference_longer_than_its_column_is_kept_cut_not_an_error() {
+        String ref = "R".repeat(150);
+        ImportReport r = importText(IncidentFormat.COUNCIL_CSV,
+                "reference,date,category,easting,northing\n" + ref + ",2025-03-01,Noise,475200,319100\n");
+        assertThat(r.imported()).isEqualTo(1);
+        assertThat(store.find(IncidentQuery.all(10)).items().get(0).crimeId()).hasSize(100);
+        assertThat(importText(IncidentFormat.COUNCIL_CSV,
+                "reference,date,category,easting,northing\n" + ref + ",2025-03-01,Noise,475200,319100\n")
+                .duplicates()).isEqualTo(1);
+    }
+
+    @Test
     void future_dates_and_unknown_police_crime_types_are_rejected() {
         ImportReport r = importText(IncidentFormat.POLICE_CSV, "Crime ID,Month,Longitude,Latitude,Crime type\n"
                 + "x1,2030-01,-0.887,52.7656,Burglary\nx2,2025-01,-0.887,52.7656,Jaywalking\n");

@@ -14,7 +14,8 @@ import java.net.http.HttpResponse;
 public final class ApiClient {
 
     /** A response: status, content type and the body (parsed when it is JSON). */
-    public record Response(int status, String contentType, String text, JsonNode json) {
+    public record Response(int status, String contentType, String text, JsonNode json,
+                           java.net.http.HttpHeaders headers) {
     }
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -68,7 +69,7 @@ public final class ApiClient {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String type = r.headers().firstValue("Content-Type").orElse("");
             JsonNode json = type.contains("json") && !r.body().isEmpty() ? mapper.readTree(r.body()) : null;
-            return new Response(r.statusCode(), type, r.body(), json);
+            return new Response(r.statusCode(), type, r.body(), json, r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

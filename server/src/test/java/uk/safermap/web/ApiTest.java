@@ -189,9 +189,10 @@ class ApiTest {
             "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[-0.888,52.760],[-0.884,52.760],[-0.884,52.762],[-0.888,52.760]]]}}",
             "{\"type\":\"Feature\",\"properties\":{\"name\":\"x\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[-0.888,52.760]}}",
             "{\"type\":\"Feature\",\"properties\":{\"name\":\"bowtie\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}}",
+            "{\"type\":\"Feature\",\"properties\":{\"name\":\"NAME_TOO_LONG\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[-0.888,52.760],[-0.884,52.760],[-0.884,52.762],[-0.888,52.760]]]}}",
             "{\"type\":\"Feature\",\"properties\":{\"name\":\"London\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[-0.1,51.5],[-0.09,51.5],[-0.09,51.51],[-0.1,51.5]]]}}"})
     void bad_neighbourhood_bodies_get_400(String body) {
-        ApiClient.Response r = api.put("/api/areas/bad", body);
+        ApiClient.Response r = api.put("/api/areas/bad", body.replace("NAME_TOO_LONG", "n".repeat(201)));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("message").asText()).isNotBlank();
     }
@@ -219,5 +220,28 @@ class ApiTest {
     void responses_carry_security_headers_and_errors_leak_no_internals() {
         ApiClient.Response r = api.get("/collections/incidents/items?limit=abc");
         assertThat(r.text()).doesNotContain("Exception").doesNotContain("at uk.safermap");
+        // A large streamed body too: headers must be set before the body goes out.
+        ApiClient.Response big = api.get("/collections/oa/items?limit=1000");
+        assertThat(big.text().length()).isGreaterThan(100_000);
+        assertThat(big.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v)
+                .contains("default-src 'self'"));
+        assertThat(big.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        ApiClient.Response bad = api.put("/api/areas/x", "{\"type\":\"Feature\",\"properties\":{\"name\":\"x\"},"
+                + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":\"oops\"}}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text()).doesNotContain("Exception").doesNotContain("java.");
+    }
+
+    @Test
+    void ids_of_digits_keep_their_leading_zeros() {
+        String feature = """
+                {"type":"Feature","properties":{"name":"Zero zero seven"},
+                 "geometry":{"type":"Polygon","coordinates":[[[-0.888,52.760],[-0.884,52.760],[-0.884,52.762],[-0.888,52.760]]]}}""";
+        assertThat(api.put("/api/areas/007", feature).status()).isEqualTo(201);
+        JsonNode f = api.get("/collections/neighbourhoods/items/007").json();
+        assertThat(f.get("id").isTextual()).isTrue();
+        assertThat(f.get("id").asText()).isEqualTo("007");
+        assertThat(api.get("/collections/incidents/items?limit=1").json().at("/features/0/id").isNumber()).isTrue();
+        assertThat(api.delete("/api/areas/007").status()).isEqualTo(204);
     }
 }

@@ -107,6 +107,15 @@ class HotspotApiTest {
     }
 
     @Test
+    void a_bbox_cuts_the_gi_star_study_area_so_unread_cells_do_not_count_as_empty() {
+        int all = api.get("/api/hotspots/gistar?cell=100&band=200").json().at("/summary/studyCells").asInt();
+        JsonNode town = api.get("/api/hotspots/gistar?cell=100&band=200&bbox=-0.90,52.76,-0.87,52.77").json();
+        assertThat(town.at("/summary/studyCells").asInt()).isPositive().isLessThan(all);
+        int hot = town.at("/summary/classCounts/hot-99").asInt() + town.at("/summary/classCounts/hot-95").asInt();
+        assertThat(hot).as("most of the box must not read as hot").isLessThan(town.at("/summary/studyCells").asInt() / 2);
+    }
+
+    @Test
     void gi_star_chooses_and_reports_a_band_when_none_is_given() {
         JsonNode r = api.get("/api/hotspots/gistar?cell=100&area=ward:E05005503").json();
         assertThat(r.at("/parameters/bandMetres").asDouble()).isGreaterThanOrEqualTo(100);
@@ -224,7 +233,10 @@ class HotspotApiTest {
             "/api/hotspots/emerging?step=week", "/api/hotspots/near-repeat?distances=100,a",
             "/api/hotspots/near-repeat?days=0,1.5", "/api/hotspots/near-repeat?permutations=0",
             "/api/hotspots/near-repeat?metric=chebyshev", "/api/hotspots/near-repeat?distances=200,100",
-            "/api/areas/fairmead/profile?baseline=1066", "/api/areas/fairmead/profile?types=burglary"})
+            "/api/areas/fairmead/profile?baseline=1066", "/api/areas/fairmead/profile?types=burglary",
+            "/api/areas/fairmead/profile?from=2025-06&baseline=2025",
+            "/api/density/contours?levels=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21",
+            "/api/hotspots/gistar?bbox=-2.0,51.0,-1.9,51.1"})
     void bad_parameters_get_400_with_a_message(String path) {
         ApiClient.Response r = api.get(path);
         assertThat(r.status()).as(path).isEqualTo(400);

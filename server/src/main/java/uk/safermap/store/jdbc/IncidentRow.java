@@ -22,7 +22,7 @@ final class IncidentRow {
     /** Values in {@link #COLUMNS} order; texts are cut to their column widths. */
     static Object[] values(Incident inc, long importId) {
         return new Object[] {
-            inc.sourceKey(), inc.source(), importId, emptyAsNull(inc.crimeId()), Date.valueOf(inc.month().atDay(1)),
+            inc.sourceKey(), inc.source(), importId, cut(inc.crimeId(), 100), Date.valueOf(inc.month().atDay(1)),
             Timestamp.valueOf(inc.when().start()), Timestamp.valueOf(inc.when().end()), inc.category().slug(),
             cut(inc.categoryLabel(), 200), inc.sensitive(), inc.lon(), inc.lat(), inc.easting(), inc.northing(),
             "SRID=27700;POINT(" + inc.easting() + " " + inc.northing() + ")",

@@ -23,6 +23,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 /** {@link IncidentStore} over JDBC, the same SQL for PostGIS and H2GIS. */
 public final class JdbcIncidentStore implements IncidentStore {
@@ -40,6 +41,12 @@ public final class JdbcIncidentStore implements IncidentStore {
     private final DataSource ds;
     private final Dialect dialect;
     private final BritishNationalGrid grid;
+    /**
+     * H2's import path looks keys up before inserting, so two imports at once could both try a
+     * key and one would fail on the unique index: on H2, imports take turns. PostGIS's
+     * {@code ON CONFLICT DO NOTHING} needs no such turn.
+     */
+    private final Semaphore importTurn = new Semaphore(1, true);
 
     public JdbcIncidentStore(Database db, BritishNationalGrid grid) {
         this.ds = db.dataSource();
@@ -50,7 +57,17 @@ public final class JdbcIncidentStore implements IncidentStore {
     @Override
     public ImportSession beginImport(String format, String sourceName) {
         try {
-            return new JdbcImportSession(ds.getConnection(), dialect, format, sourceName);
+            Runnable release = () -> { };
+            if (dialect == Dialect.H2GIS) {
+                importTurn.acquireUninterruptibly();
+                release = importTurn::release;
+            }
+            try {
+                return new JdbcImportSession(ds.getConnection(), dialect, format, sourceName, release);
+            } catch (SQLException | RuntimeException e) {
+                release.run();
+                throw e;
+            }
         } catch (SQLException e) {
             throw new StoreException("starting an import of " + sourceName, e);
         }
@@ -191,11 +208,14 @@ public final class JdbcIncidentStore implements IncidentStore {
         private final String format;
         private final String sourceName;
         private final BatchWriter writer;
+        private final Runnable release;
         private int imported;
         private boolean finished;
 
-        JdbcImportSession(Connection c, Dialect dialect, String format, String sourceName) throws SQLException {
+        JdbcImportSession(Connection c, Dialect dialect, String format, String sourceName, Runnable release)
+                throws SQLException {
             this.c = c;
+            this.release = release;
             this.format = format;
             this.sourceName = sourceName;
             try {
@@ -265,6 +285,8 @@ public final class JdbcIncidentStore implements IncidentStore {
                 }
             } catch (SQLException e) {
                 throw new StoreException("closing import " + importId, e);
+            } finally {
+                release.run();
             }
         }
 
