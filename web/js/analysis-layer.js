@@ -88,6 +88,22 @@ const AnalysisLayer = L.Layer.extend({
     }
   },
 
+  /**
+   * Brings the drawn result into view (hot cells of 100 m are invisible at borough zoom);
+   * a result with nothing drawn, or tiles only, leaves the view alone.
+   */
+  fitToResult() {
+    const bounds = L.latLngBounds([]);
+    this._group.eachLayer((layer) => {
+      if (typeof layer.getBounds === 'function') {
+        bounds.extend(layer.getBounds());
+      }
+    });
+    if (this._map && bounds.isValid()) {
+      this._map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 });
+    }
+  },
+
   /** Removes the result and aborts a run in progress. */
   clear() {
     this._abort();

@@ -74,6 +74,7 @@ export function createAnalysisPanel({ layer, legend, reporter, currentFilters, a
       const summary = describeResult(method.id, result);
       showResults(results, summary);
       legend.show(method.id, result);
+      layer.fitToResult();
       reporter.ready(method.id, result.featureCount, queryString, summary.headline);
     } catch (error) {
       if (thisRun === runCount) {
