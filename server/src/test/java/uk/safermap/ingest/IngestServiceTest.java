@@ -235,6 +235,26 @@ class IngestServiceTest {
     }
 
     @Test
+    void two_imports_of_the_same_file_at_once_both_finish_and_add_it_once() throws Exception {
+        StringBuilder csv = new StringBuilder("Crime ID,Month,Longitude,Latitude,Crime type\n");
+        for (int i = 0; i < 3000; i++) {
+            csv.append("race").append(i).append(",2025-03,-0.887,52.7656,Burglary\n");
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> importText(IncidentFormat.POLICE_CSV, csv.toString()));
+            var second = pool.submit(() -> importText(IncidentFormat.POLICE_CSV, csv.toString()));
+            ImportReport a = first.get();
+            ImportReport b = second.get();
+            assertThat(a.imported() + b.imported()).isEqualTo(3000);
+            assertThat(a.duplicates() + b.duplicates()).isEqualTo(3000);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.count()).isEqualTo(3000);
+    }
+
+    @Test
     void future_dates_and_unknown_police_crime_types_are_rejected() {
         ImportReport r = importText(IncidentFormat.POLICE_CSV, "Crime ID,Month,Longitude,Latitude,Crime type\n"
                 + "x1,2030-01,-0.887,52.7656,Burglary\nx2,2025-01,-0.887,52.7656,Jaywalking\n");
