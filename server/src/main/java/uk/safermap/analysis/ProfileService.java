@@ -53,12 +53,10 @@ public final class ProfileService {
      */
     public AreaProfile profile(String areaRef, Optional<YearMonth> from, Optional<YearMonth> to,
                                Optional<Integer> baselineYear, double targetPercent) {
-        AreaResolver.Resolved area = areaRef.contains(":") ? areas.resolve(areaRef)
-                : areas.resolve("neighbourhood:" + areaRef);
+        AreaResolver.Resolved area = areas.resolve(areaRef.contains(":") ? areaRef : "neighbourhood:" + areaRef);
         Period period = period(from, to, baselineYear);
-        boolean approximate = !areaRef.contains(":")
-                && neighbourhoods.get(areaRef).map(Area::approximate).orElse(false);
-        return compute(new ProfileCalculator.AreaInfo(areaRef, area.name(), approximate), area, period, targetPercent);
+        return compute(new ProfileCalculator.AreaInfo(areaRef, area.name(), area.approximate()), area, period,
+                targetPercent);
     }
 
     /** Every priority neighbourhood, side by side. */
@@ -67,7 +65,7 @@ public final class ProfileService {
         Period period = period(from, to, baselineYear);
         List<AreaProfile> out = new ArrayList<>();
         for (Area n : neighbourhoods.list()) {
-            AreaResolver.Resolved area = areas.resolve(n.qualifiedId());
+            AreaResolver.Resolved area = areas.resolve(n);
             out.add(compute(new ProfileCalculator.AreaInfo(n.code(), n.name(), n.approximate()), area, period,
                     targetPercent));
         }

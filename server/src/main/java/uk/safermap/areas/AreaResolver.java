@@ -27,8 +27,8 @@ public final class AreaResolver {
 
     static final double SETTLED_OA_MAX_KM2 = 0.5;
 
-    /** A resolved area: how it was named, its polygon in grid metres, and a version for caching. */
-    public record Resolved(String reference, String name, Geometry grid, String version) {
+    /** A resolved area: how it was named, its polygon in grid metres, whether it is a sketch, and a version for caching. */
+    public record Resolved(String reference, String name, boolean approximate, Geometry grid, String version) {
     }
 
     private final AreaStore store;
@@ -55,16 +55,13 @@ public final class AreaResolver {
                 "unknown area kind '" + kindKey + "': use ward, lsoa, oa or neighbourhood"));
         Area area = store.get(kind, code).orElseThrow(() -> new IllegalArgumentException(
                 "unknown area '" + reference + "'; see /collections/" + collection(kind) + "/items"));
-        return resolved(area);
+        return resolve(area);
     }
 
-    public Optional<Resolved> find(AreaKind kind, String code) {
-        return store.get(kind, code).map(this::resolved);
-    }
-
-    private Resolved resolved(Area area) {
+    /** An area already read from the store. */
+    public Resolved resolve(Area area) {
         Geometry g = grid.toGrid(area.geometry());
-        return new Resolved(area.qualifiedId(), area.name(), g, Integer.toHexString(area.geometry().hashCode()
+        return new Resolved(area.qualifiedId(), area.name(), area.approximate(), g, Integer.toHexString(area.geometry().hashCode()
                 ^ area.geometry().toText().hashCode()));
     }
 
@@ -89,7 +86,7 @@ public final class AreaResolver {
         Geometry union = UnaryUnionOp.union(small);
         union = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.SRID).createGeometry(union);
         return new Resolved("settled", "Settled area (output areas under " + SETTLED_OA_MAX_KM2 + " km\u00b2)",
-                union, "settled-" + small.size());
+                true, union, "settled-" + small.size());
     }
 
     private static String collection(AreaKind kind) {

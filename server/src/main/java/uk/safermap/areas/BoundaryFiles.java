@@ -47,10 +47,6 @@ public final class BoundaryFiles {
             this.codeProperty = codeProperty;
             this.nameProperty = nameProperty;
         }
-
-        public AreaKind kind() {
-            return kind;
-        }
     }
 
     private final ObjectMapper json = new ObjectMapper();

@@ -35,10 +35,6 @@ public record AppConfig(Server server, Store store, Sample sample, ServiceAreaSe
         public boolean isPostgis() {
             return dbUrl.isPresent();
         }
-
-        public String kind() {
-            return isPostgis() ? "postgis" : "h2gis";
-        }
     }
 
     /**

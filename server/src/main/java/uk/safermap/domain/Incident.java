@@ -27,10 +27,4 @@ public record Incident(long id, String sourceKey, String source, String crimeId,
     public LocalDateTime occurredAt() {
         return when.isInstant() ? when.start() : null;
     }
-
-    public Incident withId(long newId) {
-        return new Incident(newId, sourceKey, source, crimeId, month, when, category, categoryLabel, lon, lat,
-                easting, northing, location, lsoaCode, lsoaName, outcome, context, reportedBy, fallsWithin,
-                sensitive);
-    }
 }

@@ -46,10 +46,6 @@ public final class IngestService {
         this.clock = clock;
     }
 
-    public ServiceArea serviceArea() {
-        return area;
-    }
-
     /**
      * @throws FormatException when the input is not the declared format; nothing is stored then
      */

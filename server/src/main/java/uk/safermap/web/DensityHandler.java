@@ -9,6 +9,7 @@ import uk.safermap.layers.Feature;
 import uk.safermap.layers.tiles.DensityTileService;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -42,7 +43,7 @@ final class DensityHandler {
     }
 
     private Surface surface(Context ctx, Set<String> extra) {
-        Set<String> accepted = new java.util.HashSet<>(SURFACE);
+        Set<String> accepted = new HashSet<>(SURFACE);
         accepted.addAll(extra);
         AnalysisParams params = AnalysisParams.withFilter(ctx, accepted);
         return new Surface(params.filter(areas), params.optionalNumber("bandwidth", 10, 20_000),
