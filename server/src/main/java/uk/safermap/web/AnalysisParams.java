@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Query parameters of the analysis endpoints: the shared incident filter ({@code from}, {@code to}
@@ -46,19 +47,27 @@ final class AnalysisParams {
     }
 
     AnalysisFilter filter(AreaResolver areas) {
-        Optional<LocalDateTime> from = Optional.ofNullable(ctx.queryParam("from")).map(v -> start("from", v));
-        Optional<LocalDateTime> to = Optional.ofNullable(ctx.queryParam("to")).map(v -> end("to", v));
+        return filter(ctx::queryParam, areas);
+    }
+
+    /**
+     * The incident filter from any source of named text values: query parameters, or the
+     * {@code filter} object of a JSON body, so both spell the filter the same way.
+     */
+    static AnalysisFilter filter(Function<String, String> value, AreaResolver areas) {
+        Optional<LocalDateTime> from = Optional.ofNullable(value.apply("from")).map(v -> start("from", v));
+        Optional<LocalDateTime> to = Optional.ofNullable(value.apply("to")).map(v -> end("to", v));
         if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
             throw ApiException.badRequest("from must not be after to");
         }
         Set<Category> types;
         try {
-            types = IncidentLayer.categories(ctx.queryParam("types"));
+            types = IncidentLayer.categories(value.apply("types"));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage().replace("crime_type", "types"));
         }
-        Optional<AreaResolver.Resolved> area = Optional.ofNullable(ctx.queryParam("area")).map(areas::resolve);
-        return new AnalysisFilter(from, to, types, area, Params.bbox(ctx.queryParam("bbox")));
+        Optional<AreaResolver.Resolved> area = Optional.ofNullable(value.apply("area")).map(areas::resolve);
+        return new AnalysisFilter(from, to, types, area, Params.bbox(value.apply("bbox")));
     }
 
     double number(String name, double fallback, double min, double max) {
