@@ -1,0 +1,80 @@
+package uk.safermap.placement.mclp;
+
+import java.util.function.IntConsumer;
+
+/**
+ * Points bucketed on a square grid of side {@code cell}, for "everything within one cell of
+ * here" queries: the 3 x 3 block of buckets around a position holds every point within
+ * {@code cell} metres of it. Stored as counting-sorted index arrays (no per-bucket objects).
+ */
+final class BucketGrid {
+
+    private final double minX;
+    private final double minY;
+    private final double cell;
+    private final int cols;
+    private final int rows;
+    private final int[] start;
+    private final int[] members;
+
+    BucketGrid(double[] x, double[] y, double cell) {
+        this.cell = cell;
+        double loX = Double.POSITIVE_INFINITY;
+        double loY = Double.POSITIVE_INFINITY;
+        double hiX = Double.NEGATIVE_INFINITY;
+        double hiY = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < x.length; i++) {
+            loX = Math.min(loX, x[i]);
+            loY = Math.min(loY, y[i]);
+            hiX = Math.max(hiX, x[i]);
+            hiY = Math.max(hiY, y[i]);
+        }
+        if (x.length == 0) {
+            loX = loY = hiX = hiY = 0;
+        }
+        minX = loX;
+        minY = loY;
+        cols = (int) Math.floor((hiX - loX) / cell) + 1;
+        rows = (int) Math.floor((hiY - loY) / cell) + 1;
+        if ((long) cols * rows > 50_000_000L) {
+            throw new IllegalArgumentException("points spread over " + cols + " x " + rows + " cells of " + cell
+                    + " m: too many for one grid");
+        }
+        start = new int[cols * rows + 1];
+        int[] bucket = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            bucket[i] = col(x[i]) + cols * row(y[i]);
+            start[bucket[i] + 1]++;
+        }
+        for (int b = 0; b < cols * rows; b++) {
+            start[b + 1] += start[b];
+        }
+        members = new int[x.length];
+        int[] fill = start.clone();
+        for (int i = 0; i < x.length; i++) {
+            members[fill[bucket[i]]++] = i;
+        }
+    }
+
+    /** Calls {@code visit} with every point in the 3 x 3 buckets around (px, py). */
+    void near(double px, double py, IntConsumer visit) {
+        int c = (int) Math.floor((px - minX) / cell);
+        int r = (int) Math.floor((py - minY) / cell);
+        for (int rr = Math.max(r - 1, 0); rr <= Math.min(r + 1, rows - 1); rr++) {
+            for (int cc = Math.max(c - 1, 0); cc <= Math.min(c + 1, cols - 1); cc++) {
+                int b = cc + cols * rr;
+                for (int k = start[b]; k < start[b + 1]; k++) {
+                    visit.accept(members[k]);
+                }
+            }
+        }
+    }
+
+    private int col(double x) {
+        return (int) Math.floor((x - minX) / cell);
+    }
+
+    private int row(double y) {
+        return (int) Math.floor((y - minY) / cell);
+    }
+}
