@@ -3,6 +3,7 @@ package uk.safermap.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import uk.safermap.bench.HotspotBenchmark;
+import uk.safermap.bench.PlacementBenchmark;
 import uk.safermap.bench.ImportBenchmark;
 
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ import java.util.concurrent.Callable;
 
 /** Benchmarks, each printing its figures next to a peer measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark.",
-        subcommands = {BenchCommand.Import.class, BenchCommand.Hotspots.class})
+        subcommands = {BenchCommand.Import.class, BenchCommand.Hotspots.class, BenchCommand.Placement.class})
 final class BenchCommand implements Runnable {
 
     @Override
@@ -67,6 +68,30 @@ final class BenchCommand implements Runnable {
                 return 2;
             }
             new HotspotBenchmark(sizes, workDir, postgis(), peers, slowPeers, System.out).run();
+            return 0;
+        }
+    }
+
+    @Command(name = "placement", mixinStandardHelpOptions = true,
+            description = "CCTV placement: the greedy + interchange heuristic next to the exact SCIP optimum "
+                    + "measured in the same run.")
+    static final class Placement implements Callable<Integer> {
+
+        @Option(names = "--incidents", defaultValue = "100000", description = "incidents (default ${DEFAULT-VALUE})")
+        int incidents;
+
+        @Option(names = "--candidates", defaultValue = "5000", description = "candidate sites (default ${DEFAULT-VALUE})")
+        int candidates;
+
+        @Option(names = "--k", split = ",", defaultValue = "4,10,25", description = "cameras (default ${DEFAULT-VALUE})")
+        int[] ks;
+
+        @Option(names = "--radius", defaultValue = "100", description = "camera range, metres (default ${DEFAULT-VALUE})")
+        double radius;
+
+        @Override
+        public Integer call() throws Exception {
+            new PlacementBenchmark(incidents, candidates, ks, radius, System.out).run();
             return 0;
         }
     }

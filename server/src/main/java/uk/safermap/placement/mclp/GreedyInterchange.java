@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * The MCLP heuristic: greedy adding (Church and ReVelle 1974) followed by vertex substitution
@@ -23,6 +25,11 @@ public final class GreedyInterchange {
     /** Swap passes before giving up; each pass that changes nothing ends the search earlier. */
     private static final int MAX_PASSES = 100;
 
+    /** Perturbation rounds of the iterated local search, a fixed number so results are reproducible. */
+    private static final int PERTURBATIONS = 60;
+
+    private static final long SEED = 20261122L;
+
     /**
      * Chosen sites in the order greedy would add them (rank 1 first), with the weight each adds
      * to those before it, and the total.
@@ -39,15 +46,37 @@ public final class GreedyInterchange {
      * @param curveLength how many greedy steps to record for the coverage curve (at least k)
      */
     public Solution solve(CoverageProblem p, int k, int curveLength) {
-        double[] curve = greedyCurve(p, Math.max(k, curveLength));
-        int[] greedy = greedy(p, k, null);
-        double greedyValue = p.value(greedy);
-        int[] chosen = greedy.clone();
-        int swaps = improve(p, chosen);
-        int[] ranked = greedy(p, chosen.length, chosen);
+        Candidates all = Candidates.of(p, IntStream.range(0, p.siteCount()).toArray());
+        int[] first = all.greedy(p, Math.max(k, curveLength), new int[0]);
+        double[] curve = cumulative(marginals(p, first));
+        int[] chosen = Arrays.copyOf(first, Math.min(k, first.length));
+        double greedyValue = p.value(chosen);
+        int[][] sitesOf = sitesOf(p);
+        int swaps = improve(p, chosen, sitesOf);
+        double value = p.value(chosen);
+        // Iterated local search (Lourenco, Martin and Stutzle 2003): drop some sites at random,
+        // refill greedily, swap to a local optimum again, and move there unless it is worse
+        // (equal moves let the search walk across plateaus). The best set seen is kept. The
+        // random stream is seeded, so the same input gives the same sites.
+        SplittableRandom random = new SplittableRandom(SEED);
+        int[] current = chosen;
+        double currentValue = value;
+        for (int round = 0; round < PERTURBATIONS && chosen.length > 1; round++) {
+            int[] trial = all.greedy(p, k, drop(current, 1 + random.nextInt(Math.max(1, current.length / 2)), random));
+            swaps += improve(p, trial, sitesOf);
+            double trialValue = p.value(trial);
+            if (trialValue >= currentValue - EPS) {
+                current = trial;
+                currentValue = trialValue;
+            }
+            if (trialValue > value + EPS) {
+                chosen = trial;
+                value = trialValue;
+            }
+        }
+        int[] ranked = Candidates.of(p, chosen).greedy(p, chosen.length, new int[0]);
         double[] marginal = marginals(p, ranked);
-        return new Solution(ranked, marginal, Arrays.stream(marginal).sum(), greedyValue, swaps,
-                Arrays.copyOf(curve, Math.min(curve.length, Math.max(k, curveLength))));
+        return new Solution(ranked, marginal, Arrays.stream(marginal).sum(), greedyValue, swaps, curve);
     }
 
     /** The weight each site adds to those before it. */
@@ -65,59 +94,105 @@ public final class GreedyInterchange {
         return out;
     }
 
-    private double[] greedyCurve(CoverageProblem p, int steps) {
-        int[] order = greedy(p, steps, null);
-        double[] marginal = marginals(p, order);
-        double[] curve = new double[order.length];
+    private static double[] cumulative(double[] marginal) {
+        double[] out = new double[marginal.length];
         double sum = 0;
-        for (int i = 0; i < order.length; i++) {
+        for (int i = 0; i < out.length; i++) {
             sum += marginal[i];
-            curve[i] = sum;
+            out[i] = sum;
         }
-        return curve;
+        return out;
+    }
+
+    /** The chosen sites minus {@code n} of them picked at random. */
+    private static int[] drop(int[] chosen, int n, SplittableRandom random) {
+        int[] copy = chosen.clone();
+        for (int i = copy.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = copy[i];
+            copy[i] = copy[j];
+            copy[j] = t;
+        }
+        return Arrays.copyOf(copy, copy.length - n);
     }
 
     /**
-     * Lazy greedy over all sites, or only over {@code among} when given (to rank a chosen set).
-     * Sites that add nothing are not chosen.
+     * Sites in descending order of the weight they reach alone (ties by index): the start of
+     * every lazy greedy run, sorted once per solve.
      */
-    static int[] greedy(CoverageProblem p, int k, int[] among) {
-        double[] gain = new double[p.siteCount()];
-        PriorityQueue<Integer> queue = new PriorityQueue<>(Comparator.<Integer>comparingDouble(s -> -gain[s])
-                .thenComparingInt(s -> s));
-        int[] pool = among != null ? among : java.util.stream.IntStream.range(0, p.siteCount()).toArray();
-        for (int s : pool) {
-            gain[s] = sum(p, s, null);
-            if (gain[s] > EPS) {
-                queue.add(s);
+    private record Candidates(int[] order, double[] total) {
+
+        static Candidates of(CoverageProblem p, int[] pool) {
+            double[] total = new double[p.siteCount()];
+            for (int s : pool) {
+                total[s] = sum(p, s, null);
             }
+            int[] order = Arrays.stream(pool).boxed().filter(s -> total[s] > EPS)
+                    .sorted(Comparator.<Integer>comparingDouble(s -> -total[s]).thenComparingInt(s -> s))
+                    .mapToInt(Integer::intValue).toArray();
+            return new Candidates(order, total);
         }
-        boolean[] hit = new boolean[p.classCount()];
-        boolean[] blocked = new boolean[p.siteCount()];
-        List<Integer> chosen = new ArrayList<>();
-        while (chosen.size() < k && !queue.isEmpty()) {
-            int s = queue.poll();
-            if (blocked[s]) {
-                continue;
+
+        /**
+         * Lazy greedy from the {@code fixed} sites. Untouched sites are read straight from the
+         * sorted order; a site whose gain was found stale goes to a queue with its fresh gain,
+         * and the next pick is the better of the two heads. Sites that add nothing are not chosen.
+         */
+        int[] greedy(CoverageProblem p, int k, int[] fixed) {
+            double[] gain = new double[p.siteCount()];
+            PriorityQueue<Integer> requeued = new PriorityQueue<>(Comparator.<Integer>comparingDouble(s -> -gain[s])
+                    .thenComparingInt(s -> s));
+            boolean[] hit = new boolean[p.classCount()];
+            boolean[] blocked = new boolean[p.siteCount()];
+            List<Integer> chosen = new ArrayList<>();
+            for (int s : fixed) {
+                take(p, s, chosen, blocked, hit);
             }
-            double fresh = sum(p, s, hit);
-            if (fresh < gain[s] - EPS) {
-                gain[s] = fresh;
-                if (fresh > EPS) {
-                    queue.add(s);
+            int next = 0;
+            while (chosen.size() < k) {
+                while (next < order.length && blocked[order[next]]) {
+                    next++;
                 }
-                continue;
+                while (!requeued.isEmpty() && blocked[requeued.peek()]) {
+                    requeued.poll();
+                }
+                int s;
+                if (next < order.length && (requeued.isEmpty() || before(order[next], total[order[next]],
+                        requeued.peek(), gain[requeued.peek()]))) {
+                    s = order[next++];
+                    gain[s] = total[s];
+                } else if (!requeued.isEmpty()) {
+                    s = requeued.poll();
+                } else {
+                    break;
+                }
+                double fresh = sum(p, s, hit);
+                if (fresh < gain[s] - EPS) {
+                    gain[s] = fresh;
+                    if (fresh > EPS) {
+                        requeued.add(s);
+                    }
+                    continue;
+                }
+                take(p, s, chosen, blocked, hit);
             }
-            chosen.add(s);
-            blocked[s] = true;
-            for (int t : p.conflicts()[s]) {
-                blocked[t] = true;
-            }
-            for (int c : p.cover()[s]) {
-                hit[c] = true;
-            }
+            return chosen.stream().mapToInt(Integer::intValue).toArray();
         }
-        return chosen.stream().mapToInt(Integer::intValue).toArray();
+
+        private static boolean before(int a, double gainA, int b, double gainB) {
+            return gainA > gainB || (gainA == gainB && a < b);
+        }
+    }
+
+    private static void take(CoverageProblem p, int s, List<Integer> chosen, boolean[] blocked, boolean[] hit) {
+        chosen.add(s);
+        blocked[s] = true;
+        for (int t : p.conflicts()[s]) {
+            blocked[t] = true;
+        }
+        for (int c : p.cover()[s]) {
+            hit[c] = true;
+        }
     }
 
     /** Weight site s reaches that is not yet {@code hit} (all of it when hit is null). */
@@ -132,80 +207,89 @@ public final class GreedyInterchange {
     }
 
     /**
-     * Best-improvement vertex substitution, in place. For each chosen site s, its loss is the
-     * weight only s covers; an outsider's gain counts classes covered by nobody or by s alone.
-     * Outsiders are tried in descending order of their own total weight, stopping once that
-     * total cannot beat the best swap found (gain never exceeds total).
+     * Best-improvement vertex substitution, in place, in the fast form of Whitaker (1983): each
+     * site keeps {@code free}, the weight it reaches that no chosen site does, updated as
+     * classes become covered or uncovered. Removing chosen site s loses the weight only s
+     * covers; an outsider t then gains free[t] plus what it shares of that lost weight
+     * ({@code extra}, found through the classes' covering sites), so every candidate costs
+     * O(1) per slot.
      */
-    private int improve(CoverageProblem p, int[] chosen) {
+    private static int improve(CoverageProblem p, int[] chosen, int[][] sitesOf) {
         int n = p.siteCount();
-        double[] total = new double[n];
-        for (int s = 0; s < n; s++) {
-            total[s] = sum(p, s, null);
-        }
-        Integer[] byTotal = java.util.stream.IntStream.range(0, n).boxed()
-                .sorted(Comparator.<Integer>comparingDouble(s -> -total[s]).thenComparingInt(s -> s))
-                .toArray(Integer[]::new);
+        double[] w = p.weight();
+        // Swaps must beat rounding in the running sums, or two equal sets could swap forever.
+        double eps = 1e-9 * Math.max(1, Arrays.stream(w).sum());
         int[] times = new int[p.classCount()];
+        boolean[] isChosen = new boolean[n];
+        int[] blockers = new int[n];
         for (int s : chosen) {
+            isChosen[s] = true;
             for (int c : p.cover()[s]) {
                 times[c]++;
             }
-        }
-        int[] blockers = new int[n];
-        boolean[] isChosen = new boolean[n];
-        for (int s : chosen) {
-            isChosen[s] = true;
             for (int t : p.conflicts()[s]) {
                 blockers[t]++;
             }
         }
-        boolean[] onlyS = new boolean[p.classCount()];
+        double[] free = new double[n];
+        for (int t = 0; t < n; t++) {
+            for (int c : p.cover()[t]) {
+                if (times[c] == 0) {
+                    free[t] += w[c];
+                }
+            }
+        }
+        double[] extra = new double[n];
+        boolean[] touched = new boolean[n];
+        IntList touchedList = new IntList();
         int swaps = 0;
         for (int pass = 0; pass < MAX_PASSES; pass++) {
             boolean changed = false;
             for (int slot = 0; slot < chosen.length; slot++) {
                 int s = chosen[slot];
                 double loss = 0;
+                touchedList.clear();
                 for (int c : p.cover()[s]) {
                     if (times[c] == 1) {
-                        onlyS[c] = true;
-                        loss += p.weight()[c];
+                        loss += w[c];
+                        for (int t : sitesOf[c]) {
+                            extra[t] += w[c];
+                            if (!touched[t]) {
+                                touched[t] = true;
+                                touchedList.add(t);
+                            }
+                        }
                     }
                 }
                 for (int t : p.conflicts()[s]) {
                     blockers[t]--;
                 }
-                double best = EPS;
+                double best = eps;
                 int bestSite = -1;
-                for (int t : byTotal) {
-                    if (total[t] - loss <= best) {
-                        break;
-                    }
-                    if (isChosen[t] || blockers[t] > 0) {
-                        continue;
-                    }
-                    double gain = 0;
-                    for (int c : p.cover()[t]) {
-                        if (times[c] == 0 || onlyS[c]) {
-                            gain += p.weight()[c];
-                        }
-                    }
-                    if (gain - loss > best) {
-                        best = gain - loss;
+                for (int t = 0; t < n; t++) {
+                    if (!isChosen[t] && blockers[t] == 0 && free[t] + extra[t] - loss > best) {
+                        best = free[t] + extra[t] - loss;
                         bestSite = t;
                     }
                 }
-                for (int c : p.cover()[s]) {
-                    onlyS[c] = false;
+                for (int t : touchedList.toSortedArray()) {
+                    extra[t] = 0;
+                    touched[t] = false;
                 }
-                int keep = bestSite >= 0 ? bestSite : s;
                 if (bestSite >= 0) {
                     for (int c : p.cover()[s]) {
-                        times[c]--;
+                        if (--times[c] == 0) {
+                            for (int t : sitesOf[c]) {
+                                free[t] += w[c];
+                            }
+                        }
                     }
                     for (int c : p.cover()[bestSite]) {
-                        times[c]++;
+                        if (times[c]++ == 0) {
+                            for (int t : sitesOf[c]) {
+                                free[t] -= w[c];
+                            }
+                        }
                     }
                     isChosen[s] = false;
                     isChosen[bestSite] = true;
@@ -213,7 +297,7 @@ public final class GreedyInterchange {
                     swaps++;
                     changed = true;
                 }
-                for (int t : p.conflicts()[keep]) {
+                for (int t : p.conflicts()[chosen[slot]]) {
                     blockers[t]++;
                 }
             }
@@ -222,5 +306,26 @@ public final class GreedyInterchange {
             }
         }
         return swaps;
+    }
+
+    /** Per demand class, the sites reaching it. */
+    private static int[][] sitesOf(CoverageProblem p) {
+        int[] n = new int[p.classCount()];
+        for (int[] cover : p.cover()) {
+            for (int c : cover) {
+                n[c]++;
+            }
+        }
+        int[][] out = new int[p.classCount()][];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = new int[n[c]];
+            n[c] = 0;
+        }
+        for (int s = 0; s < p.siteCount(); s++) {
+            for (int c : p.cover()[s]) {
+                out[c][n[c]++] = s;
+            }
+        }
+        return out;
     }
 }
