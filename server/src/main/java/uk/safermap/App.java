@@ -23,6 +23,10 @@ import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.ServiceArea;
 import uk.safermap.ingest.IngestService;
 import uk.safermap.layers.AreaLayer;
+import uk.safermap.placement.CameraFile;
+import uk.safermap.placement.CctvPlacementService;
+import uk.safermap.placement.DoorbellService;
+import uk.safermap.placement.mclp.ExactMclp;
 import uk.safermap.layers.IncidentLayer;
 import uk.safermap.layers.LayerCatalog;
 import uk.safermap.layers.tiles.DensityTileRenderer;
@@ -71,7 +75,7 @@ public final class App implements AutoCloseable {
                     .seed(wards, config.sample());
             NeighbourhoodService neighbourhoods = new NeighbourhoodService(areas, grid, serviceArea);
             ObjectMapper mapper = Json.newObjectMapper();
-            Routes.Analyses analyses = analyses(incidents, areas, neighbourhoods, grid);
+            Routes.Analyses analyses = analyses(incidents, areas, neighbourhoods, grid, config.placement());
             Routes routes = new Routes(
                     new Routes.Services(catalog(incidents, areas), ingest, neighbourhoods, incidents,
                             db.dialect().storeName(), analyses),
@@ -107,7 +111,8 @@ public final class App implements AutoCloseable {
     }
 
     private static Routes.Analyses analyses(IncidentStore incidents, AreaStore areaStore,
-                                            NeighbourhoodService neighbourhoods, BritishNationalGrid grid) {
+                                            NeighbourhoodService neighbourhoods, BritishNationalGrid grid,
+                                            AppConfig.Placement placement) {
         IncidentSelection selection = new IncidentSelection(incidents, grid);
         AreaResolver areas = new AreaResolver(areaStore, grid);
         ResultCache cache = new ResultCache(incidents, 200, Duration.ofMinutes(30));
@@ -118,7 +123,10 @@ public final class App implements AutoCloseable {
         return new Routes.Analyses(areas, clusters, new GiStarService(selection, areas, cache, grid),
                 new EmergingService(selection, areas, cache, grid), new NearRepeatService(selection, cache),
                 new ProfileService(selection, areas, neighbourhoods, clusters, incidents), density,
-                new DensityTileService(density, new DensityTileRenderer(grid), 5_000));
+                new DensityTileService(density, new DensityTileRenderer(grid), 5_000),
+                new Routes.Placement(new CctvPlacementService(selection, grid, new ExactMclp()),
+                        new DoorbellService(selection, areaStore, areas, grid),
+                        placement.camerasFile().map(CameraFile::read).orElse(List.of()), grid));
     }
 
     private static LayerCatalog catalog(IncidentStore incidents, AreaStore areas) {

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param limits   request limits
  */
 public record AppConfig(Server server, Store store, Sample sample, ServiceAreaSettings area,
-                        Viewer viewer, Limits limits) {
+                        Viewer viewer, Limits limits, Placement placement) {
 
     /** @param host interface to bind (localhost by default, for security) */
     public record Server(String host, int port) {
@@ -54,6 +54,10 @@ public record AppConfig(Server server, Store store, Sample sample, ServiceAreaSe
 
     /** @param basemapUrl XYZ tile URL template; empty = no basemap (works offline) */
     public record Viewer(String basemapUrl, String basemapAttribution) {
+    }
+
+    /** @param camerasFile GeoJSON register of installed cameras (Points); empty = none registered */
+    public record Placement(Optional<Path> camerasFile) {
     }
 
     /** @param maxUploadBytes largest accepted import body */

@@ -97,7 +97,8 @@ public final class ConfigLoader {
                 new AppConfig.Viewer(string("SAFERMAP_BASEMAP_URL", ""),
                         string("SAFERMAP_BASEMAP_ATTRIBUTION", "")),
                 new AppConfig.Limits(positive("SAFERMAP_MAX_UPLOAD_MB", 512) * 1024L * 1024L,
-                        100, 10_000));
+                        100, 10_000),
+                new AppConfig.Placement(optional("SAFERMAP_CAMERAS_FILE").map(Path::of)));
     }
 
     private Optional<String> optional(String key) {

@@ -11,9 +11,15 @@ import uk.safermap.analysis.ProfileService;
 import uk.safermap.areas.AreaResolver;
 import uk.safermap.areas.NeighbourhoodService;
 import uk.safermap.ingest.IngestService;
+import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.layers.LayerCatalog;
+import uk.safermap.placement.Camera;
+import uk.safermap.placement.CctvPlacementService;
+import uk.safermap.placement.DoorbellService;
 import uk.safermap.layers.tiles.DensityTileService;
 import uk.safermap.store.IncidentStore;
+
+import java.util.List;
 
 import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
@@ -32,6 +38,7 @@ public final class Routes {
     private final HotspotHandler hotspots;
     private final ProfileHandler profiles;
     private final DensityHandler density;
+    private final PlacementHandler placement;
 
     /** The services the handlers call, and the settings they need. */
     public record Services(LayerCatalog catalog, IngestService ingest, NeighbourhoodService neighbourhoods,
@@ -41,7 +48,12 @@ public final class Routes {
     /** The analysis services. */
     public record Analyses(AreaResolver areas, ClusterService clusters, GiStarService giStar, EmergingService emerging,
                            NearRepeatService nearRepeat, ProfileService profiles, DensityService density,
-                           DensityTileService tiles) {
+                           DensityTileService tiles, Placement placement) {
+    }
+
+    /** The placement services and the register of installed cameras. */
+    public record Placement(CctvPlacementService cctv, DoorbellService doorbells, List<Camera> cameras,
+                            BritishNationalGrid grid) {
     }
 
     /** Limits and viewer settings. */
@@ -63,6 +75,8 @@ public final class Routes {
         this.hotspots = new HotspotHandler(a.clusters(), a.giStar(), a.emerging(), a.nearRepeat(), a.areas(), mapper);
         this.profiles = new ProfileHandler(a.profiles());
         this.density = new DensityHandler(a.density(), a.tiles(), a.areas(), mapper);
+        this.placement = new PlacementHandler(a.placement().cctv(), a.placement().doorbells(), a.clusters(), a.areas(),
+                a.placement().cameras(), a.placement().grid(), mapper, settings.maxUploadBytes());
     }
 
     public EndpointGroup endpoints() {
@@ -84,6 +98,9 @@ public final class Routes {
             get("/api/density/legend", density::legend);
             get("/api/density/contours", density::contours);
             get("/tiles/density/{z}/{x}/{y}", density::tile);
+            post("/api/placement/cctv", placement::placeCctv);
+            get("/api/placement/cctv/coverage", placement::cctvCoverage);
+            post("/api/placement/doorbells", placement::placeDoorbells);
             get("/api/areas/profile", profiles::all);
             get("/api/areas/{id}/profile", profiles::one);
             get("/api/areas", areas::list);

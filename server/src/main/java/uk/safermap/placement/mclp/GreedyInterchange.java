@@ -74,9 +74,14 @@ public final class GreedyInterchange {
                 value = trialValue;
             }
         }
-        int[] ranked = Candidates.of(p, chosen).greedy(p, chosen.length, new int[0]);
+        int[] ranked = rank(p, chosen);
         double[] marginal = marginals(p, ranked);
         return new Solution(ranked, marginal, Arrays.stream(marginal).sum(), greedyValue, swaps, curve);
+    }
+
+    /** Chosen sites in the order greedy would add them: the ranking shown to users. */
+    public static int[] rank(CoverageProblem p, int[] chosen) {
+        return Candidates.of(p, chosen).greedy(p, chosen.length, new int[0]);
     }
 
     /** The weight each site adds to those before it. */

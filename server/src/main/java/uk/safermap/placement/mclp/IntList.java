@@ -23,6 +23,11 @@ final class IntList {
         return size;
     }
 
+    /** The values in insertion order. */
+    int[] values() {
+        return Arrays.copyOf(values, size);
+    }
+
     int[] toSortedArray() {
         int[] out = Arrays.copyOf(values, size);
         Arrays.sort(out);
