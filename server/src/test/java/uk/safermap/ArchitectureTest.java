@@ -58,7 +58,7 @@ class ArchitectureTest {
 
     @Test
     void domain_geo_layers_and_ingest_do_not_reach_up_into_web_or_down_into_jdbc() {
-        for (String pkg : List.of("domain", "geo", "layers", "ingest", "areas", "sample", "analysis")) {
+        for (String pkg : List.of("domain", "geo", "layers", "ingest", "areas", "sample", "analysis", "placement")) {
             try (Stream<Path> files = Files.walk(MAIN.resolve(pkg))) {
                 files.filter(p -> p.toString().endsWith(".java")).forEach(p -> assertThat(read(p))
                         .as(p.toString())
@@ -84,6 +84,20 @@ class ArchitectureTest {
                                 || l.startsWith("import uk.safermap.analysis.nearrepeat")
                                 || l.startsWith("import uk.safermap.geo.")
                                 || l.startsWith("import uk.safermap.domain.")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Test
+    void the_placement_solvers_are_pure_over_arrays() {
+        for (String pkg : List.of("mclp", "allocation")) {
+            try (Stream<Path> files = Files.walk(MAIN.resolve("placement").resolve(pkg))) {
+                files.filter(p -> p.toString().endsWith(".java")).forEach(p -> assertThat(read(p).lines()
+                        .filter(l -> l.startsWith("import uk.safermap.")))
+                        .as(p.toString())
+                        .allMatch(l -> l.startsWith("import uk.safermap.placement." + pkg)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
