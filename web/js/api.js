@@ -54,6 +54,39 @@ export async function fetchJson(path, params, doing, signal) {
   }
 }
 
+/**
+ * POSTs a JSON body and returns the JSON answer (or, with asText, the raw text, for CSV
+ * downloads). Errors read as for fetchJson.
+ */
+export async function postJson(path, body, doing, { signal, asText = false } = {}) {
+  let response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: asText ? 'text/csv' : 'application/json' },
+      body: JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if (error.name === 'AbortError') {
+      throw error;
+    }
+    throw new ApiError(`Could not reach the SaferMap service while ${doing}.`, 0);
+  }
+  if (!response.ok) {
+    const message = await readErrorMessage(response);
+    throw new ApiError(`Error while ${doing}: ${message} (HTTP ${response.status})`, response.status);
+  }
+  try {
+    return asText ? await response.text() : await response.json();
+  } catch (error) {
+    if (error.name === 'AbortError') {
+      throw error;
+    }
+    throw new ApiError(`The service sent a response that could not be read while ${doing}.`, response.status);
+  }
+}
+
 /** GETs an OGC API Features items page: a GeoJSON FeatureCollection. */
 export function fetchCollectionItems(collectionId, params, signal) {
   const path = `/collections/${encodeURIComponent(collectionId)}/items`;
