@@ -121,6 +121,51 @@ public final class CctvPlacementService {
                 candidates, notes);
     }
 
+    /**
+     * What a given set of cameras would cover (sites dragged by hand, say): the same answer as
+     * a placement, with the sites in the order given and no solver run.
+     *
+     * @param sites lon/lat and bearing (NaN for all-round) of each camera
+     */
+    public Result evaluate(AnalysisFilter filter, Viewshed view, List<double[]> sites, List<Camera> existing,
+                           HarmWeights weights) {
+        PointSet points = selection.select(filter, false);
+        double[] w = weights(points, weights);
+        boolean[] served = cameras.seen(existing, view, points.easting(), points.northing());
+        double existingWeight = 0;
+        int existingIncidents = 0;
+        boolean[] open = new boolean[served.length];
+        for (int i = 0; i < served.length; i++) {
+            open[i] = !served[i];
+            existingIncidents += served[i] ? 1 : 0;
+            existingWeight += served[i] ? w[i] : 0;
+        }
+        double[] x = new double[sites.size()];
+        double[] y = new double[sites.size()];
+        double[] bearing = new double[sites.size()];
+        int[] location = new int[sites.size()];
+        for (int i = 0; i < x.length; i++) {
+            double[] en = grid.toGrid(sites.get(i)[0], sites.get(i)[1]);
+            x[i] = en[0];
+            y[i] = en[1];
+            bearing[i] = view.isAllRound() ? Double.NaN : sites.get(i)[2];
+            location[i] = i;
+        }
+        Sites given = new Sites(x, y, bearing, location);
+        CoverageProblem p = CoverageProblem.build(pick(points.easting(), open), pick(points.northing(), open),
+                pick(w, open), given, view, 0);
+        int[] order = java.util.stream.IntStream.range(0, x.length).toArray();
+        double value = p.value(order);
+        Optimality none = new Optimality("evaluated", value, value, value, value, 0, 0, "none (sites given)",
+                "not run", 0);
+        Request r = new Request(filter, x.length, view, new double[0], Optional.empty(), existing, weights, 0,
+                ExactMode.NEVER);
+        GreedyInterchange.Solution curve = new GreedyInterchange.Solution(order, GreedyInterchange.marginals(p, order),
+                value, value, 0, new double[0]);
+        return result(r, points.size(), Arrays.stream(w).sum(), existingIncidents, existingWeight, p, given,
+                new Solved(order, none), curve, new Candidates(x, y, "given"), new ArrayList<>());
+    }
+
     static double[] weights(PointSet points, HarmWeights weights) {
         double[] byCategory = weights.byOrdinal();
         double[] w = new double[points.size()];

@@ -92,6 +92,10 @@ final class PlacementHandler {
         }).orElse(CctvPlacementService.ExactMode.AUTO);
         CctvPlacementService.Result r = cctv.place(new CctvPlacementService.Request(body.filter(areas), k, view,
                 bearings, candidates, existing, weights(body), body.number("minSeparation", 0, 0, 10_000), exact));
+        writeCctv(ctx, r, k, view);
+    }
+
+    private void writeCctv(Context ctx, CctvPlacementService.Result r, int k, Viewshed view) throws IOException {
         List<Feature> features = new ArrayList<>();
         for (CctvPlacementService.Site s : r.sites()) {
             features.add(new Feature("site-" + s.rank(), point(s.lon(), s.lat()), HotspotHandler.properties(
@@ -112,6 +116,34 @@ final class PlacementHandler {
                 "demandClasses", r.demandClasses());
         GeoJsonResponse.collection(ctx, mapper, features, Map.of("summary", summary, "optimality", r.optimality(),
                 "curve", r.curve(), "notes", r.notes()));
+    }
+
+    void evaluateCctv(Context ctx) throws IOException {
+        JsonBody body = JsonBody.read(ctx, mapper, maxBodyBytes, Set.of("sites", "radius", "fieldOfView", "existing",
+                "weights", "weighting", "filter"));
+        List<JsonBody.GeoJsonFeature> features = body.geoJson("sites").orElseThrow(() -> ApiException.badRequest(
+                "sites is required: a GeoJSON FeatureCollection of camera Points (properties.bearing for a "
+                        + "directional camera)"));
+        if (features.isEmpty() || features.size() > MAX_CAMERAS) {
+            throw ApiException.badRequest("sites must hold 1 to " + MAX_CAMERAS + " cameras, got " + features.size());
+        }
+        Viewshed view = view(body);
+        List<double[]> sites = new ArrayList<>();
+        for (int i = 0; i < features.size(); i++) {
+            var g = features.get(i).geometry();
+            if (!"Point".equals(g.getGeometryType())) {
+                throw ApiException.badRequest("sites[" + i + "] must be a Point, got " + g.getGeometryType());
+            }
+            JsonNode bearing = features.get(i).properties().path("bearing");
+            if (!view.isAllRound() && (!bearing.isNumber() || bearing.asDouble() < 0 || bearing.asDouble() >= 360)) {
+                throw ApiException.badRequest("sites[" + i + "] needs properties.bearing in [0, 360) degrees "
+                        + "when fieldOfView is under 360");
+            }
+            sites.add(new double[] {g.getCoordinate().x, g.getCoordinate().y, bearing.asDouble(Double.NaN)});
+        }
+        List<Camera> existing = body.member("existing").map(e -> CameraFile.parse(e, "existing")).orElse(registered);
+        CctvPlacementService.Result r = cctv.evaluate(body.filter(areas), view, sites, existing, weights(body));
+        writeCctv(ctx, r, sites.size(), view);
     }
 
     void cctvCoverage(Context ctx) throws IOException {

@@ -13,6 +13,7 @@ import uk.safermap.areas.NeighbourhoodService;
 import uk.safermap.ingest.IngestService;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.layers.LayerCatalog;
+import uk.safermap.patrol.PatrolService;
 import uk.safermap.placement.Camera;
 import uk.safermap.placement.CctvPlacementService;
 import uk.safermap.placement.DoorbellService;
@@ -39,10 +40,15 @@ public final class Routes {
     private final ProfileHandler profiles;
     private final DensityHandler density;
     private final PlacementHandler placement;
+    private final PatrolHandler patrols;
 
     /** The services the handlers call, and the settings they need. */
     public record Services(LayerCatalog catalog, IngestService ingest, NeighbourhoodService neighbourhoods,
-                           IncidentStore incidents, String storeName, Analyses analyses) {
+                           IncidentStore incidents, String storeName, Analyses analyses, Patrols patrols) {
+    }
+
+    /** Patrol planning, and the grid its plans are drawn in. */
+    public record Patrols(PatrolService service, BritishNationalGrid grid) {
     }
 
     /** The analysis services. */
@@ -77,6 +83,8 @@ public final class Routes {
         this.density = new DensityHandler(a.density(), a.tiles(), a.areas(), mapper);
         this.placement = new PlacementHandler(a.placement().cctv(), a.placement().doorbells(), a.clusters(), a.areas(),
                 a.placement().cameras(), a.placement().grid(), mapper, settings.maxUploadBytes());
+        this.patrols = new PatrolHandler(services.patrols().service(), new PatrolJson(services.patrols().grid()),
+                a.areas(), mapper);
     }
 
     public EndpointGroup endpoints() {
@@ -99,8 +107,12 @@ public final class Routes {
             get("/api/density/contours", density::contours);
             get("/tiles/density/{z}/{x}/{y}", density::tile);
             post("/api/placement/cctv", placement::placeCctv);
+            post("/api/placement/cctv/evaluate", placement::evaluateCctv);
             get("/api/placement/cctv/coverage", placement::cctvCoverage);
             post("/api/placement/doorbells", placement::placeDoorbells);
+            post("/api/patrols/plan", patrols::plan);
+            get("/api/patrols/plan/{id}", patrols::get);
+            get("/api/patrols/plan/{id}/print", patrols::print);
             get("/api/areas/profile", profiles::all);
             get("/api/areas/{id}/profile", profiles::one);
             get("/api/areas", areas::list);

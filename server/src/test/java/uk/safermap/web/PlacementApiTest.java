@@ -121,6 +121,29 @@ class PlacementApiTest {
     }
 
     @Test
+    void evaluating_the_placed_sites_gives_their_coverage_and_moving_one_away_loses_some() {
+        ApiClient.Response placed = post("/api/placement/cctv", "{\"k\":3,\"existing\":[],\"exact\":false}");
+        List<JsonNode> sites = kind(placed.json(), "site");
+        StringBuilder fc = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        for (int i = 0; i < sites.size(); i++) {
+            fc.append(i == 0 ? "" : ",").append(sites.get(i).toString());
+        }
+        String same = fc + "]}";
+        ApiClient.Response r = post("/api/placement/cctv/evaluate", "{\"existing\":[],\"sites\":" + same + "}");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().at("/summary/coveragePercent").asDouble())
+                .isCloseTo(placed.json().at("/summary/coveragePercent").asDouble(), within(1e-9));
+        String moved = same.replaceFirst("\"coordinates\":\\[[-0-9.]+,[-0-9.]+\\]", "\"coordinates\":[-0.95,52.70]");
+        ApiClient.Response away = post("/api/placement/cctv/evaluate", "{\"existing\":[],\"sites\":" + moved + "}");
+        assertThat(away.status()).as(away.text()).isEqualTo(200);
+        assertThat(away.json().at("/summary/coveragePercent").asDouble())
+                .isLessThan(r.json().at("/summary/coveragePercent").asDouble());
+        assertThat(post("/api/placement/cctv/evaluate", "{\"fieldOfView\":90,\"sites\":" + same + "}").text())
+                .contains("needs properties.bearing");
+        assertThat(post("/api/placement/cctv/evaluate", "{}").status()).isEqualTo(400);
+    }
+
+    @Test
     void separation_given_candidates_and_sectors_are_honoured() {
         ApiClient.Response r = post("/api/placement/cctv", "{\"k\":5,\"existing\":[],\"minSeparation\":400,\"exact\":false,"
                 + "\"filter\":{\"from\":\"2025-01\",\"types\":[\"violent-crime\",\"public-order\"]}}");
