@@ -60,28 +60,7 @@ class ViewerIT {
     }
 
     static ChromeDriver chromium(Path profile) {
-        String binary = required("SAFERMAP_CHROMIUM");
-        String driver = required("SAFERMAP_CHROMEDRIVER");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(binary);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", "--user-data-dir=" + profile);
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
-    }
-
-    private static String required(String var) {
-        String v = System.getenv(var);
-        if (v == null || v.isBlank()) {
-            throw new IllegalStateException(var + " is not set: run the browser tests through ./scripts/test, "
-                    + "which installs Chromium and ChromeDriver and sets it");
-        }
-        return v;
+        return Browser.chromium(profile);
     }
 
     private WebElement map() {
@@ -121,9 +100,7 @@ class ViewerIT {
     }
 
     private void assertNoConsoleErrors() {
-        List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
-        assertThat(severe).as("browser console errors").isEmpty();
+        Browser.assertNoConsoleErrors(browser);
     }
 
     private int runAnalysis(String method) {
@@ -173,8 +150,6 @@ class ViewerIT {
     }
 
     private void screenshot(String name) throws Exception {
-        Path shot = Path.of("target", "screenshots", name);
-        Files.createDirectories(shot.getParent());
-        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Browser.screenshot(browser, name);
     }
 }

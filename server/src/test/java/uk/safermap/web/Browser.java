@@ -1,0 +1,65 @@
+package uk.safermap.web;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Headless Chromium for the browser tests: start it, check its console, save screenshots. */
+final class Browser {
+
+    private Browser() {
+    }
+
+    static ChromeDriver chromium(Path profile) {
+        String binary = required("SAFERMAP_CHROMIUM");
+        String driver = required("SAFERMAP_CHROMEDRIVER");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(binary);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static String required(String var) {
+        String v = System.getenv(var);
+        if (v == null || v.isBlank()) {
+            throw new IllegalStateException(var + " is not set: run the browser tests through ./scripts/test, "
+                    + "which installs Chromium and ChromeDriver and sets it");
+        }
+        return v;
+    }
+
+    /** Fails on any console message at SEVERE (script errors and CSP violations among them). */
+    static void assertNoConsoleErrors(ChromeDriver browser) {
+        List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertThat(severe).as("browser console errors").isEmpty();
+    }
+
+    /** Saves a screenshot to target/screenshots/{name}. */
+    static void screenshot(ChromeDriver browser, String name) throws IOException {
+        Path shot = Path.of("target", "screenshots", name);
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}

@@ -1,0 +1,117 @@
+package uk.safermap.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import uk.safermap.App;
+import uk.safermap.config.ConfigLoader;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The placement planning page in headless Chromium: cameras are placed and drawn with a
+ * coverage curve, dragging one re-scores the layout, and doorbells are allocated as a
+ * choropleth with ward totals. Screenshots go to target/screenshots/planning-*.png.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlanningViewerIT {
+
+    @TempDir
+    static Path dir;
+
+    private App app;
+    private ChromeDriver browser;
+
+    @BeforeAll
+    void start() {
+        app = App.start(ConfigLoader.ofValues(Map.of("SAFERMAP_PORT", "0", "SAFERMAP_DATA_DIR",
+                dir.resolve("data").toString(), "SAFERMAP_SAMPLE_MONTHS", "12")).load());
+        browser = Browser.chromium(dir.resolve("profile"));
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        app.close();
+    }
+
+    private WebElement map() {
+        return browser.findElement(By.id("plan-map"));
+    }
+
+    private void waitFor(String attribute) {
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(b -> {
+            String state = map().getDomAttribute(attribute);
+            return "ready".equals(state) || "error".equals(state);
+        });
+        assertThat(map().getDomAttribute(attribute)).as(browser.findElement(By.id("status")).getText())
+                .isEqualTo("ready");
+    }
+
+    @Test
+    void cameras_are_placed_dragged_and_rescored_and_doorbells_shaded_by_area() throws Exception {
+        browser.get("http://127.0.0.1:" + app.port() + "/viewer/planning.html");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> "ready".equals(map().getDomAttribute("data-state")));
+
+        WebElement k = browser.findElement(By.id("cctv-k"));
+        k.clear();
+        k.sendKeys("3");
+        browser.findElement(By.id("cctv-run")).click();
+        waitFor("data-cctv-state");
+        assertThat(map().getDomAttribute("data-site-count")).isEqualTo("3");
+        assertThat(browser.findElements(By.cssSelector(".site-marker"))).hasSize(3);
+        assertThat(browser.findElements(By.cssSelector("#cctv-curve circle"))).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(browser.findElements(By.cssSelector("#cctv-sites tbody tr"))).hasSize(3);
+        double placed = Double.parseDouble(map().getDomAttribute("data-coverage-percent"));
+        assertThat(placed).isPositive();
+        Browser.screenshot(browser, "planning-cctv.png");
+
+        // Drag the top site well away from its hot spot: the layout is re-scored and covers less.
+        WebElement top = browser.findElements(By.cssSelector(".site-marker")).get(0);
+        new Actions(browser).dragAndDropBy(top, 250, 200).perform();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(b ->
+                !String.valueOf(placed).equals(map().getDomAttribute("data-coverage-percent"))
+                        && "ready".equals(map().getDomAttribute("data-cctv-state")));
+        assertThat(Double.parseDouble(map().getDomAttribute("data-coverage-percent"))).isLessThan(placed);
+
+        new Select(browser.findElement(By.id("doorbell-phase-area"))).selectByValue("neighbourhood:town-centre");
+        browser.findElement(By.id("doorbell-run")).click();
+        waitFor("data-doorbell-state");
+        assertThat(map().getDomAttribute("data-doorbell-total")).isEqualTo("400");
+        assertThat(Integer.parseInt(map().getDomAttribute("data-doorbell-areas"))).isPositive();
+        assertThat(browser.findElements(By.cssSelector("#doorbell-wards tbody tr"))).hasSize(16);
+        assertThat(browser.findElement(By.id("doorbell-csv")).isEnabled()).isTrue();
+        assertThat(browser.findElement(By.id("plan-print")).isEnabled()).isTrue();
+        Browser.screenshot(browser, "planning-doorbells.png");
+        Browser.assertNoConsoleErrors(browser);
+    }
+
+    @Test
+    void an_impossible_request_shows_the_server_reason() {
+        browser.get("http://127.0.0.1:" + app.port() + "/viewer/planning.html");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> "ready".equals(map().getDomAttribute("data-state")));
+        WebElement units = browser.findElement(By.id("doorbell-units"));
+        units.clear();
+        units.sendKeys("50");
+        WebElement phase = browser.findElement(By.id("doorbell-phase-units"));
+        phase.clear();
+        phase.sendKeys("100");
+        browser.findElement(By.id("doorbell-run")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> "error".equals(map().getDomAttribute("data-doorbell-state")));
+        assertThat(browser.findElement(By.id("status")).getText()).contains("the phases ask for 100");
+    }
+}
