@@ -28,6 +28,8 @@ import uk.safermap.placement.CctvPlacementService;
 import uk.safermap.placement.DoorbellService;
 import uk.safermap.placement.mclp.ExactMclp;
 import uk.safermap.layers.IncidentLayer;
+import uk.safermap.patrol.PatrolService;
+import uk.safermap.patrol.routing.PatrolRouter;
 import uk.safermap.layers.LayerCatalog;
 import uk.safermap.layers.tiles.DensityTileRenderer;
 import uk.safermap.layers.tiles.DensityTileService;
@@ -36,6 +38,7 @@ import uk.safermap.store.IncidentStore;
 import uk.safermap.store.jdbc.Database;
 import uk.safermap.store.jdbc.JdbcAreaStore;
 import uk.safermap.store.jdbc.JdbcIncidentStore;
+import uk.safermap.store.jdbc.JdbcPatrolPlanStore;
 import uk.safermap.web.HttpServer;
 import uk.safermap.web.Json;
 import uk.safermap.web.Routes;
@@ -78,7 +81,8 @@ public final class App implements AutoCloseable {
             Routes.Analyses analyses = analyses(incidents, areas, neighbourhoods, grid, config.placement());
             Routes routes = new Routes(
                     new Routes.Services(catalog(incidents, areas), ingest, neighbourhoods, incidents,
-                            db.dialect().storeName(), analyses),
+                            db.dialect().storeName(), analyses,
+                            patrols(db, incidents, analyses, grid, serviceArea, config.patrol())),
                     new Routes.Settings(config.limits().maxUploadBytes(), config.limits().defaultItemLimit(),
                             config.limits().maxItemLimit(), config.viewer().basemapUrl(),
                             config.viewer().basemapAttribution(), BoundaryFiles.ATTRIBUTION,
@@ -127,6 +131,15 @@ public final class App implements AutoCloseable {
                 new Routes.Placement(new CctvPlacementService(selection, grid, new ExactMclp()),
                         new DoorbellService(selection, areaStore, areas, grid),
                         placement.camerasFile().map(CameraFile::read).orElse(List.of()), grid));
+    }
+
+    private static Routes.Patrols patrols(Database db, IncidentStore incidents, Routes.Analyses analyses,
+                                          BritishNationalGrid grid, ServiceArea serviceArea, AppConfig.Patrol patrol) {
+        PatrolService service = new PatrolService(new IncidentSelection(incidents, grid), analyses.clusters(),
+                analyses.giStar(), new JdbcPatrolPlanStore(db), grid, serviceArea,
+                new PatrolService.Settings(patrol.baseLonLat(), patrol.detourFactor(), PatrolRouter.DEFAULT_SOLUTION_LIMIT),
+                Clock.systemUTC());
+        return new Routes.Patrols(service, grid);
     }
 
     private static LayerCatalog catalog(IncidentStore incidents, AreaStore areas) {

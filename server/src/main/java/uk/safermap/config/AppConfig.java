@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param area     the service area: incidents outside it are rejected at import
  * @param viewer   settings handed to the browser viewer
  * @param limits   request limits
+ * @param patrol   patrol planning defaults
  */
 public record AppConfig(Server server, Store store, Sample sample, ServiceAreaSettings area,
-                        Viewer viewer, Limits limits, Placement placement) {
+                        Viewer viewer, Limits limits, Placement placement, Patrol patrol) {
 
     /** @param host interface to bind (localhost by default, for security) */
     public record Server(String host, int port) {
@@ -58,6 +59,13 @@ public record AppConfig(Server server, Store store, Sample sample, ServiceAreaSe
 
     /** @param camerasFile GeoJSON register of installed cameras (Points); empty = none registered */
     public record Placement(Optional<Path> camerasFile) {
+    }
+
+    /**
+     * @param baseLonLat   {lon, lat} where patrol units start and end unless a plan says otherwise
+     * @param detourFactor network / straight-line distance, used when a plan has no road network
+     */
+    public record Patrol(double[] baseLonLat, double detourFactor) {
     }
 
     /** @param maxUploadBytes largest accepted import body */

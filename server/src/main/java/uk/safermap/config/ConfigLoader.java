@@ -20,6 +20,8 @@ public final class ConfigLoader {
 
     public static final String CONFIG_FILE_VAR = "SAFERMAP_CONFIG";
     static final String DEFAULT_CONFIG_FILE = "safermap.conf";
+    /** Melton Mowbray Police Station, Leicester Road, LE13 0DB: the default patrol base. */
+    static final double[] MELTON_POLICE_STATION = {-0.8876, 52.7627};
 
     private final Map<String, String> values;
     private final String dbUrlSource;
@@ -98,7 +100,9 @@ public final class ConfigLoader {
                         string("SAFERMAP_BASEMAP_ATTRIBUTION", "")),
                 new AppConfig.Limits(positive("SAFERMAP_MAX_UPLOAD_MB", 512) * 1024L * 1024L,
                         100, 10_000),
-                new AppConfig.Placement(optional("SAFERMAP_CAMERAS_FILE").map(Path::of)));
+                new AppConfig.Placement(optional("SAFERMAP_CAMERAS_FILE").map(Path::of)),
+                new AppConfig.Patrol(lonLat("SAFERMAP_PATROL_BASE", MELTON_POLICE_STATION),
+                        detourFactor("SAFERMAP_PATROL_DETOUR", 1.3)));
     }
 
     private Optional<String> optional(String key) {
@@ -155,6 +159,32 @@ public final class ConfigLoader {
             case "off", "false", "no", "0" -> false;
             default -> throw new ConfigException(key + " must be on or off, got '" + v.get() + "'");
         };
+    }
+
+    private double[] lonLat(String key, double[] fallback) {
+        Optional<String> v = optional(key);
+        if (v.isEmpty()) {
+            return fallback.clone();
+        }
+        String[] parts = v.get().split(",");
+        try {
+            double lon = Double.parseDouble(parts[0].trim());
+            double lat = Double.parseDouble(parts[parts.length - 1].trim());
+            if (parts.length == 2 && Math.abs(lon) <= 180 && Math.abs(lat) <= 90) {
+                return new double[] {lon, lat};
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(key + " must be lon,lat in WGS 84, e.g. -0.8876,52.7627; got '" + v.get() + "'");
+    }
+
+    private double detourFactor(String key, double fallback) {
+        double d = nonNegative(key, fallback);
+        if (d < 1 || d > 5) {
+            throw new ConfigException(key + " must be between 1 and 5 (network / straight-line distance), got " + d);
+        }
+        return d;
     }
 
     private static double[] bbox(String text) {

@@ -1,0 +1,134 @@
+package uk.safermap.patrol;
+
+import org.locationtech.jts.geom.Envelope;
+import uk.safermap.analysis.AnalysisFilter;
+import uk.safermap.analysis.ClusterService;
+import uk.safermap.analysis.GiStarService;
+import uk.safermap.analysis.stats.HotSpotClass;
+import uk.safermap.domain.Category;
+import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.store.PointSet;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * The hot spots a plan may visit, from the hot spot methods, each with its risk for the shift
+ * (the sum of its incidents' shift weights) and a visiting point: the exact location with the
+ * most shift weight, because police.uk snaps incidents to shared map points and the busiest of
+ * them is the micro place to stand at, where a cluster's centroid may fall inside a building.
+ */
+final class PatrolHotspots {
+
+    /** A hot spot found, before ranking. */
+    record Found(String label, double easting, double northing, double risk, int incidents,
+                 Map<String, Integer> categories) {
+    }
+
+    private final ClusterService clusters;
+    private final GiStarService giStar;
+    private final BritishNationalGrid grid;
+
+    PatrolHotspots(ClusterService clusters, GiStarService giStar, BritishNationalGrid grid) {
+        this.clusters = clusters;
+        this.giStar = giStar;
+        this.grid = grid;
+    }
+
+    /** Every hot spot of the method, highest shift risk first. */
+    List<Found> find(HotspotMethod method, AnalysisFilter filter, PointSet points, double[] weights) {
+        List<int[]> groups = method == HotspotMethod.CLUSTERS ? clusterMembers(filter, points) : cellMembers(filter, points);
+        List<Found> found = new ArrayList<>(groups.size());
+        for (int[] members : groups) {
+            if (members.length > 0) {
+                found.add(describe(points, weights, members, method, found.size() + 1));
+            }
+        }
+        found.sort(Comparator.comparingDouble(Found::risk).reversed());
+        return found;
+    }
+
+    private List<int[]> clusterMembers(AnalysisFilter filter, PointSet points) {
+        Map<Long, Integer> indexOf = new HashMap<>(points.size() * 2);
+        for (int i = 0; i < points.size(); i++) {
+            indexOf.put(points.ids()[i], i);
+        }
+        List<int[]> out = new ArrayList<>();
+        for (ClusterService.RankedCluster c : clusters.clusters(filter, HotspotMethod.CLUSTER_EPS_METRES,
+                HotspotMethod.CLUSTER_MIN_POINTS).clusters()) {
+            // The cluster service reads the store on its own; an import in between can add ids this set lacks.
+            out.add(java.util.Arrays.stream(c.incidentIds()).filter(indexOf::containsKey)
+                    .mapToInt(id -> indexOf.get(id)).toArray());
+        }
+        return out;
+    }
+
+    private List<int[]> cellMembers(AnalysisFilter filter, PointSet points) {
+        List<int[]> out = new ArrayList<>();
+        for (GiStarService.Cell cell : giStar.hotSpots(filter, HotspotMethod.GISTAR_CELL_METRES, OptionalDouble.empty())
+                .cells()) {
+            if (cell.hotSpotClass() != HotSpotClass.HOT_95 && cell.hotSpotClass() != HotSpotClass.HOT_99) {
+                continue;
+            }
+            Envelope e = grid.toGrid(cell.outline()).getEnvelopeInternal();
+            // Cells are half-open squares, as the Gi* grid bins them; the reprojected outline is a
+            // few millimetres off, so points are tested against the cell rounded to the metre.
+            double minX = Math.round(e.getMinX());
+            double minY = Math.round(e.getMinY());
+            double maxX = Math.round(e.getMaxX());
+            double maxY = Math.round(e.getMaxY());
+            List<Integer> members = new ArrayList<>();
+            for (int i = 0; i < points.size(); i++) {
+                double x = points.easting()[i];
+                double y = points.northing()[i];
+                if (x >= minX && x < maxX && y >= minY && y < maxY) {
+                    members.add(i);
+                }
+            }
+            out.add(members.stream().mapToInt(Integer::intValue).toArray());
+        }
+        return out;
+    }
+
+    private static Found describe(PointSet points, double[] weights, int[] members, HotspotMethod method, int number) {
+        Map<String, double[]> byLocation = new LinkedHashMap<>();
+        int[] perCategory = new int[Category.values().length];
+        double risk = 0;
+        int busiest = members[0];
+        double busiestWeight = -1;
+        for (int i : members) {
+            risk += weights[i];
+            perCategory[points.category()[i]]++;
+            double[] at = byLocation.computeIfAbsent(points.easting()[i] + "," + points.northing()[i], k -> new double[1]);
+            at[0] += weights[i];
+            if (at[0] > busiestWeight) {
+                busiestWeight = at[0];
+                busiest = i;
+            }
+        }
+        String location = points.location() == null ? null : points.location()[busiest];
+        String label = location != null && !location.isBlank() ? location
+                : (method == HotspotMethod.CLUSTERS ? "Cluster " : "Gi* cell ") + number;
+        return new Found(label, points.easting()[busiest], points.northing()[busiest], risk, members.length,
+                categories(perCategory));
+    }
+
+    /** Counts by category slug, largest first. */
+    private static Map<String, Integer> categories(int[] perCategory) {
+        List<Category> present = new ArrayList<>();
+        for (Category c : Category.values()) {
+            if (perCategory[c.ordinal()] > 0) {
+                present.add(c);
+            }
+        }
+        present.sort(Comparator.comparingInt((Category c) -> perCategory[c.ordinal()]).reversed());
+        Map<String, Integer> out = new LinkedHashMap<>();
+        present.forEach(c -> out.put(c.slug(), perCategory[c.ordinal()]));
+        return out;
+    }
+}
