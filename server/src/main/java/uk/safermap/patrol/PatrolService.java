@@ -22,6 +22,7 @@ import uk.safermap.store.PatrolPlanStore;
 import uk.safermap.store.PointSet;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -116,7 +117,7 @@ public final class PatrolService {
         PatrolSolution solution = new PatrolRouter(settings.solutionLimit(), PatrolRouter.DEFAULT_TIME_LIMIT,
                 request.randomize() ? OptionalLong.of(seed) : OptionalLong.empty()).solve(problem);
         PatrolPlan plan = new PlanBuilder(shift, problem, solution, firstHotspot, stops.x(), stops.y(), GRID).build(
-                UUID.randomUUID().toString(), clock.instant(), unitNames(request.units()),
+                UUID.randomUUID().toString(), clock.instant().truncatedTo(ChronoUnit.MILLIS), unitNames(request.units()),
                 hotspotRecords(selected, mustCount), sum(weights), found.stream().mapToDouble(PatrolHotspots.Found::risk).sum(),
                 new PatrolPlan.Settings(request.mode().slug(), request.speedKmh(), request.visitMinutes(),
                         request.maxHotspots(), request.hotspots().slug(), request.randomize(),
