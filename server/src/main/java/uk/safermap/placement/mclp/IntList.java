@@ -15,6 +15,21 @@ final class IntList {
         values[size++] = v;
     }
 
+    int get(int i) {
+        return values[i];
+    }
+
+    /** Removes the first occurrence of v, keeping the order of the rest. */
+    void removeValue(int v) {
+        for (int i = 0; i < size; i++) {
+            if (values[i] == v) {
+                System.arraycopy(values, i + 1, values, i, size - i - 1);
+                size--;
+                return;
+            }
+        }
+    }
+
     void clear() {
         size = 0;
     }
