@@ -58,7 +58,8 @@ class ArchitectureTest {
 
     @Test
     void domain_geo_layers_and_ingest_do_not_reach_up_into_web_or_down_into_jdbc() {
-        for (String pkg : List.of("domain", "geo", "layers", "ingest", "areas", "sample", "analysis", "placement")) {
+        for (String pkg : List.of("domain", "geo", "layers", "ingest", "areas", "sample", "analysis", "placement",
+                "patrol")) {
             try (Stream<Path> files = Files.walk(MAIN.resolve(pkg))) {
                 files.filter(p -> p.toString().endsWith(".java")).forEach(p -> assertThat(read(p))
                         .as(p.toString())
@@ -101,6 +102,14 @@ class ArchitectureTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    @Test
+    void the_patrol_algorithms_are_pure_over_arrays_geometry_and_time() {
+        for (String prefix : List.of("uk.safermap.", "io.javalin", "java.sql", "com.fasterxml")) {
+            assertThat(sourcesImporting(prefix)).as("sources importing " + prefix)
+                    .noneMatch(p -> p.toString().matches("patrol/(risk|routing)/.*"));
         }
     }
 

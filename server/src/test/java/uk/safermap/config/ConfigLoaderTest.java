@@ -65,6 +65,21 @@ class ConfigLoaderTest {
         assertThat(fromExample.limits()).isEqualTo(defaults.limits());
     }
 
+    @Test
+    void the_patrol_base_is_the_melton_police_station_unless_set_and_must_be_lon_lat() {
+        AppConfig defaults = ConfigLoader.ofValues(Map.of()).load();
+        assertThat(defaults.patrol().baseLonLat()).containsExactly(-0.8876, 52.7627);
+        assertThat(defaults.patrol().detourFactor()).isEqualTo(1.3);
+        AppConfig example = ConfigLoader.from(Map.of(ConfigLoader.CONFIG_FILE_VAR, "../safermap.conf.example")).load();
+        assertThat(example.patrol().baseLonLat()).containsExactly(-0.8876, 52.7627);
+        assertThat(ConfigLoader.ofValues(Map.of("SAFERMAP_PATROL_BASE", " -0.95, 52.76 ")).load().patrol().baseLonLat())
+                .containsExactly(-0.95, 52.76);
+        assertThatThrownBy(() -> ConfigLoader.ofValues(Map.of("SAFERMAP_PATROL_BASE", "52.76")).load())
+                .hasMessageContaining("SAFERMAP_PATROL_BASE must be lon,lat");
+        assertThatThrownBy(() -> ConfigLoader.ofValues(Map.of("SAFERMAP_PATROL_DETOUR", "0.8")).load())
+                .hasMessageContaining("SAFERMAP_PATROL_DETOUR must be between 1 and 5");
+    }
+
     private String writeFile(String content) {
         try {
             Path f = Files.createTempFile(dir, "safermap", ".conf");
