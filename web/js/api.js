@@ -31,42 +31,28 @@ export function toQueryString(params) {
 export async function fetchJson(path, params, doing, signal) {
   const query = toQueryString(params);
   const url = query ? `${path}?${query}` : path;
-  let response;
-  try {
-    response = await fetch(url, { headers: { Accept: 'application/json' }, signal });
-  } catch (error) {
-    if (error.name === 'AbortError') {
-      throw error;
-    }
-    throw new ApiError(`Could not reach the SaferMap service while ${doing}.`, 0);
-  }
-  if (!response.ok) {
-    const message = await readErrorMessage(response);
-    throw new ApiError(`Error while ${doing}: ${message} (HTTP ${response.status})`, response.status);
-  }
-  try {
-    return await response.json();
-  } catch (error) {
-    if (error.name === 'AbortError') {
-      throw error;
-    }
-    throw new ApiError(`The service sent a response that is not JSON while ${doing}.`, response.status);
-  }
+  return request(url, { headers: { Accept: 'application/json' }, signal }, doing, (response) => response.json());
 }
 
 /**
  * POSTs a JSON body and returns the JSON answer (or, with asText, the raw text, for CSV
  * downloads). Errors read as for fetchJson.
  */
-export async function postJson(path, body, doing, { signal, asText = false } = {}) {
+export function postJson(path, body, doing, { signal, asText = false } = {}) {
+  const init = {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: asText ? 'text/csv' : 'application/json' },
+    body: JSON.stringify(body),
+    signal,
+  };
+  return request(path, init, doing, (response) => (asText ? response.text() : response.json()));
+}
+
+/** One fetch with readable errors: unreachable service, HTTP error (with the server's message), unreadable body. */
+async function request(url, init, doing, read) {
   let response;
   try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: asText ? 'text/csv' : 'application/json' },
-      body: JSON.stringify(body),
-      signal,
-    });
+    response = await fetch(url, init);
   } catch (error) {
     if (error.name === 'AbortError') {
       throw error;
@@ -78,7 +64,7 @@ export async function postJson(path, body, doing, { signal, asText = false } = {
     throw new ApiError(`Error while ${doing}: ${message} (HTTP ${response.status})`, response.status);
   }
   try {
-    return asText ? await response.text() : await response.json();
+    return await read(response);
   } catch (error) {
     if (error.name === 'AbortError') {
       throw error;

@@ -88,37 +88,46 @@ public final class CctvPlacementService {
         this.cameras = new CameraCoverage(grid);
     }
 
-    public Result place(Request r) {
-        PointSet points = selection.select(r.filter(), false);
-        double[] w = weights(points, r.weights());
-        double totalWeight = Arrays.stream(w).sum();
-        boolean[] served = cameras.seen(r.existing(), r.view(), points.easting(), points.northing());
+    /**
+     * The filtered incidents as demand: what the existing cameras already see is counted and
+     * taken out; the rest, in grid metres with its weights, is what new cameras can serve.
+     */
+    private record Demand(int incidents, double totalWeight, int servedIncidents, double servedWeight, double[] x,
+                          double[] y, double[] w) {
+    }
+
+    private Demand demand(AnalysisFilter filter, HarmWeights weights, List<Camera> existing, Viewshed view) {
+        PointSet points = selection.select(filter, false);
+        double[] w = weights(points, weights);
+        boolean[] served = cameras.seen(existing, view, points.easting(), points.northing());
         boolean[] open = new boolean[served.length];
-        int existingIncidents = 0;
-        double existingWeight = 0;
+        int servedIncidents = 0;
+        double servedWeight = 0;
         for (int i = 0; i < served.length; i++) {
             open[i] = !served[i];
-            if (served[i]) {
-                existingIncidents++;
-                existingWeight += w[i];
-            }
+            servedIncidents += served[i] ? 1 : 0;
+            servedWeight += served[i] ? w[i] : 0;
         }
-        double[] dx = pick(points.easting(), open);
-        double[] dy = pick(points.northing(), open);
-        double[] dw = pick(w, open);
+        return new Demand(points.size(), Arrays.stream(w).sum(), servedIncidents, servedWeight,
+                pick(points.easting(), open), pick(points.northing(), open), pick(w, open));
+    }
+
+    public Result place(Request r) {
+        Demand d = demand(r.filter(), r.weights(), r.existing(), r.view());
+        double[] dx = d.x();
+        double[] dy = d.y();
         List<String> notes = new ArrayList<>();
         Candidates candidates = candidates(r, dx, dy, notes);
         Sites sites = r.view().isAllRound() ? Sites.omnidirectional(candidates.x(), candidates.y())
                 : Sites.directional(candidates.x(), candidates.y(), r.bearings());
-        CoverageProblem p = CoverageProblem.build(dx, dy, dw, sites, r.view(), r.minSeparation());
+        CoverageProblem p = CoverageProblem.build(dx, dy, d.w(), sites, r.view(), r.minSeparation());
         GreedyInterchange.Solution h = new GreedyInterchange().solve(p, r.k(), Math.max(r.k(), MIN_CURVE_LENGTH));
         Solved solved = solve(p, r, h);
         if (h.sites().length < r.k()) {
             notes.add("only " + h.sites().length + " of " + r.k() + " cameras add coverage: the rest would "
                     + "see nothing new (or every remaining site is too close to a chosen one)");
         }
-        return result(r, points.size(), totalWeight, existingIncidents, existingWeight, p, sites, solved, h,
-                candidates, notes);
+        return result(r, d, p, sites, solved, h, candidates, notes);
     }
 
     /**
@@ -129,17 +138,7 @@ public final class CctvPlacementService {
      */
     public Result evaluate(AnalysisFilter filter, Viewshed view, List<double[]> sites, List<Camera> existing,
                            HarmWeights weights) {
-        PointSet points = selection.select(filter, false);
-        double[] w = weights(points, weights);
-        boolean[] served = cameras.seen(existing, view, points.easting(), points.northing());
-        double existingWeight = 0;
-        int existingIncidents = 0;
-        boolean[] open = new boolean[served.length];
-        for (int i = 0; i < served.length; i++) {
-            open[i] = !served[i];
-            existingIncidents += served[i] ? 1 : 0;
-            existingWeight += served[i] ? w[i] : 0;
-        }
+        Demand d = demand(filter, weights, existing, view);
         double[] x = new double[sites.size()];
         double[] y = new double[sites.size()];
         double[] bearing = new double[sites.size()];
@@ -152,8 +151,7 @@ public final class CctvPlacementService {
             location[i] = i;
         }
         Sites given = new Sites(x, y, bearing, location);
-        CoverageProblem p = CoverageProblem.build(pick(points.easting(), open), pick(points.northing(), open),
-                pick(w, open), given, view, 0);
+        CoverageProblem p = CoverageProblem.build(d.x(), d.y(), d.w(), given, view, 0);
         int[] order = java.util.stream.IntStream.range(0, x.length).toArray();
         double value = p.value(order);
         Optimality none = new Optimality("evaluated", value, value, value, value, 0, 0, "none (sites given)",
@@ -162,8 +160,7 @@ public final class CctvPlacementService {
                 ExactMode.NEVER);
         GreedyInterchange.Solution curve = new GreedyInterchange.Solution(order, GreedyInterchange.marginals(p, order),
                 value, value, 0, new double[0]);
-        return result(r, points.size(), Arrays.stream(w).sum(), existingIncidents, existingWeight, p, given,
-                new Solved(order, none), curve, new Candidates(x, y, "given"), new ArrayList<>());
+        return result(r, d, p, given, new Solved(order, none), curve, new Candidates(x, y, "given"), new ArrayList<>());
     }
 
     static double[] weights(PointSet points, HarmWeights weights) {
@@ -236,9 +233,12 @@ public final class CctvPlacementService {
         return bound <= 0 || !Double.isFinite(bound) ? 0 : Math.max(0, 100 * (bound - value) / bound);
     }
 
-    private Result result(Request r, int incidents, double totalWeight, int existingIncidents, double existingWeight,
-                          CoverageProblem p, Sites sites, Solved solved, GreedyInterchange.Solution h,
-                          Candidates candidates, List<String> notes) {
+    private Result result(Request r, Demand d, CoverageProblem p, Sites sites, Solved solved,
+                          GreedyInterchange.Solution h, Candidates candidates, List<String> notes) {
+        int incidents = d.incidents();
+        double totalWeight = d.totalWeight();
+        int existingIncidents = d.servedIncidents();
+        double existingWeight = d.servedWeight();
         int[] chosen = solved.sites();
         double[] marginal = GreedyInterchange.marginals(p, chosen);
         boolean[] hit = new boolean[p.classCount()];

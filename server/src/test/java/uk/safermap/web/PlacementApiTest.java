@@ -218,7 +218,11 @@ class PlacementApiTest {
         "{\"k\":2|body is not valid JSON",
         "[1,2]|body must be a JSON object"})
     void bad_placement_requests_get_400_with_the_reason(String body, String message) {
-        ApiClient.Response r = post("/api/placement/cctv", body);
+        assertRefused("/api/placement/cctv", body, message);
+    }
+
+    private void assertRefused(String path, String body, String message) {
+        ApiClient.Response r = post(path, body);
         assertThat(r.status()).as(r.text()).isEqualTo(400);
         assertThat(r.json().get("message").asText()).contains(message);
     }
@@ -306,8 +310,6 @@ class PlacementApiTest {
         "{\"units\":10,\"unit\":\"addresses\",\"addresses\":\"id,lon,lat\\nA1,0.5,51.5\\n\"}|outside every ward",
         "{\"units\":10,\"households\":{\"E00000000\":10}}|not one of the borough's"})
     void impossible_doorbell_requests_get_400_saying_why(String body, String message) {
-        ApiClient.Response r = post("/api/placement/doorbells", body);
-        assertThat(r.status()).as(r.text()).isEqualTo(400);
-        assertThat(r.json().get("message").asText()).contains(message);
+        assertRefused("/api/placement/doorbells", body, message);
     }
 }

@@ -19,23 +19,11 @@ final class BucketGrid {
 
     BucketGrid(double[] x, double[] y, double cell) {
         this.cell = cell;
-        double loX = Double.POSITIVE_INFINITY;
-        double loY = Double.POSITIVE_INFINITY;
-        double hiX = Double.NEGATIVE_INFINITY;
-        double hiY = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < x.length; i++) {
-            loX = Math.min(loX, x[i]);
-            loY = Math.min(loY, y[i]);
-            hiX = Math.max(hiX, x[i]);
-            hiY = Math.max(hiY, y[i]);
-        }
-        if (x.length == 0) {
-            loX = loY = hiX = hiY = 0;
-        }
-        minX = loX;
-        minY = loY;
-        cols = (int) Math.floor((hiX - loX) / cell) + 1;
-        rows = (int) Math.floor((hiY - loY) / cell) + 1;
+        double[] extent = bounds(x, y);
+        minX = extent[0];
+        minY = extent[1];
+        cols = (int) Math.floor((extent[2] - extent[0]) / cell) + 1;
+        rows = (int) Math.floor((extent[3] - extent[1]) / cell) + 1;
         if ((long) cols * rows > 50_000_000L) {
             throw new IllegalArgumentException("points spread over " + cols + " x " + rows + " cells of " + cell
                     + " m: too many for one grid");
@@ -54,6 +42,22 @@ final class BucketGrid {
         for (int i = 0; i < x.length; i++) {
             members[fill[bucket[i]]++] = i;
         }
+    }
+
+    /** {minX, minY, maxX, maxY} of the points; all 0 when there are none. */
+    static double[] bounds(double[] x, double[] y) {
+        if (x.length == 0) {
+            return new double[4];
+        }
+        double[] b = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                Double.NEGATIVE_INFINITY};
+        for (int i = 0; i < x.length; i++) {
+            b[0] = Math.min(b[0], x[i]);
+            b[1] = Math.min(b[1], y[i]);
+            b[2] = Math.max(b[2], x[i]);
+            b[3] = Math.max(b[3], y[i]);
+        }
+        return b;
     }
 
     /** Calls {@code visit} with every point in the 3 x 3 buckets around (px, py). */

@@ -17,16 +17,11 @@ public final class CandidateLattice {
             return new double[][] {new double[0], new double[0]};
         }
         BucketGrid demand = new BucketGrid(dx, dy, radius);
-        double minX = Double.POSITIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < dx.length; i++) {
-            minX = Math.min(minX, dx[i]);
-            minY = Math.min(minY, dy[i]);
-            maxX = Math.max(maxX, dx[i]);
-            maxY = Math.max(maxY, dy[i]);
-        }
+        double[] bounds = BucketGrid.bounds(dx, dy);
+        double minX = bounds[0];
+        double minY = bounds[1];
+        double maxX = bounds[2];
+        double maxY = bounds[3];
         IntList keptX = new IntList();
         IntList keptY = new IntList();
         double x0 = Math.floor(minX / spacing) * spacing;
