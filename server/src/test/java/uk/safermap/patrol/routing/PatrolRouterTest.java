@@ -109,6 +109,18 @@ class PatrolRouterTest {
     }
 
     @Test
+    void units_share_the_places_when_one_could_walk_them_all() {
+        TravelModel travel = randomStops(12, 31);
+        PatrolProblem problem = new PatrolProblem(travel, WALK, new int[] {0, 0, 0}, new int[] {0, 0, 0},
+                prizes(13, 31), null, DWELL, 8 * 3600);
+
+        PatrolSolution solution = PatrolRouter.deterministic().solve(problem);
+
+        assertThat(solution.visitCount()).isEqualTo(12);
+        assertThat(solution.routes()).allSatisfy(r -> assertThat(r.stops()).hasSizeBetween(2, 6));
+    }
+
+    @Test
     void seeded_plans_vary_with_the_seed_repeat_with_it_and_keep_the_must_visit_places() {
         TravelModel travel = randomStops(30, 5);
         double[] prize = prizes(31, 5);
