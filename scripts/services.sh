@@ -1,6 +1,7 @@
 # Installs and starts what the tests need when it is missing and we are allowed to (root or
 # passwordless sudo, and SAFERMAP_TEST_INSTALL is not "no"): PostgreSQL with PostGIS, Chromium
-# and ChromeDriver from Debian's packages. Exports the settings the tests read.
+# and ChromeDriver, and GDAL's command-line tools from Debian's packages. Exports the settings the
+# tests read.
 # shellcheck shell=bash
 
 PG_DB=safermap_test
@@ -70,4 +71,13 @@ ensure_chromium() {
   fi
   export SAFERMAP_CHROMIUM="${SAFERMAP_CHROMIUM:-/usr/bin/chromium}"
   export SAFERMAP_CHROMEDRIVER="${SAFERMAP_CHROMEDRIVER:-/usr/bin/chromedriver}"
+}
+
+# GDAL's ogrinfo/ogr2ogr, the real OGC API - Features client of the GIS-client test.
+ensure_gdal() {
+  if ! command -v ogr2ogr >/dev/null || ! command -v ogrinfo >/dev/null; then
+    apt_install gdal-bin
+  fi
+  export SAFERMAP_OGRINFO="${SAFERMAP_OGRINFO:-$(command -v ogrinfo)}"
+  export SAFERMAP_OGR2OGR="${SAFERMAP_OGR2OGR:-$(command -v ogr2ogr)}"
 }
