@@ -39,7 +39,8 @@ public final class Routes {
     private final HotspotHandler hotspots;
     private final ProfileHandler profiles;
     private final DensityHandler density;
-    private final PlacementHandler placement;
+    private final CctvHandler cctv;
+    private final DoorbellHandler doorbells;
     private final PatrolHandler patrols;
 
     /** The services the handlers call, and the settings they need. */
@@ -81,8 +82,10 @@ public final class Routes {
         this.hotspots = new HotspotHandler(a.clusters(), a.giStar(), a.emerging(), a.nearRepeat(), a.areas(), mapper);
         this.profiles = new ProfileHandler(a.profiles());
         this.density = new DensityHandler(a.density(), a.tiles(), a.areas(), mapper);
-        this.placement = new PlacementHandler(a.placement().cctv(), a.placement().doorbells(), a.clusters(), a.areas(),
-                a.placement().cameras(), a.placement().grid(), mapper, settings.maxUploadBytes());
+        this.cctv = new CctvHandler(a.placement().cctv(), a.clusters(), a.areas(), a.placement().cameras(), mapper,
+                settings.maxUploadBytes());
+        this.doorbells = new DoorbellHandler(a.placement().doorbells(), a.areas(), a.placement().grid(), mapper,
+                settings.maxUploadBytes());
         this.patrols = new PatrolHandler(services.patrols().service(), new PatrolJson(services.patrols().grid()),
                 a.areas(), mapper);
     }
@@ -106,10 +109,10 @@ public final class Routes {
             get("/api/density/legend", density::legend);
             get("/api/density/contours", density::contours);
             get("/tiles/density/{z}/{x}/{y}", density::tile);
-            post("/api/placement/cctv", placement::placeCctv);
-            post("/api/placement/cctv/evaluate", placement::evaluateCctv);
-            get("/api/placement/cctv/coverage", placement::cctvCoverage);
-            post("/api/placement/doorbells", placement::placeDoorbells);
+            post("/api/placement/cctv", cctv::placeCctv);
+            post("/api/placement/cctv/evaluate", cctv::evaluateCctv);
+            get("/api/placement/cctv/coverage", cctv::cctvCoverage);
+            post("/api/placement/doorbells", doorbells::placeDoorbells);
             post("/api/patrols/plan", patrols::plan);
             get("/api/patrols/plan/{id}", patrols::get);
             get("/api/patrols/plan/{id}/print", patrols::print);
