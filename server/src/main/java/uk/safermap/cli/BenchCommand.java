@@ -3,15 +3,18 @@ package uk.safermap.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import uk.safermap.bench.HotspotBenchmark;
+import uk.safermap.bench.PatrolBenchmark;
 import uk.safermap.bench.PlacementBenchmark;
 import uk.safermap.bench.ImportBenchmark;
+import uk.safermap.patrol.TravelMode;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** Benchmarks, each printing its figures next to a peer measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark.",
-        subcommands = {BenchCommand.Import.class, BenchCommand.Hotspots.class, BenchCommand.Placement.class})
+        subcommands = {BenchCommand.Import.class, BenchCommand.Hotspots.class, BenchCommand.Placement.class,
+                BenchCommand.Patrols.class})
 final class BenchCommand implements Runnable {
 
     @Override
@@ -92,6 +95,30 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             new PlacementBenchmark(incidents, candidates, ks, radius, System.out).run();
+            return 0;
+        }
+    }
+
+    @Command(name = "patrols", mixinStandardHelpOptions = true,
+            description = "Patrol planning for one shift: the OR-Tools plan timed, its route length against the "
+                    + "nearest-neighbour baseline measured in the same run.")
+    static final class Patrols implements Callable<Integer> {
+
+        @Option(names = "--units", defaultValue = "4", description = "patrol units (default ${DEFAULT-VALUE})")
+        int units;
+
+        @Option(names = "--hotspots", defaultValue = "60", description = "hot spots (default ${DEFAULT-VALUE})")
+        int hotspots;
+
+        @Option(names = "--hours", defaultValue = "8", description = "shift length (default ${DEFAULT-VALUE})")
+        int hours;
+
+        @Option(names = "--mode", defaultValue = "foot", description = "foot or vehicle (default ${DEFAULT-VALUE})")
+        String mode;
+
+        @Override
+        public Integer call() throws Exception {
+            new PatrolBenchmark(units, hotspots, hours, TravelMode.of(mode), System.out).run();
             return 0;
         }
     }
