@@ -66,13 +66,15 @@ function showPlan(plan) {
     map.removeLayer(planLayer);
   }
   planLayer = createPlanLayer(plan).addTo(map);
-  if (planLayer.getBounds().isValid()) {
-    map.fitBounds(planLayer.getBounds(), { padding: [30, 30] });
-  }
   renderSummary(plan);
   renderTimeline(field('patrol-timeline-chart'), plan);
   renderTables(field('patrol-tables'), plan);
   field('patrol-timeline').hidden = false;
+  // The timeline takes height from the map: resize before fitting the routes.
+  map.invalidateSize();
+  if (planLayer.getBounds().isValid()) {
+    map.fitBounds(planLayer.getBounds(), { padding: [30, 30] });
+  }
   printLink.href = plan.links.print;
   printLink.hidden = false;
   mapElement.dataset.planId = plan.id;

@@ -20,8 +20,8 @@ import java.time.LocalDate;
  * over the unknown range: a month-only police.uk record gets the mean of K over the week for both
  * terms, the same t for every such incident, so month-only data falls back to location and
  * recency risk; a date without a time gets the mean of K over that weekday. The floor keeps
- * places whose incidents happen at other times in the ranking, below every place that is busy in
- * the shift. Month-only records are dated to the 15th for their age.
+ * places whose incidents happen at other times in the ranking, at a tenth of their weight.
+ * Month-only records are dated to the 15th for their age.
  *
  * <p>Defaults ({@link Parameters#DEFAULTS}): half-life 365 days, because micro-place hot spots are
  * stable over years (Weisburd, Bushway, Lum & Yang 2004, Seattle street segments 1989-2002) yet
