@@ -1,9 +1,5 @@
 package uk.safermap.patrol;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /**
  * Where the hot spots of a patrol plan come from. {@code clusters}: DBSCAN clusters with the
  * service's defaults (eps 50 m, 20 incidents). {@code gistar}: Gi* cells of 150 m, the size of
@@ -19,14 +15,11 @@ public enum HotspotMethod {
     static final double GISTAR_CELL_METRES = 150;
 
     public String slug() {
-        return name().toLowerCase(Locale.ROOT);
+        return Slugs.of(this);
     }
 
-    /** @throws IllegalArgumentException naming the accepted methods */
+    /** @throws IllegalArgumentException naming the accepted words */
     public static HotspotMethod of(String slug) {
-        return Arrays.stream(values()).filter(m -> m.slug().equals(slug)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("hotspots must be one of "
-                        + Arrays.stream(values()).map(HotspotMethod::slug).collect(Collectors.joining(", "))
-                        + ", got '" + slug + "'"));
+        return Slugs.parse(HotspotMethod.class, "hotspots", slug);
     }
 }

@@ -1,9 +1,5 @@
 package uk.safermap.patrol;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /**
  * How a unit travels, with its default speed. Foot: 4.5 km/h, an unhurried walk (pedestrians
  * average about 1.3 m/s, 4.7 km/h; a patrol looks about it). Vehicle: 30 km/h, an urban average
@@ -25,14 +21,11 @@ public enum TravelMode {
     }
 
     public String slug() {
-        return name().toLowerCase(Locale.ROOT);
+        return Slugs.of(this);
     }
 
-    /** @throws IllegalArgumentException naming the accepted modes */
+    /** @throws IllegalArgumentException naming the accepted words */
     public static TravelMode of(String slug) {
-        return Arrays.stream(values()).filter(m -> m.slug().equals(slug)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("mode must be one of "
-                        + Arrays.stream(values()).map(TravelMode::slug).collect(Collectors.joining(", "))
-                        + ", got '" + slug + "'"));
+        return Slugs.parse(TravelMode.class, "mode", slug);
     }
 }

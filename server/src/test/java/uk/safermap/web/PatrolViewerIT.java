@@ -11,12 +11,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import uk.safermap.App;
-import uk.safermap.config.ConfigLoader;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,22 +29,18 @@ class PatrolViewerIT {
     @TempDir
     static Path dir;
 
-    private App app;
+    private BrowserSession session;
     private ChromeDriver browser;
 
     @BeforeAll
     void start() {
-        app = App.start(ConfigLoader.ofValues(Map.of("SAFERMAP_PORT", "0", "SAFERMAP_DATA_DIR",
-                dir.resolve("data").toString(), "SAFERMAP_SAMPLE_MONTHS", "12")).load());
-        browser = Browser.chromium(dir.resolve("profile"));
+        session = BrowserSession.start(dir, 12);
+        browser = session.browser();
     }
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        app.close();
+        session.close();
     }
 
     private WebElement map() {
@@ -71,7 +64,7 @@ class PatrolViewerIT {
 
     @Test
     void a_planned_shift_draws_a_coloured_route_per_unit_with_numbered_stops_and_a_timeline() throws Exception {
-        browser.get("http://127.0.0.1:" + app.port() + "/");
+        browser.get(session.url("/"));
         browser.findElement(By.id("patrol-link")).click();
         waitForState();
         // datetime-local inputs take their value through script: typing depends on the browser locale.
@@ -105,7 +98,7 @@ class PatrolViewerIT {
 
     @Test
     void a_bad_shift_is_reported_in_the_status_line() {
-        browser.get("http://127.0.0.1:" + app.port() + "/viewer/patrol.html");
+        browser.get(session.url("/viewer/patrol.html"));
         waitForState();
         browser.executeScript("document.getElementById('patrol-start').value = '2026-06-12T22:00';"
                 + "document.getElementById('patrol-end').value = '2026-06-12T06:00';");
