@@ -137,7 +137,8 @@ public final class App implements AutoCloseable {
                                           BritishNationalGrid grid, ServiceArea serviceArea, AppConfig.Patrol patrol) {
         PatrolService service = new PatrolService(new IncidentSelection(incidents, grid), analyses.clusters(),
                 analyses.giStar(), new JdbcPatrolPlanStore(db), grid, serviceArea,
-                new PatrolService.Settings(patrol.baseLonLat(), patrol.detourFactor(), PatrolRouter.DEFAULT_SOLUTION_LIMIT),
+                new PatrolService.Settings(patrol.baseLonLat(), patrol.detourFactor(),
+                        PatrolRouter.DEFAULT_SOLUTION_LIMIT),
                 Clock.systemUTC());
         return new Routes.Patrols(service, grid);
     }

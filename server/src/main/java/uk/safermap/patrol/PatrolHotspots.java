@@ -42,7 +42,8 @@ final class PatrolHotspots {
 
     /** Every hot spot of the method, highest shift risk first. */
     List<Found> find(HotspotMethod method, AnalysisFilter filter, PointSet points, double[] weights) {
-        List<int[]> groups = method == HotspotMethod.CLUSTERS ? clusterMembers(filter, points) : cellMembers(filter, points);
+        List<int[]> groups = method == HotspotMethod.CLUSTERS ? clusterMembers(filter, points)
+                : cellMembers(filter, points);
         List<Found> found = new ArrayList<>(groups.size());
         for (int[] members : groups) {
             if (members.length > 0) {
@@ -104,7 +105,8 @@ final class PatrolHotspots {
         for (int i : members) {
             risk += weights[i];
             perCategory[points.category()[i]]++;
-            double[] at = byLocation.computeIfAbsent(points.easting()[i] + "," + points.northing()[i], k -> new double[1]);
+            String position = points.easting()[i] + "," + points.northing()[i];
+            double[] at = byLocation.computeIfAbsent(position, k -> new double[1]);
             at[0] += weights[i];
             if (at[0] > busiestWeight) {
                 busiestWeight = at[0];

@@ -116,9 +116,10 @@ public final class PatrolService {
                 prize, must, request.visitMinutes() * 60, shift.seconds());
         PatrolSolution solution = new PatrolRouter(settings.solutionLimit(), PatrolRouter.DEFAULT_TIME_LIMIT,
                 request.randomize() ? OptionalLong.of(seed) : OptionalLong.empty()).solve(problem);
+        double hotspotRisk = found.stream().mapToDouble(PatrolHotspots.Found::risk).sum();
         PatrolPlan plan = new PlanBuilder(shift, problem, solution, firstHotspot, stops.x(), stops.y(), GRID).build(
-                UUID.randomUUID().toString(), clock.instant().truncatedTo(ChronoUnit.MILLIS), unitNames(request.units()),
-                hotspotRecords(selected, mustCount), sum(weights), found.stream().mapToDouble(PatrolHotspots.Found::risk).sum(),
+                UUID.randomUUID().toString(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                unitNames(request.units()), hotspotRecords(selected, mustCount), sum(weights), hotspotRisk,
                 new PatrolPlan.Settings(request.mode().slug(), request.speedKmh(), request.visitMinutes(),
                         request.maxHotspots(), request.hotspots().slug(), request.randomize(),
                         request.randomize() ? seed : 0, travel.description(), describe(request.filter())),
@@ -142,8 +143,8 @@ public final class PatrolService {
     private double[] grid(double[] lonLat, String what) {
         double[] en = grid.toGrid(lonLat[0], lonLat[1]);
         if (!serviceArea.contains(en[0], en[1])) {
-            throw new IllegalArgumentException(what + " [" + lonLat[0] + ", " + lonLat[1] + "] lies outside the service area ("
-                    + serviceArea.description() + ")");
+            throw new IllegalArgumentException(what + " [" + lonLat[0] + ", " + lonLat[1]
+                    + "] lies outside the service area (" + serviceArea.description() + ")");
         }
         return en;
     }
@@ -204,7 +205,8 @@ public final class PatrolService {
             out.add("The " + selected + " highest-risk of " + found + " hot spots were considered (maxHotspots).");
         }
         if (solution.unvisited().length > 0) {
-            out.add(solution.unvisited().length + " of them do not fit in the shift and are left out, lowest risk first.");
+            out.add(solution.unvisited().length + " of them do not fit in the shift and are left out, lowest risk "
+                    + "first.");
         }
         if (Arrays.stream(points.minuteOfDay()).noneMatch(m -> m >= 0) && points.size() > 0) {
             out.add("No selected incident has a time of day (police.uk data give months only), so risk is by place and "

@@ -31,7 +31,6 @@ final class PatrolHandler {
 
     static final int MAX_UNITS = 20;
     static final int MAX_HOTSPOTS = 200;
-    static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
     private static final Set<String> MEMBERS = Set.of("start", "end", "units", "mode", "speedKmh", "visitMinutes",
             "maxHotspots", "hotspots", "filter", "roads", "randomize", "seed");
     private static final Set<String> UNIT_MEMBERS = Set.of("name", "start", "end");
@@ -40,16 +39,19 @@ final class PatrolHandler {
     private final PatrolJson json;
     private final AreaResolver areas;
     private final ObjectMapper mapper;
+    private final long maxBodyBytes;
 
-    PatrolHandler(PatrolService patrols, PatrolJson json, AreaResolver areas, ObjectMapper mapper) {
+    /** @param maxBodyBytes the largest body, as for uploads (a road network can be large) */
+    PatrolHandler(PatrolService patrols, PatrolJson json, AreaResolver areas, ObjectMapper mapper, long maxBodyBytes) {
         this.patrols = patrols;
         this.json = json;
         this.areas = areas;
         this.mapper = mapper;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     void plan(Context ctx) {
-        PatrolPlan plan = patrols.plan(request(JsonBody.read(ctx, mapper, MAX_BODY_BYTES, MEMBERS)));
+        PatrolPlan plan = patrols.plan(request(JsonBody.read(ctx, mapper, maxBodyBytes, MEMBERS)));
         ctx.status(201).header("Location", "/api/patrols/plan/" + plan.id()).json(json.plan(plan));
     }
 
@@ -69,6 +71,9 @@ final class PatrolHandler {
     private PatrolRequest request(JsonBody body) {
         TravelMode mode = TravelMode.of(body.string("mode", TravelMode.FOOT.slug()));
         OptionalDouble seed = body.optionalNumber("seed", 0, 1L << 52);
+        if (seed.isPresent() && seed.getAsDouble() != Math.rint(seed.getAsDouble())) {
+            throw ApiException.badRequest(body.at("seed") + " must be a whole number, got " + seed.getAsDouble());
+        }
         List<Geometry> roads = body.geoJson("roads").map(features -> features.stream()
                 .map(JsonBody.GeoJsonFeature::geometry).toList()).orElse(List.of());
         return new PatrolRequest(time(body, "start"), time(body, "end"), units(body), mode,

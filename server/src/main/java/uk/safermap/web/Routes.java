@@ -87,7 +87,7 @@ public final class Routes {
         this.doorbells = new DoorbellHandler(a.placement().doorbells(), a.areas(), a.placement().grid(), mapper,
                 settings.maxUploadBytes());
         this.patrols = new PatrolHandler(services.patrols().service(), new PatrolJson(services.patrols().grid()),
-                a.areas(), mapper);
+                a.areas(), mapper, settings.maxUploadBytes());
     }
 
     public EndpointGroup endpoints() {

@@ -281,6 +281,7 @@ class PatrolApiTest {
         "base not a pair|{\"start\":\"2026-06-12T08:00\",\"end\":\"2026-06-12T16:00\",\"units\":[{\"start\":[-0.88]}]}|units[0].start must be [lon, lat] in WGS 84",
         "unknown hotspot method|{\"start\":\"2026-06-12T08:00\",\"end\":\"2026-06-12T16:00\",\"hotspots\":\"kde\"}|hotspots must be one of clusters, gistar, got 'kde'",
         "not json|{start|body is not valid JSON",
+        "fractional seed|{\"start\":\"2026-06-12T08:00\",\"end\":\"2026-06-12T16:00\",\"randomize\":true,\"seed\":1.5}|seed must be a whole number",
     })
     void bad_requests_get_a_400_that_says_what_is_wrong(String name, String body, String message) {
         ApiClient.Response r = post(body);

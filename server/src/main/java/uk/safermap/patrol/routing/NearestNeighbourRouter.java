@@ -43,7 +43,8 @@ public final class NearestNeighbourRouter {
         }
         List<PatrolSolution.UnitRoute> routes = new ArrayList<>();
         for (int u = 0; u < units; u++) {
-            routes.add(PatrolSolution.UnitRoute.timed(problem, u, stops.get(u).stream().mapToInt(Integer::intValue).toArray()));
+            int[] order = stops.get(u).stream().mapToInt(Integer::intValue).toArray();
+            routes.add(PatrolSolution.UnitRoute.timed(problem, u, order));
         }
         return new PatrolSolution(routes, open.stream().mapToInt(Integer::intValue).sorted().toArray());
     }

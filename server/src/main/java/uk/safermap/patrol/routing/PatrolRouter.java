@@ -37,10 +37,11 @@ import java.util.TreeSet;
  * by guided local search (Voudouris and Tsang 1999) with moves that swap visited and unvisited
  * places, up to a number of solutions; the better plan is kept. Stopping at a solution count,
  * not a time, means the same problem always gives the same plan (a time limit alone would make
- * the result depend on machine load); the time limit only guards against pathological instances. With a random seed, arc costs are multiplied by independent
- * factors in [1, 1 + {@value #ARC_NOISE}] and optional prizes by factors in
- * [1 - {@value #PRIZE_NOISE}, 1 + {@value #PRIZE_NOISE}], so different seeds give different but
- * still efficient routes; times always use the true travel.
+ * the result depend on machine load); the time limit only guards against pathological instances.
+ * With a random seed, arc costs are multiplied by independent factors in
+ * [1, 1 + {@value #ARC_NOISE}] and optional prizes by factors in [1 - {@value #PRIZE_NOISE},
+ * 1 + {@value #PRIZE_NOISE}], so different seeds give different but still efficient routes;
+ * times always use the true travel.
  *
  * <p>Thread-safe: each {@link #solve} builds its own model.
  */
@@ -193,7 +194,8 @@ public final class PatrolRouter {
                 index = solution.value(model.nextVar(index));
             }
             unvisited.removeAll(stops);
-            routes.add(PatrolSolution.UnitRoute.timed(problem, u, stops.stream().mapToInt(Integer::intValue).toArray()));
+            int[] order = stops.stream().mapToInt(Integer::intValue).toArray();
+            routes.add(PatrolSolution.UnitRoute.timed(problem, u, order));
         }
         return new PatrolSolution(routes, unvisited.stream().mapToInt(Integer::intValue).toArray());
     }

@@ -44,7 +44,8 @@ public final class StraightLineTravel implements TravelModel {
 
     @Override
     public LineString path(int from, int to, GeometryFactory factory) {
-        return factory.createLineString(new Coordinate[] {new Coordinate(x[from], y[from]), new Coordinate(x[to], y[to])});
+        return factory.createLineString(new Coordinate[] {new Coordinate(x[from], y[from]),
+            new Coordinate(x[to], y[to])});
     }
 
     public double detour() {

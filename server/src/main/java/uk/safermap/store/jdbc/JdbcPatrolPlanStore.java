@@ -174,7 +174,8 @@ public final class JdbcPatrolPlanStore implements PatrolPlanStore {
                 rs.getInt(17), rs.getInt(18), rs.getDouble(19), rs.getLong(20), rs.getLong(21));
         String notes = rs.getString(22);
         return new PatrolPlan(rs.getString(1), rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC),
-                london(rs, 3), london(rs, 4), settings, units, hotspots, totals, notes.isEmpty() ? List.of() : Arrays.asList(notes.split("\n")));
+                london(rs, 3), london(rs, 4), settings, units, hotspots, totals,
+                notes.isEmpty() ? List.of() : Arrays.asList(notes.split("\n")));
     }
 
     private static List<PatrolPlan.Hotspot> hotspots(Connection c, String id) throws SQLException {
