@@ -290,6 +290,19 @@ class PatrolApiTest {
     }
 
     @Test
+    void a_filter_with_no_hot_spots_gives_an_empty_plan_that_says_so_and_still_prints() {
+        JsonNode p = plan("{\"start\":\"2026-06-12T08:00\",\"end\":\"2026-06-12T16:00\","
+                + "\"filter\":{\"types\":[\"possession-of-weapons\"],\"from\":\"2025-01\",\"to\":\"2025-01\"}}");
+        assertThat(p.at("/summary/visited").asInt()).isZero();
+        assertThat(p.at("/units/0/visits")).isEmpty();
+        assertThat(p.at("/notes").toString()).contains("No hot spots were found");
+        assertThat(p.at("/parameters/filter").asText()).isEqualTo("from 2025-01-01; before 2025-02-01; types possession-of-weapons");
+        ApiClient.Response page = api.getAccepting(PLAN + "/" + p.get("id").asText() + "/print", "text/html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("0 of 0 selected hot spots visited", "No hot spots were found");
+    }
+
+    @Test
     void gi_star_cells_can_be_the_hot_spots() {
         JsonNode p = plan("{\"start\":\"2026-06-12T08:00\",\"end\":\"2026-06-12T16:00\",\"hotspots\":\"gistar\","
                 + "\"units\":2}");
