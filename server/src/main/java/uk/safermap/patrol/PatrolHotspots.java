@@ -7,6 +7,9 @@ import uk.safermap.analysis.GiStarService;
 import uk.safermap.analysis.stats.HotSpotClass;
 import uk.safermap.domain.Category;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.patrol.risk.BusyTime;
+import uk.safermap.patrol.risk.ShiftRisk;
+import uk.safermap.patrol.risk.ShiftWindow;
 import uk.safermap.store.PointSet;
 
 import java.util.ArrayList;
@@ -25,9 +28,13 @@ import java.util.OptionalDouble;
  */
 final class PatrolHotspots {
 
-    /** A hot spot found, before ranking. */
+    /**
+     * A hot spot found, before ranking.
+     *
+     * @param peakSecond when in the shift it is busiest ({@link BusyTime}), or {@link BusyTime#NONE}
+     */
     record Found(String label, double easting, double northing, double risk, int incidents,
-                 Map<String, Integer> categories) {
+                 Map<String, Integer> categories, long peakSecond) {
     }
 
     private final ClusterService clusters;
@@ -41,13 +48,13 @@ final class PatrolHotspots {
     }
 
     /** Every hot spot of the method, highest shift risk first. */
-    List<Found> find(HotspotMethod method, AnalysisFilter filter, PointSet points, double[] weights) {
+    List<Found> find(HotspotMethod method, AnalysisFilter filter, PointSet points, double[] weights, ShiftWindow shift) {
         List<int[]> groups = method == HotspotMethod.CLUSTERS ? clusterMembers(filter, points)
                 : cellMembers(filter, points);
         List<Found> found = new ArrayList<>(groups.size());
         for (int[] members : groups) {
             if (members.length > 0) {
-                found.add(describe(points, weights, members, method, found.size() + 1));
+                found.add(describe(points, weights, members, method, found.size() + 1, shift));
             }
         }
         found.sort(Comparator.comparingDouble(Found::risk).reversed());
@@ -96,7 +103,8 @@ final class PatrolHotspots {
         return out;
     }
 
-    private static Found describe(PointSet points, double[] weights, int[] members, HotspotMethod method, int number) {
+    private static Found describe(PointSet points, double[] weights, int[] members, HotspotMethod method, int number,
+                                  ShiftWindow shift) {
         Map<String, double[]> byLocation = new LinkedHashMap<>();
         int[] perCategory = new int[Category.values().length];
         double risk = 0;
@@ -116,8 +124,15 @@ final class PatrolHotspots {
         String location = points.location() == null ? null : points.location()[busiest];
         String label = location != null && !location.isBlank() ? location
                 : (method == HotspotMethod.CLUSTERS ? "Cluster " : "Gi* cell ") + number;
+        int[] minutes = new int[members.length];
+        double[] memberWeights = new double[members.length];
+        for (int k = 0; k < members.length; k++) {
+            minutes[k] = points.minuteOfDay()[members[k]];
+            memberWeights[k] = weights[members[k]];
+        }
+        long peak = BusyTime.peakSecond(shift, minutes, memberWeights, ShiftRisk.Parameters.DEFAULTS.sigmaMinutes());
         return new Found(label, points.easting()[busiest], points.northing()[busiest], risk, members.length,
-                categories(perCategory));
+                categories(perCategory), peak);
     }
 
     /** Counts by category slug, largest first. */

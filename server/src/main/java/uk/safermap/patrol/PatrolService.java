@@ -10,6 +10,7 @@ import uk.safermap.analysis.IncidentSelection;
 import uk.safermap.domain.PatrolPlan;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.ServiceArea;
+import uk.safermap.patrol.risk.BusyTime;
 import uk.safermap.patrol.risk.ShiftRisk;
 import uk.safermap.patrol.risk.ShiftWindow;
 import uk.safermap.patrol.routing.PatrolProblem;
@@ -96,7 +97,7 @@ public final class PatrolService {
         PointSet points = selection.select(request.filter(), true);
         double[] weights = new ShiftRisk(shift, ShiftRisk.Parameters.DEFAULTS)
                 .weights(points.monthIndex(), points.epochDay(), points.minuteOfDay());
-        List<PatrolHotspots.Found> found = hotspots.find(request.hotspots(), request.filter(), points, weights);
+        List<PatrolHotspots.Found> found = hotspots.find(request.hotspots(), request.filter(), points, weights, shift);
         List<PatrolHotspots.Found> selected = found.subList(0, Math.min(request.maxHotspots(), found.size()));
         int firstHotspot = stops.size();
         for (PatrolHotspots.Found h : selected) {
@@ -106,14 +107,17 @@ public final class PatrolService {
         Travel travel = travel(request, stops, notes);
         double[] prize = new double[stops.size()];
         boolean[] must = new boolean[stops.size()];
+        long[] preferred = new long[stops.size()];
+        Arrays.fill(preferred, BusyTime.NONE);
         int mustCount = Math.max(1, (int) Math.ceil(selected.size() / 4.0));
         for (int k = 0; k < selected.size(); k++) {
             prize[firstHotspot + k] = selected.get(k).risk();
             must[firstHotspot + k] = k < mustCount;
+            preferred[firstHotspot + k] = selected.get(k).peakSecond();
         }
         long seed = request.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong(1, 1_000_000));
         PatrolProblem problem = new PatrolProblem(travel.model(), request.speedKmh() / 3.6, baseStops[0], baseStops[1],
-                prize, must, request.visitMinutes() * 60, shift.seconds());
+                prize, must, request.visitMinutes() * 60, shift.seconds(), preferred);
         PatrolSolution solution = new PatrolRouter(settings.solutionLimit(), PatrolRouter.DEFAULT_TIME_LIMIT,
                 request.randomize() ? OptionalLong.of(seed) : OptionalLong.empty()).solve(problem);
         double hotspotRisk = found.stream().mapToDouble(PatrolHotspots.Found::risk).sum();
@@ -123,7 +127,7 @@ public final class PatrolService {
                 new PatrolPlan.Settings(request.mode().slug(), request.speedKmh(), request.visitMinutes(),
                         request.maxHotspots(), request.hotspots().slug(), request.randomize(),
                         request.randomize() ? seed : 0, travel.description(), describe(request.filter())),
-                notes(request, points, found.size(), selected.size(), solution, notes));
+                notes(request, points, found.size(), selected.size(), solution, busiestTimes(shift, selected, notes)));
         store.save(plan);
         return plan;
     }
@@ -175,6 +179,22 @@ public final class PatrolService {
                     + "the whole patrol area.", travel.maxAccessMetres()));
         }
         return new Travel(travel, "road network (" + network.edgeCount() + " segments)");
+    }
+
+    /** The notes so far, plus one naming the places whose visits are timed to their busiest hour. */
+    private static List<String> busiestTimes(ShiftWindow shift, List<PatrolHotspots.Found> selected,
+                                             List<String> notes) {
+        List<String> timed = new ArrayList<>();
+        for (PatrolHotspots.Found h : selected) {
+            if (h.peakSecond() != BusyTime.NONE) {
+                timed.add(h.label() + " about " + shift.at(h.peakSecond()).toLocalTime().withSecond(0));
+            }
+        }
+        if (!timed.isEmpty()) {
+            notes.add("Visits are timed to when places are busiest (within 30 min where the route allows): "
+                    + String.join("; ", timed) + ".");
+        }
+        return notes;
     }
 
     private static List<String> unitNames(List<PatrolRequest.Unit> units) {

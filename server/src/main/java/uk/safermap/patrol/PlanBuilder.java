@@ -74,9 +74,16 @@ final class PlanBuilder {
             at = stop;
         }
         long dwellSeconds = dwell * visits.size();
+        long travelSeconds = 0;
+        int from = route.start();
+        for (int stop : route.stops()) {
+            travelSeconds += problem.travelSeconds(from, stop);
+            from = stop;
+        }
+        travelSeconds += problem.travelSeconds(from, route.end());
         return new PatrolPlan.UnitPlan(route.unit() + 1, name, x[route.start()], y[route.start()], x[route.end()],
                 y[route.end()], visits,
                 travel.path(at, route.end(), factory), shift.at(route.returnSeconds()), route.metres(travel),
-                route.returnSeconds() - dwellSeconds, dwellSeconds);
+                travelSeconds, dwellSeconds);
     }
 }

@@ -290,6 +290,29 @@ class PatrolApiTest {
     }
 
     @Test
+    void a_place_busiest_at_nine_in_the_evening_is_visited_then() {
+        // 30 council records of drug dealing behind the station, all at about 21:15 in May 2026.
+        double[] en = grid.toGrid(-0.8840, 52.7600);
+        StringBuilder csv = new StringBuilder("reference,easting,northing,date,time,category\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append(String.format(java.util.Locale.ROOT, "DRG-%d,%.1f,%.1f,2026-05-%02d,21:%02d,Drugs%n", i,
+                    en[0] + i % 5, en[1] + i / 5, 1 + i, i % 30));
+        }
+        assertThat(api.post("/api/imports?format=council-csv", csv.toString().getBytes()).status()).isEqualTo(201);
+
+        JsonNode p = plan("{\"start\":\"2026-06-12T14:00\",\"end\":\"2026-06-12T22:00\",\"units\":1,"
+                + "\"filter\":{\"types\":[\"drugs\"]}}");
+        JsonNode visit = p.at("/units/0/visits/0");
+        assertThat(visit.get("label").asText()).isEqualTo("Cluster 1");
+        OffsetDateTime arrival = time(visit.get("arrival"));
+        // Busiest at 21:15 (the 21:00-21:15 step, middle 21:07); the visit lands within half an hour of it.
+        assertThat(arrival).isBetween(OffsetDateTime.parse("2026-06-12T20:37:30+01:00"),
+                OffsetDateTime.parse("2026-06-12T21:37:30+01:00"));
+        assertThat(p.at("/notes").toString()).contains("Visits are timed to when places are busiest");
+        assertThat(time(p.at("/units/0/returnAt"))).isBeforeOrEqualTo(time(p.at("/shift/end")));
+    }
+
+    @Test
     void a_filter_with_no_hot_spots_gives_an_empty_plan_that_says_so_and_still_prints() {
         JsonNode p = plan("{\"start\":\"2026-06-12T08:00\",\"end\":\"2026-06-12T16:00\","
                 + "\"filter\":{\"types\":[\"possession-of-weapons\"],\"from\":\"2025-01\",\"to\":\"2025-01\"}}");
@@ -304,8 +327,9 @@ class PatrolApiTest {
 
     @Test
     void gi_star_cells_can_be_the_hot_spots() {
+        // Anti-social behaviour only: the timed council rows another test imports are drugs offences.
         JsonNode p = plan("{\"start\":\"2026-06-12T08:00\",\"end\":\"2026-06-12T16:00\",\"hotspots\":\"gistar\","
-                + "\"units\":2}");
+                + "\"units\":2,\"filter\":{\"types\":[\"anti-social-behaviour\"]}}");
         assertThat(p.at("/parameters/hotspotMethod").asText()).isEqualTo("gistar");
         assertThat(p.at("/summary/visited").asInt()).isPositive();
         assertThat(p.at("/notes").toString()).contains("months only");

@@ -20,9 +20,18 @@ import java.util.List;
  * @param prize                value of visiting each stop (ignored for bases), at least 0
  * @param mustVisit            stops whose visit outranks any prize (the top-risk places), may be null
  * @param horizonSeconds       the shift's real length
+ * @param preferredArrival     for each stop, the second of the shift it is best visited at (when it
+ *                             is busiest), or -1 for no preference; may be null
  */
 public record PatrolProblem(TravelModel travel, double speedMetresPerSecond, int[] unitStart, int[] unitEnd,
-                            double[] prize, boolean[] mustVisit, int dwellSeconds, long horizonSeconds) {
+                            double[] prize, boolean[] mustVisit, int dwellSeconds, long horizonSeconds,
+                            long[] preferredArrival) {
+
+    /** A problem without preferred visiting times. */
+    public PatrolProblem(TravelModel travel, double speedMetresPerSecond, int[] unitStart, int[] unitEnd,
+                         double[] prize, boolean[] mustVisit, int dwellSeconds, long horizonSeconds) {
+        this(travel, speedMetresPerSecond, unitStart, unitEnd, prize, mustVisit, dwellSeconds, horizonSeconds, null);
+    }
 
     public PatrolProblem {
         int n = travel.size();
@@ -32,8 +41,10 @@ public record PatrolProblem(TravelModel travel, double speedMetresPerSecond, int
         if (!(speedMetresPerSecond > 0) || dwellSeconds < 0 || horizonSeconds <= 0) {
             throw new IllegalArgumentException("speed and shift length must be positive and dwell not negative");
         }
-        if (prize.length != n || (mustVisit != null && mustVisit.length != n)) {
-            throw new IllegalArgumentException("prize and mustVisit need one entry per stop (" + n + ")");
+        if (prize.length != n || (mustVisit != null && mustVisit.length != n)
+                || (preferredArrival != null && preferredArrival.length != n)) {
+            throw new IllegalArgumentException("prize, mustVisit and preferredArrival need one entry per stop (" + n
+                    + ")");
         }
         for (int s : unitStart) {
             checkStop(s, n);
@@ -47,6 +58,12 @@ public record PatrolProblem(TravelModel travel, double speedMetresPerSecond, int
             }
         }
         mustVisit = mustVisit == null ? new boolean[n] : mustVisit.clone();
+        if (preferredArrival == null) {
+            preferredArrival = new long[n];
+            java.util.Arrays.fill(preferredArrival, -1);
+        } else {
+            preferredArrival = preferredArrival.clone();
+        }
         prize = prize.clone();
         unitStart = unitStart.clone();
         unitEnd = unitEnd.clone();
@@ -75,6 +92,11 @@ public record PatrolProblem(TravelModel travel, double speedMetresPerSecond, int
             }
         }
         return out;
+    }
+
+    /** Whether any stop has a preferred visiting time. */
+    public boolean hasPreferredTimes() {
+        return java.util.Arrays.stream(preferredArrival).anyMatch(t -> t >= 0);
     }
 
     /** Whole seconds of travel, rounded up so a plan never runs over the shift. */

@@ -4,6 +4,7 @@ import com.google.ortools.Loader;
 import com.google.ortools.constraintsolver.Assignment;
 import com.google.ortools.constraintsolver.FirstSolutionStrategy;
 import com.google.ortools.constraintsolver.LocalSearchMetaheuristic;
+import com.google.ortools.constraintsolver.RoutingDimension;
 import com.google.ortools.constraintsolver.RoutingIndexManager;
 import com.google.ortools.constraintsolver.RoutingModel;
 import com.google.ortools.constraintsolver.RoutingSearchParameters;
@@ -32,6 +33,9 @@ import java.util.TreeSet;
  * as much as travel, so the units share the places rather than one walking them all while the
  * others wait at the station. (A global span cost does the same but made the search six times
  * slower; a place worth less than 0.01 % of the prize may be left out rather than overrun.)
+ * Places with a busiest time ({@link PatrolProblem#preferredArrival}) have a soft time window of
+ * plus or minus {@value #PREFERRED_TOLERANCE_SECONDS} s around it; a second outside costs as much
+ * as a second of travel, and units may then wait (on their beat) to arrive in it.
  *
  * <p><b>Search.</b> Two first solutions (path-cheapest-arc and cheapest insertion), each improved
  * by guided local search (Voudouris and Tsang 1999) with moves that swap visited and unvisited
@@ -61,6 +65,10 @@ public final class PatrolRouter {
     /** Penalty of the whole prize; 1 % of it (1e6) exceeds a day of travel in tenths of seconds (864,000). */
     private static final double PRIZE_SCALE = 1e8;
     private static final long MUST_VISIT_PENALTY = 1_000_000_000_000L;
+    /** A visit this close to a place's busiest time costs nothing. */
+    static final long PREFERRED_TOLERANCE_SECONDS = 30 * 60;
+    /** Cost of a second further from it, in arc cost units: as much as a second of travel. */
+    private static final long PREFERRED_COST = 10;
     /** Cost of a second past a unit's fair share, in arc cost units (tenths of a second of travel). */
     private static final long SPAN_COST = 10;
     private static final List<FirstSolutionStrategy.Value> START_STRATEGIES = List.of(
@@ -129,12 +137,23 @@ public final class PatrolRouter {
             // Matrices (indexed by stop), not Java callbacks: the search evaluates arcs millions of
             // times, and a call back into the JVM for each one made it about ten times slower.
             model.setArcCostEvaluatorOfAllVehicles(model.registerTransitMatrix(cost));
-            model.addDimension(model.registerTransitMatrix(time), 0, problem.horizonSeconds(), true, "time");
+            // Waiting is allowed only when some place has a busiest time to wait for; without it
+            // a unit goes straight on, which keeps the search fast.
+            long slack = problem.hasPreferredTimes() ? problem.horizonSeconds() : 0;
+            model.addDimension(model.registerTransitMatrix(time), slack, problem.horizonSeconds(), true, "time");
+            RoutingDimension clock = model.getMutableDimension("time");
             for (int u = 0; u < problem.units(); u++) {
-                model.getMutableDimension("time").setCumulVarSoftUpperBound(model.end(u), shareTarget, SPAN_COST);
+                clock.setCumulVarSoftUpperBound(model.end(u), shareTarget, SPAN_COST);
             }
             for (int h : hotspots) {
-                model.addDisjunction(new long[] {manager.nodeToIndex(h)}, penalties[h]);
+                long index = manager.nodeToIndex(h);
+                model.addDisjunction(new long[] {index}, penalties[h]);
+                long preferred = problem.preferredArrival()[h];
+                if (preferred >= 0) {
+                    clock.setCumulVarSoftLowerBound(index, Math.max(0, preferred - PREFERRED_TOLERANCE_SECONDS),
+                            PREFERRED_COST);
+                    clock.setCumulVarSoftUpperBound(index, preferred + PREFERRED_TOLERANCE_SECONDS, PREFERRED_COST);
+                }
             }
             Assignment solution = model.solveWithParameters(parameters(start));
             if (solution == null) {
@@ -142,7 +161,7 @@ public final class PatrolRouter {
             }
             if (solution.objectiveValue() < bestObjective) {
                 bestObjective = solution.objectiveValue();
-                best = extract(problem, manager, model, solution, hotspots);
+                best = extract(problem, manager, model, solution, hotspots, clock);
             }
         }
         return best;
@@ -183,19 +202,25 @@ public final class PatrolRouter {
     }
 
     private static PatrolSolution extract(PatrolProblem problem, RoutingIndexManager manager, RoutingModel model,
-                                          Assignment solution, List<Integer> hotspots) {
+                                          Assignment solution, List<Integer> hotspots, RoutingDimension clock) {
         List<PatrolSolution.UnitRoute> routes = new ArrayList<>();
         TreeSet<Integer> unvisited = new TreeSet<>(hotspots);
         for (int u = 0; u < problem.units(); u++) {
             List<Integer> stops = new ArrayList<>();
+            List<Long> arrivals = new ArrayList<>();
             long index = solution.value(model.nextVar(model.start(u)));
             while (!model.isEnd(index)) {
                 stops.add(manager.indexToNode(index));
+                arrivals.add(solution.value(clock.cumulVar(index)));
                 index = solution.value(model.nextVar(index));
             }
             unvisited.removeAll(stops);
             int[] order = stops.stream().mapToInt(Integer::intValue).toArray();
-            routes.add(PatrolSolution.UnitRoute.timed(problem, u, order));
+            routes.add(problem.hasPreferredTimes()
+                    ? new PatrolSolution.UnitRoute(u, problem.unitStart()[u], problem.unitEnd()[u], order,
+                            arrivals.stream().mapToLong(Long::longValue).toArray(),
+                            solution.value(clock.cumulVar(index)))
+                    : PatrolSolution.UnitRoute.timed(problem, u, order));
         }
         return new PatrolSolution(routes, unvisited.stream().mapToInt(Integer::intValue).toArray());
     }

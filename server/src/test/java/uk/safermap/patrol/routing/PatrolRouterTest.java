@@ -145,6 +145,35 @@ class PatrolRouterTest {
     }
 
     @Test
+    void a_place_with_a_busiest_time_is_visited_near_it_waiting_if_need_be() {
+        TravelModel travel = randomStops(6, 41);
+        long[] preferred = {-1, -1, -1, 6 * 3600, -1, -1, 30 * 60};
+        PatrolProblem problem = new PatrolProblem(travel, WALK, new int[] {0}, new int[] {0}, prizes(7, 41), null,
+                DWELL, 8 * 3600, preferred);
+
+        PatrolSolution.UnitRoute route = PatrolRouter.deterministic().solve(problem).routes().get(0);
+
+        assertThat(route.stops()).hasSize(6);
+        List<Integer> order = Arrays.stream(route.stops()).boxed().toList();
+        long late = route.arrivalSeconds()[order.indexOf(3)];
+        long early = route.arrivalSeconds()[order.indexOf(6)];
+        assertThat(late).isBetween(6 * 3600 - PatrolRouter.PREFERRED_TOLERANCE_SECONDS,
+                6 * 3600 + PatrolRouter.PREFERRED_TOLERANCE_SECONDS);
+        assertThat(early).isLessThanOrEqualTo(30 * 60 + PatrolRouter.PREFERRED_TOLERANCE_SECONDS);
+        // Waiting is allowed, never arriving before the travel allows, and the unit is home in time.
+        long t = 0;
+        int at = 0;
+        for (int k = 0; k < route.stops().length; k++) {
+            t += problem.travelSeconds(at, route.stops()[k]);
+            assertThat(route.arrivalSeconds()[k]).isGreaterThanOrEqualTo(t);
+            t = route.arrivalSeconds()[k] + DWELL;
+            at = route.stops()[k];
+        }
+        assertThat(route.returnSeconds()).isGreaterThanOrEqualTo(t + problem.travelSeconds(at, 0))
+                .isLessThanOrEqualTo(8 * 3600);
+    }
+
+    @Test
     void the_router_beats_the_nearest_neighbour_baseline_when_everything_fits() {
         for (long seed = 21; seed <= 24; seed++) {
             TravelModel travel = randomStops(30, seed);
