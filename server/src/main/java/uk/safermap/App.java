@@ -17,28 +17,31 @@ import uk.safermap.areas.AreaResolver;
 import uk.safermap.areas.BoundaryFiles;
 import uk.safermap.areas.NeighbourhoodService;
 import uk.safermap.config.AppConfig;
+import uk.safermap.councillor.WardChoroplethService;
 import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.ServiceArea;
 import uk.safermap.ingest.IngestService;
 import uk.safermap.layers.AreaLayer;
+import uk.safermap.layers.IncidentLayer;
+import uk.safermap.layers.LayerCatalog;
+import uk.safermap.layers.tiles.DensityTileRenderer;
+import uk.safermap.layers.tiles.DensityTileService;
+import uk.safermap.patrol.PatrolService;
+import uk.safermap.patrol.routing.PatrolRouter;
 import uk.safermap.placement.CameraFile;
 import uk.safermap.placement.CctvPlacementService;
 import uk.safermap.placement.DoorbellService;
 import uk.safermap.placement.mclp.ExactMclp;
-import uk.safermap.layers.IncidentLayer;
-import uk.safermap.patrol.PatrolService;
-import uk.safermap.patrol.routing.PatrolRouter;
-import uk.safermap.layers.LayerCatalog;
-import uk.safermap.layers.tiles.DensityTileRenderer;
-import uk.safermap.layers.tiles.DensityTileService;
 import uk.safermap.store.AreaStore;
 import uk.safermap.store.IncidentStore;
+import uk.safermap.store.PopulationStore;
 import uk.safermap.store.jdbc.Database;
 import uk.safermap.store.jdbc.JdbcAreaStore;
 import uk.safermap.store.jdbc.JdbcIncidentStore;
 import uk.safermap.store.jdbc.JdbcPatrolPlanStore;
+import uk.safermap.store.jdbc.JdbcPopulationStore;
 import uk.safermap.web.HttpServer;
 import uk.safermap.web.Json;
 import uk.safermap.web.Routes;
@@ -46,6 +49,7 @@ import uk.safermap.web.Routes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A running SaferMap: the store opened and migrated, seeded when empty, services built and
@@ -82,7 +86,8 @@ public final class App implements AutoCloseable {
             Routes routes = new Routes(
                     new Routes.Services(catalog(incidents, areas), ingest, neighbourhoods, incidents,
                             db.dialect().storeName(), analyses,
-                            patrols(db, incidents, analyses, grid, serviceArea, config.patrol())),
+                            patrols(db, incidents, analyses, grid, serviceArea, config.patrol()),
+                            councillor(db, incidents, areas, wards, grid)),
                     new Routes.Settings(config.limits().maxUploadBytes(), config.limits().defaultItemLimit(),
                             config.limits().maxItemLimit(), config.viewer().basemapUrl(),
                             config.viewer().basemapAttribution(), BoundaryFiles.ATTRIBUTION,
@@ -141,6 +146,13 @@ public final class App implements AutoCloseable {
                         PatrolRouter.DEFAULT_SOLUTION_LIMIT),
                 Clock.systemUTC());
         return new Routes.Patrols(service, grid);
+    }
+
+    private static Routes.Councillor councillor(Database db, IncidentStore incidents, AreaStore areas, List<Area> wards,
+                                                BritishNationalGrid grid) {
+        PopulationStore populations = new JdbcPopulationStore(db);
+        return new Routes.Councillor(new WardChoroplethService(new IncidentSelection(incidents, grid), areas,
+                populations, grid), populations, wards.stream().map(Area::code).collect(Collectors.toSet()));
     }
 
     private static LayerCatalog catalog(IncidentStore incidents, AreaStore areas) {

@@ -11,6 +11,7 @@ import uk.safermap.analysis.ProfileService;
 import uk.safermap.areas.AreaResolver;
 import uk.safermap.areas.NeighbourhoodService;
 import uk.safermap.ingest.IngestService;
+import uk.safermap.councillor.WardChoroplethService;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.layers.LayerCatalog;
 import uk.safermap.patrol.PatrolService;
@@ -19,8 +20,10 @@ import uk.safermap.placement.CctvPlacementService;
 import uk.safermap.placement.DoorbellService;
 import uk.safermap.layers.tiles.DensityTileService;
 import uk.safermap.store.IncidentStore;
+import uk.safermap.store.PopulationStore;
 
 import java.util.List;
+import java.util.Set;
 
 import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
@@ -42,10 +45,16 @@ public final class Routes {
     private final CctvHandler cctv;
     private final DoorbellHandler doorbells;
     private final PatrolHandler patrols;
+    private final WardHandler wards;
 
     /** The services the handlers call, and the settings they need. */
     public record Services(LayerCatalog catalog, IngestService ingest, NeighbourhoodService neighbourhoods,
-                           IncidentStore incidents, String storeName, Analyses analyses, Patrols patrols) {
+                           IncidentStore incidents, String storeName, Analyses analyses, Patrols patrols,
+                           Councillor councillor) {
+    }
+
+    /** Ward figures for councillors, the populations behind rates, and the ward codes they accept. */
+    public record Councillor(WardChoroplethService choropleth, PopulationStore populations, Set<String> wardCodes) {
     }
 
     /** Patrol planning, and the grid its plans are drawn in. */
@@ -86,6 +95,8 @@ public final class Routes {
                 settings.maxUploadBytes());
         this.doorbells = new DoorbellHandler(a.placement().doorbells(), a.areas(), a.placement().grid(), mapper,
                 settings.maxUploadBytes());
+        this.wards = new WardHandler(services.councillor().choropleth(), services.councillor().populations(),
+                services.councillor().wardCodes(), mapper, settings.maxUploadBytes());
         this.patrols = new PatrolHandler(services.patrols().service(), new PatrolJson(services.patrols().grid()),
                 a.areas(), mapper, settings.maxUploadBytes());
     }
@@ -113,6 +124,9 @@ public final class Routes {
             post("/api/placement/cctv/evaluate", cctv::evaluateCctv);
             get("/api/placement/cctv/coverage", cctv::cctvCoverage);
             post("/api/placement/doorbells", doorbells::placeDoorbells);
+            get("/api/wards/choropleth", wards::choropleth);
+            get("/api/wards/populations", wards::getPopulations);
+            put("/api/wards/populations", wards::putPopulations);
             post("/api/patrols/plan", patrols::plan);
             get("/api/patrols/plan/{id}", patrols::get);
             get("/api/patrols/plan/{id}/print", patrols::print);

@@ -1,0 +1,198 @@
+package uk.safermap.councillor;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import uk.safermap.analysis.AnalysisFilter;
+import uk.safermap.analysis.IncidentSelection;
+import uk.safermap.domain.Area;
+import uk.safermap.domain.AreaKind;
+import uk.safermap.domain.Category;
+import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.store.AreaStore;
+import uk.safermap.store.PointSet;
+import uk.safermap.store.PopulationStore;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Ward figures for councillors: counts, rates per 1,000 residents and change on the same
+ * period a year earlier, all built from {@link RoundedCells} (ward x month x category, each
+ * rounded to 5) so that no answer and no difference of answers reveals fewer than three
+ * incidents, with totals under 5 suppressed, and class breaks for the map.
+ */
+public final class WardChoroplethService {
+
+    public static final int ROUNDING_BASE = 5;
+    public static final int THRESHOLD = 5;
+    /** The longest period one answer covers, so a request cannot read the whole store at once. */
+    public static final int MAX_MONTHS = 120;
+
+    private static final GeometryFactory GRID = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.SRID);
+
+    public enum Metric { COUNT, RATE, CHANGE }
+
+    public enum Classification { QUANTILE, NATURAL_BREAKS }
+
+    /** An empty {@code types} means every category. */
+    public record Request(Optional<YearMonth> from, Optional<YearMonth> to, Set<Category> types, Metric metric,
+                          Classification classification, int classes) {
+    }
+
+    /**
+     * One ward. Counts are rounded to 5; {@code value} is the metric, null when suppressed or
+     * not computable (no population), and {@code valueClass} its class (0 = lowest), or null.
+     */
+    public record WardValue(String code, String name, Geometry geometry, Integer count, Integer previousCount,
+                            Integer population, Double value, boolean suppressed, Integer valueClass) {
+    }
+
+    public record Result(Metric metric, YearMonth from, YearMonth to, YearMonth previousFrom, YearMonth previousTo,
+                         List<WardValue> wards, double[] breaks, Classification classification, int threshold,
+                         int roundingBase, boolean populationsLoaded, List<String> notes) {
+    }
+
+    /** The rounded cells of a period and the year before it, over the wards. */
+    record Cells(List<Area> wards, RoundedCells cells, YearMonth from, YearMonth to, boolean[] include) {
+
+        int currentFirst() {
+            return 12;
+        }
+
+        int currentLast() {
+            return 12 + months(from, to) - 1;
+        }
+
+        int previousLast() {
+            return months(from, to) - 1;
+        }
+    }
+
+    private final IncidentSelection selection;
+    private final AreaStore areas;
+    private final PopulationStore populations;
+    private final BritishNationalGrid grid;
+
+    public WardChoroplethService(IncidentSelection selection, AreaStore areas, PopulationStore populations,
+                                 BritishNationalGrid grid) {
+        this.selection = selection;
+        this.areas = areas;
+        this.populations = populations;
+        this.grid = grid;
+    }
+
+    public Result choropleth(Request r) {
+        Cells cells = cells(r.from(), r.to(), r.types());
+        Map<String, Integer> population = populations.all();
+        List<String> notes = new ArrayList<>();
+        List<WardValue> values = new ArrayList<>();
+        int previousTotal = 0;
+        for (int w = 0; w < cells.wards().size(); w++) {
+            Area ward = cells.wards().get(w);
+            int count = cells.cells().total(w, cells.currentFirst(), cells.currentLast(), cells.include());
+            int previous = cells.cells().total(w, 0, cells.previousLast(), cells.include());
+            previousTotal += previous;
+            Integer pop = population.get(ward.code());
+            boolean small = count < THRESHOLD;
+            Double value = switch (r.metric()) {
+                case COUNT -> small ? null : (double) count;
+                case RATE -> small || pop == null || pop == 0 ? null : 1000.0 * count / pop;
+                case CHANGE -> small || previous < THRESHOLD ? null : 100.0 * (count - previous) / previous;
+            };
+            boolean suppressed = small || (r.metric() == Metric.CHANGE && previous < THRESHOLD);
+            values.add(new WardValue(ward.code(), ward.name(), ward.geometry(), small ? null : count,
+                    previous < THRESHOLD ? null : previous, pop, value, suppressed, null));
+        }
+        if (r.metric() == Metric.RATE && population.isEmpty()) {
+            notes.add("no ward populations are loaded, so there are no rates: load code,population with "
+                    + "PUT /api/wards/populations");
+        } else if (r.metric() == Metric.RATE) {
+            values.stream().filter(v -> v.population() == null).forEach(v ->
+                    notes.add("no population loaded for " + v.name() + " (" + v.code() + ")"));
+        }
+        if (r.metric() == Metric.CHANGE && previousTotal == 0) {
+            notes.add("there are no incidents in " + cells.from().minusYears(1) + " to " + cells.to().minusYears(1)
+                    + " to compare with");
+        }
+        double[] known = values.stream().filter(v -> v.value() != null).mapToDouble(WardValue::value).toArray();
+        double[] breaks = known.length == 0 ? new double[0] : switch (r.classification()) {
+            case QUANTILE -> ClassBreaks.quantile(known, r.classes());
+            case NATURAL_BREAKS -> ClassBreaks.naturalBreaks(known, r.classes());
+        };
+        List<WardValue> classed = values.stream().map(v -> v.value() == null ? v : new WardValue(v.code(), v.name(),
+                v.geometry(), v.count(), v.previousCount(), v.population(), v.value(), v.suppressed(),
+                ClassBreaks.classOf(v.value(), breaks))).toList();
+        return new Result(r.metric(), cells.from(), cells.to(), cells.from().minusYears(1), cells.to().minusYears(1),
+                classed, breaks, r.classification(), THRESHOLD, ROUNDING_BASE, !population.isEmpty(), notes);
+    }
+
+    /**
+     * Reads the incidents of the period and the year before, places each in its ward and
+     * rounds the cells. Without {@code to}, the period ends at the latest month with data;
+     * without {@code from}, it is the 12 months to {@code to}.
+     */
+    Cells cells(Optional<YearMonth> fromMonth, Optional<YearMonth> toMonth, Set<Category> types) {
+        YearMonth to = toMonth.orElseGet(() -> latestMonth(types));
+        YearMonth from = fromMonth.orElse(to.minusMonths(11));
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("from must not be after to");
+        }
+        if (months(from, to) > MAX_MONTHS) {
+            throw new IllegalArgumentException("the period may span at most " + MAX_MONTHS + " months");
+        }
+        YearMonth first = from.minusYears(1);
+        PointSet points = selection.select(new AnalysisFilter(Optional.of(first.atDay(1).atStartOfDay()),
+                Optional.of(to.plusMonths(1).atDay(1).atStartOfDay()), types, Optional.empty(), Optional.empty()),
+                false);
+        List<Area> wards = areas.find(AreaKind.WARD, Optional.empty(), 10_000, 0).items();
+        List<PreparedGeometry> shapes = wards.stream()
+                .map(w -> PreparedGeometryFactory.prepare(grid.toGrid(w.geometry()))).toList();
+        int firstIndex = first.getYear() * 12 + first.getMonthValue() - 1;
+        int[] ward = new int[points.size()];
+        int[] month = new int[points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            ward[i] = wardOf(shapes, points.easting()[i], points.northing()[i]);
+            month[i] = points.monthIndex()[i] - firstIndex;
+        }
+        boolean[] include = new boolean[Category.values().length];
+        for (Category c : Category.values()) {
+            include[c.ordinal()] = types.isEmpty() || types.contains(c);
+        }
+        RoundedCells cells = new RoundedCells(wards.size(), months(first, to), Category.values().length,
+                ROUNDING_BASE, ward, month, points.category());
+        return new Cells(wards, cells, from, to, include);
+    }
+
+    private YearMonth latestMonth(Set<Category> types) {
+        PointSet all = selection.select(new AnalysisFilter(Optional.empty(), Optional.empty(), types, Optional.empty(),
+                Optional.empty()), false);
+        int latest = Arrays.stream(all.monthIndex()).max().orElse(-1);
+        if (latest < 0) {
+            return YearMonth.now();
+        }
+        return YearMonth.of(latest / 12, latest % 12 + 1);
+    }
+
+    private static int wardOf(List<PreparedGeometry> shapes, double x, double y) {
+        var p = GRID.createPoint(new Coordinate(x, y));
+        for (int w = 0; w < shapes.size(); w++) {
+            if (shapes.get(w).covers(p)) {
+                return w;
+            }
+        }
+        return -1;
+    }
+
+    static int months(YearMonth from, YearMonth to) {
+        return (to.getYear() - from.getYear()) * 12 + to.getMonthValue() - from.getMonthValue() + 1;
+    }
+}
