@@ -17,7 +17,9 @@ import uk.safermap.areas.AreaResolver;
 import uk.safermap.areas.BoundaryFiles;
 import uk.safermap.areas.NeighbourhoodService;
 import uk.safermap.config.AppConfig;
+import uk.safermap.councillor.ReportImages;
 import uk.safermap.councillor.WardChoroplethService;
+import uk.safermap.councillor.WardReportService;
 import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
 import uk.safermap.geo.BritishNationalGrid;
@@ -151,8 +153,10 @@ public final class App implements AutoCloseable {
     private static Routes.Councillor councillor(Database db, IncidentStore incidents, AreaStore areas, List<Area> wards,
                                                 BritishNationalGrid grid) {
         PopulationStore populations = new JdbcPopulationStore(db);
-        return new Routes.Councillor(new WardChoroplethService(new IncidentSelection(incidents, grid), areas,
-                populations, grid), populations, wards.stream().map(Area::code).collect(Collectors.toSet()));
+        WardChoroplethService choropleth = new WardChoroplethService(new IncidentSelection(incidents, grid), areas,
+                populations, grid);
+        return new Routes.Councillor(choropleth, new WardReportService(choropleth, areas, grid),
+                new ReportImages(grid), populations, wards.stream().map(Area::code).collect(Collectors.toSet()));
     }
 
     private static LayerCatalog catalog(IncidentStore incidents, AreaStore areas) {

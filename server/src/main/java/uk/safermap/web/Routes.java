@@ -11,7 +11,9 @@ import uk.safermap.analysis.ProfileService;
 import uk.safermap.areas.AreaResolver;
 import uk.safermap.areas.NeighbourhoodService;
 import uk.safermap.ingest.IngestService;
+import uk.safermap.councillor.ReportImages;
 import uk.safermap.councillor.WardChoroplethService;
+import uk.safermap.councillor.WardReportService;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.layers.LayerCatalog;
 import uk.safermap.patrol.PatrolService;
@@ -54,7 +56,8 @@ public final class Routes {
     }
 
     /** Ward figures for councillors, the populations behind rates, and the ward codes they accept. */
-    public record Councillor(WardChoroplethService choropleth, PopulationStore populations, Set<String> wardCodes) {
+    public record Councillor(WardChoroplethService choropleth, WardReportService reports, ReportImages images,
+                             PopulationStore populations, Set<String> wardCodes) {
     }
 
     /** Patrol planning, and the grid its plans are drawn in. */
@@ -95,8 +98,9 @@ public final class Routes {
                 settings.maxUploadBytes());
         this.doorbells = new DoorbellHandler(a.placement().doorbells(), a.areas(), a.placement().grid(), mapper,
                 settings.maxUploadBytes());
-        this.wards = new WardHandler(services.councillor().choropleth(), services.councillor().populations(),
-                services.councillor().wardCodes(), mapper, settings.maxUploadBytes());
+        Councillor c = services.councillor();
+        this.wards = new WardHandler(c.choropleth(), c.reports(), new WardReportPage(c.images()), c.populations(),
+                c.wardCodes(), mapper, settings.maxUploadBytes());
         this.patrols = new PatrolHandler(services.patrols().service(), new PatrolJson(services.patrols().grid()),
                 a.areas(), mapper, settings.maxUploadBytes());
     }
@@ -127,6 +131,7 @@ public final class Routes {
             get("/api/wards/choropleth", wards::choropleth);
             get("/api/wards/populations", wards::getPopulations);
             put("/api/wards/populations", wards::putPopulations);
+            get("/api/reports/ward/{code}", wards::report);
             post("/api/patrols/plan", patrols::plan);
             get("/api/patrols/plan/{id}", patrols::get);
             get("/api/patrols/plan/{id}/print", patrols::print);

@@ -6,6 +6,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import uk.safermap.councillor.WardChoroplethService;
+import uk.safermap.councillor.WardReport;
+import uk.safermap.councillor.WardReportService;
 import uk.safermap.domain.Category;
 import uk.safermap.layers.Feature;
 import uk.safermap.layers.IncidentLayer;
@@ -27,14 +29,18 @@ import java.util.TreeSet;
 final class WardHandler {
 
     private final WardChoroplethService choropleth;
+    private final WardReportService reports;
+    private final WardReportPage reportPage;
     private final PopulationStore populations;
     private final Set<String> wardCodes;
     private final ObjectMapper mapper;
     private final long maxBodyBytes;
 
-    WardHandler(WardChoroplethService choropleth, PopulationStore populations, Set<String> wardCodes,
-                ObjectMapper mapper, long maxBodyBytes) {
+    WardHandler(WardChoroplethService choropleth, WardReportService reports, WardReportPage reportPage,
+                PopulationStore populations, Set<String> wardCodes, ObjectMapper mapper, long maxBodyBytes) {
         this.choropleth = choropleth;
+        this.reports = reports;
+        this.reportPage = reportPage;
         this.populations = populations;
         this.wardCodes = Set.copyOf(wardCodes);
         this.mapper = mapper;
@@ -82,6 +88,29 @@ final class WardHandler {
         members.put("populationsLoaded", r.populationsLoaded());
         members.put("notes", r.notes());
         GeoJsonResponse.collection(ctx, mapper, features, members);
+    }
+
+    /** The ward report: a printable page, or with {@code format=pdf} the same as a PDF. */
+    void report(Context ctx) {
+        AnalysisParams params = new AnalysisParams(ctx, Set.of("from", "to", "format"));
+        String format = params.string("format", "html");
+        if (!format.equals("html") && !format.equals("pdf")) {
+            throw ApiException.badRequest("format must be html or pdf, got '" + format + "'");
+        }
+        String code = ctx.pathParam("code");
+        WardReport report;
+        try {
+            report = reports.report(code, params.month("from"), params.month("to"));
+        } catch (java.util.NoSuchElementException e) {
+            throw ApiException.notFound(e.getMessage());
+        }
+        if (format.equals("pdf")) {
+            ctx.contentType("application/pdf");
+            ctx.header("Content-Disposition", "attachment; filename=\"ward-report-" + code + ".pdf\"");
+            ctx.result(reportPage.pdf(report));
+        } else {
+            ctx.html(reportPage.html(report));
+        }
     }
 
     /** Replaces the ward populations from a CSV body with the header code,population. */

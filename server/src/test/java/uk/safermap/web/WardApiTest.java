@@ -141,6 +141,31 @@ class WardApiTest {
         }
     }
 
+    @Test
+    void the_ward_report_is_a_printable_page_and_a_pdf_with_the_same_content() throws Exception {
+        ApiClient.Response page = api.get("/api/reports/ward/E05005503");
+        assertThat(page.status()).as(page.text()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.text()).contains("Egerton", "Month by month", "What was recorded", "Fairmead estate",
+                "compared with the same months a year earlier", "data:image/png;base64,", "/viewer/css/report.css");
+        assertThat(page.text()).doesNotContain("<script", "style=");
+
+        byte[] pdf = api.getBytes("/api/reports/ward/E05005503?format=pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(2);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("Egerton ward", "Summary", "Month by month", "Priority neighbourhoods",
+                    "Fairmead estate", "rounded to the nearest 5");
+            // The first page holds the summary and the map; the monthly table starts on the second.
+            org.apache.pdfbox.text.PDFTextStripper first = new org.apache.pdfbox.text.PDFTextStripper();
+            first.setStartPage(1);
+            first.setEndPage(1);
+            assertThat(first.getText(doc)).contains("Summary").doesNotContain("Month by month");
+        }
+        assertThat(api.get("/api/reports/ward/E00000000").status()).isEqualTo(404);
+        assertThat(api.get("/api/reports/ward/E05005503?format=docx").status()).isEqualTo(400);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "/api/wards/choropleth?metric=density|metric must be count, rate",
