@@ -105,19 +105,9 @@ public final class PatrolService {
         }
         List<String> notes = new ArrayList<>();
         Travel travel = travel(request, stops, notes);
-        double[] prize = new double[stops.size()];
-        boolean[] must = new boolean[stops.size()];
-        long[] preferred = new long[stops.size()];
-        Arrays.fill(preferred, BusyTime.NONE);
-        int mustCount = Math.max(1, (int) Math.ceil(selected.size() / 4.0));
-        for (int k = 0; k < selected.size(); k++) {
-            prize[firstHotspot + k] = selected.get(k).risk();
-            must[firstHotspot + k] = k < mustCount;
-            preferred[firstHotspot + k] = selected.get(k).peakSecond();
-        }
+        int mustCount = mustVisitCount(selected.size());
+        PatrolProblem problem = problem(request, shift, travel.model(), baseStops, firstHotspot, selected);
         long seed = request.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong(1, 1_000_000));
-        PatrolProblem problem = new PatrolProblem(travel.model(), request.speedKmh() / 3.6, baseStops[0], baseStops[1],
-                prize, must, request.visitMinutes() * 60, shift.seconds(), preferred);
         PatrolSolution solution = new PatrolRouter(settings.solutionLimit(), PatrolRouter.DEFAULT_TIME_LIMIT,
                 request.randomize() ? OptionalLong.of(seed) : OptionalLong.empty()).solve(problem);
         double hotspotRisk = found.stream().mapToDouble(PatrolHotspots.Found::risk).sum();
@@ -130,6 +120,29 @@ public final class PatrolService {
                 notes(request, points, found.size(), selected.size(), solution, busiestTimes(shift, selected, notes)));
         store.save(plan);
         return plan;
+    }
+
+    /** The top quarter of the selected places, at least one. */
+    private static int mustVisitCount(int selected) {
+        return Math.max(1, (int) Math.ceil(selected / 4.0));
+    }
+
+    /** The routing problem: bases, then the selected hot spots with their risk, rank and busiest time. */
+    private static PatrolProblem problem(PatrolRequest request, ShiftWindow shift, TravelModel travel,
+                                         int[][] baseStops, int firstHotspot, List<PatrolHotspots.Found> selected) {
+        int n = travel.size();
+        double[] prize = new double[n];
+        boolean[] must = new boolean[n];
+        long[] preferred = new long[n];
+        Arrays.fill(preferred, BusyTime.NONE);
+        int mustCount = mustVisitCount(selected.size());
+        for (int k = 0; k < selected.size(); k++) {
+            prize[firstHotspot + k] = selected.get(k).risk();
+            must[firstHotspot + k] = k < mustCount;
+            preferred[firstHotspot + k] = selected.get(k).peakSecond();
+        }
+        return new PatrolProblem(travel, request.speedKmh() / 3.6, baseStops[0], baseStops[1], prize, must,
+                request.visitMinutes() * 60, shift.seconds(), preferred);
     }
 
     /** Start and end stops of each unit; units sharing a base share its stop. */
