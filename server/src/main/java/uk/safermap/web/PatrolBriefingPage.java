@@ -154,18 +154,7 @@ final class PatrolBriefingPage {
     }
 
     private static String esc(String text) {
-        StringBuilder b = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return Html.escape(text);
     }
 
     /** Grid metres to SVG pixels, north up. */

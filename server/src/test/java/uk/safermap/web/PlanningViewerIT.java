@@ -11,12 +11,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import uk.safermap.App;
-import uk.safermap.config.ConfigLoader;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,22 +28,18 @@ class PlanningViewerIT {
     @TempDir
     static Path dir;
 
-    private App app;
+    private BrowserSession session;
     private ChromeDriver browser;
 
     @BeforeAll
     void start() {
-        app = App.start(ConfigLoader.ofValues(Map.of("SAFERMAP_PORT", "0", "SAFERMAP_DATA_DIR",
-                dir.resolve("data").toString(), "SAFERMAP_SAMPLE_MONTHS", "12")).load());
-        browser = Browser.chromium(dir.resolve("profile"));
+        session = BrowserSession.start(dir, 12);
+        browser = session.browser();
     }
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        app.close();
+        session.close();
     }
 
     private WebElement map() {
@@ -64,7 +57,7 @@ class PlanningViewerIT {
 
     @Test
     void cameras_are_placed_dragged_and_rescored_and_doorbells_shaded_by_area() throws Exception {
-        browser.get("http://127.0.0.1:" + app.port() + "/viewer/planning.html");
+        browser.get(session.url("/viewer/planning.html"));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> "ready".equals(map().getDomAttribute("data-state")));
 
         WebElement k = browser.findElement(By.id("cctv-k"));
@@ -102,7 +95,7 @@ class PlanningViewerIT {
 
     @Test
     void an_impossible_request_shows_the_server_reason() {
-        browser.get("http://127.0.0.1:" + app.port() + "/viewer/planning.html");
+        browser.get(session.url("/viewer/planning.html"));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> "ready".equals(map().getDomAttribute("data-state")));
         WebElement units = browser.findElement(By.id("doorbell-units"));
         units.clear();

@@ -6,27 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import uk.safermap.App;
-import uk.safermap.config.ConfigLoader;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,26 +27,18 @@ class ViewerIT {
     @TempDir
     static Path dir;
 
-    private App app;
+    private BrowserSession session;
     private ChromeDriver browser;
 
     @BeforeAll
     void start() {
-        app = App.start(ConfigLoader.ofValues(Map.of("SAFERMAP_PORT", "0", "SAFERMAP_DATA_DIR", dir.resolve("data").toString(),
-                "SAFERMAP_SAMPLE_MONTHS", "12")).load());
-        browser = chromium(dir.resolve("profile"));
+        session = BrowserSession.start(dir, 12);
+        browser = session.browser();
     }
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        app.close();
-    }
-
-    static ChromeDriver chromium(Path profile) {
-        return Browser.chromium(profile);
+        session.close();
     }
 
     private WebElement map() {
@@ -74,7 +52,7 @@ class ViewerIT {
 
     @Test
     void the_map_draws_boundaries_and_incidents_and_the_filters_change_them() throws Exception {
-        browser.get("http://127.0.0.1:" + app.port() + "/");
+        browser.get(session.url("/"));
         int all = waitUntilReady();
         assertThat(all).isGreaterThan(100);
         assertThat(map().getDomAttribute("data-ward-count")).isEqualTo("16");
@@ -118,7 +96,7 @@ class ViewerIT {
 
     @Test
     void the_analysis_panel_draws_clusters_gi_star_and_emerging_hot_spots() throws Exception {
-        browser.get("http://127.0.0.1:" + app.port() + "/");
+        browser.get(session.url("/"));
         waitUntilReady();
         assertThat(runAnalysis("clusters")).isPositive();
         assertThat(browser.findElements(By.cssSelector("path.analysis-cluster"))).isNotEmpty();
@@ -137,7 +115,7 @@ class ViewerIT {
 
     @Test
     void the_profile_page_lists_the_priority_neighbourhoods_with_charts() throws Exception {
-        browser.get("http://127.0.0.1:" + app.port() + "/viewer/profile.html");
+        browser.get(session.url("/viewer/profile.html"));
         WebElement main = browser.findElement(By.id("profile"));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> "ready".equals(main.getDomAttribute("data-state")));
         assertThat(main.getDomAttribute("data-area-count")).isEqualTo("3");
