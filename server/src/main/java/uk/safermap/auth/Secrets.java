@@ -1,0 +1,45 @@
+package uk.safermap.auth;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Passwords are stored as bcrypt hashes (cost 12: slow on purpose, against guessing); API
+ * tokens and session ids are 256 random bits, so a fast SHA-256 of a token is safe to store
+ * and look up by.
+ */
+public final class Secrets {
+
+    private static final int BCRYPT_COST = 12;
+    private final SecureRandom random = new SecureRandom();
+
+    public String hashPassword(String password) {
+        return BCrypt.withDefaults().hashToString(BCRYPT_COST, password.toCharArray());
+    }
+
+    public boolean passwordMatches(String password, String hash) {
+        return BCrypt.verifyer().verify(password.toCharArray(), hash.getBytes(StandardCharsets.UTF_8)).verified;
+    }
+
+    /** A new random token: 32 bytes, URL-safe Base64. */
+    public String newToken() {
+        byte[] b = new byte[32];
+        random.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    public static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+}
