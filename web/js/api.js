@@ -38,14 +38,45 @@ export async function fetchJson(path, params, doing, signal) {
  * POSTs a JSON body and returns the JSON answer (or, with asText, the raw text, for CSV
  * downloads). Errors read as for fetchJson.
  */
-export function postJson(path, body, doing, { signal, asText = false } = {}) {
+export async function postJson(path, body, doing, { signal, asText = false } = {}) {
+  const user = await currentUser();
   const init = {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: asText ? 'text/csv' : 'application/json' },
+    headers: {
+      'Content-Type': 'application/json',
+      Accept: asText ? 'text/csv' : 'application/json',
+      // The session cookie alone is not enough to change anything: the page proves it is ours.
+      'X-CSRF-Token': user.csrfToken || '',
+    },
     body: JSON.stringify(body),
     signal,
   };
   return request(path, init, doing, (response) => (asText ? response.text() : response.json()));
+}
+
+let me = null;
+
+/**
+ * Who is signed in ({name, role, seesPoints, csrfToken}), asked once per page. Nobody signed in
+ * sends the browser to the sign-in page, which brings it back here afterwards.
+ */
+export function currentUser() {
+  if (!me) {
+    me = request('/api/me', { headers: { Accept: 'application/json' } }, 'checking who is signed in',
+      (response) => response.json()).then((user) => {
+      if (!user.signedIn) {
+        window.location.assign(signInUrl());
+        throw new ApiError('Signing in is needed.', 401);
+      }
+      return user;
+    });
+  }
+  return me;
+}
+
+/** The sign-in page for coming back to where we are. */
+export function signInUrl() {
+  return `/viewer/login.html?next=${encodeURIComponent(window.location.pathname + window.location.search)}`;
 }
 
 /** One fetch with readable errors: unreachable service, HTTP error (with the server's message), unreadable body. */
@@ -58,6 +89,10 @@ async function request(url, init, doing, read) {
       throw error;
     }
     throw new ApiError(`Could not reach the SaferMap service while ${doing}.`, 0);
+  }
+  if (response.status === 401) {
+    window.location.assign(signInUrl());
+    throw new ApiError(`Signing in is needed while ${doing}.`, 401);
   }
   if (!response.ok) {
     const message = await readErrorMessage(response);

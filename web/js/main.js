@@ -1,10 +1,14 @@
 /**
- * Entry point: loads the configuration, builds the map, draws the boundaries, then the
- * incidents, and wires the panel. The map element's data-state turns "ready" only once
- * the boundaries and the first incident page are drawn. The Analysis section has its own
- * state (data-analysis-state), "idle" until a run.
+ * Entry point: checks who is signed in, loads the configuration, builds the map, draws the
+ * boundaries, then the incidents, and wires the panel. The map element's data-state turns
+ * "ready" only once the boundaries and the first incident page are drawn. The Analysis section
+ * has its own state (data-analysis-state), "idle" until a run.
+ *
+ * Roles that may not see incidents (councillors, the public) get councillor mode instead
+ * (data-mode="councillor"): the ward map and reports, and no incident, analysis or planning.
  */
 import { analysisLayer } from './analysis-layer.js';
+import { currentUser } from './api.js';
 import { createAnalysisLegend } from './analysis-legend.js';
 import { createAnalysisPanel } from './analysis-panel.js';
 import { listAreas, loadBoundaryLayers } from './boundaries.js';
@@ -15,13 +19,22 @@ import { bindLayerToggles } from './layer-toggles.js';
 import { createLegendControl } from './legend.js';
 import { createMap } from './map-view.js';
 import { createAnalysisReporter, createStatusReporter } from './status.js';
+import { createWardView } from './ward-view.js';
 
 async function start(mapElement, reporter) {
+  reporter.loading('Checking who is signed in…');
+  const user = await currentUser();
+  showUser(user);
   reporter.loading('Loading viewer settings…');
   const config = await fetchViewerConfig();
   document.getElementById('sample-notice').hidden = !config.sampleData;
 
   const map = createMap(mapElement, config);
+  if (!user.seesPoints) {
+    await startCouncillorMode(map, mapElement, config, reporter);
+    return;
+  }
+  mapElement.dataset.mode = 'full';
   createLegendControl(config.categories).addTo(map);
 
   reporter.loading('Loading boundaries…');
@@ -53,6 +66,35 @@ async function start(mapElement, reporter) {
   if (!map.hasLayer(incidents)) {
     reporter.ready('Incidents layer is hidden.');
   }
+}
+
+/** The signed-in user and a sign-out button. */
+function showUser(user) {
+  document.getElementById('user-name').textContent = `${user.name} (${user.role})`;
+  document.getElementById('user-line').hidden = user.via !== 'session';
+  document.getElementById('sign-out').addEventListener('click', async () => {
+    await fetch('/api/logout', { method: 'POST', headers: { 'X-CSRF-Token': user.csrfToken || '' } });
+    window.location.assign('/viewer/login.html');
+  });
+}
+
+/** Ward figures only: no incident layer, no analysis, no planning links. */
+async function startCouncillorMode(map, mapElement, config, reporter) {
+  mapElement.dataset.mode = 'councillor';
+  for (const id of ['layers-group', 'analysis-form', 'point-links']) {
+    document.getElementById(id).hidden = true;
+  }
+  const panel = document.getElementById('ward-panel');
+  panel.hidden = false;
+  let view = null;
+  const filters = createFilterPanel({
+    categories: config.categories,
+    extent: config.extent,
+    onChange: () => view && view.refresh(),
+  });
+  view = createWardView({ map, mapElement, panel, currentFilters: () => filters.current(),
+    report: (message, isError) => (isError ? reporter.failed(new Error(message)) : reporter.ready(message)) });
+  await view.refresh();
 }
 
 /** The analysis result layer (above the boundaries), its legend and the panel's Analysis section. */

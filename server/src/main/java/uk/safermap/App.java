@@ -16,12 +16,20 @@ import uk.safermap.analysis.ResultCache;
 import uk.safermap.areas.AreaResolver;
 import uk.safermap.areas.BoundaryFiles;
 import uk.safermap.areas.NeighbourhoodService;
+import uk.safermap.auth.AuditTrail;
+import uk.safermap.auth.AuthService;
+import uk.safermap.auth.LoginThrottle;
+import uk.safermap.auth.Secrets;
+import uk.safermap.auth.UserAdmin;
+import uk.safermap.auth.UserProvisioning;
 import uk.safermap.config.AppConfig;
+import uk.safermap.config.ConfigException;
 import uk.safermap.councillor.ReportImages;
 import uk.safermap.councillor.WardChoroplethService;
 import uk.safermap.councillor.WardReportService;
 import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
+import uk.safermap.domain.Category;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.ServiceArea;
 import uk.safermap.ingest.IngestService;
@@ -39,18 +47,23 @@ import uk.safermap.placement.mclp.ExactMclp;
 import uk.safermap.store.AreaStore;
 import uk.safermap.store.IncidentStore;
 import uk.safermap.store.PopulationStore;
+import uk.safermap.store.UserStore;
 import uk.safermap.store.jdbc.Database;
 import uk.safermap.store.jdbc.JdbcAreaStore;
+import uk.safermap.store.jdbc.JdbcAuditStore;
 import uk.safermap.store.jdbc.JdbcIncidentStore;
 import uk.safermap.store.jdbc.JdbcPatrolPlanStore;
 import uk.safermap.store.jdbc.JdbcPopulationStore;
+import uk.safermap.store.jdbc.JdbcUserStore;
 import uk.safermap.web.HttpServer;
 import uk.safermap.web.Json;
 import uk.safermap.web.Routes;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -63,10 +76,12 @@ public final class App implements AutoCloseable {
 
     private final Database db;
     private final HttpServer server;
+    private final Routes routes;
 
-    private App(Database db, HttpServer server) {
+    private App(Database db, HttpServer server, Routes routes) {
         this.db = db;
         this.server = server;
+        this.routes = routes;
     }
 
     /** Opens the store, seeds it if empty, and starts listening. */
@@ -84,22 +99,26 @@ public final class App implements AutoCloseable {
                     .seed(wards, config.sample());
             NeighbourhoodService neighbourhoods = new NeighbourhoodService(areas, grid, serviceArea);
             ObjectMapper mapper = Json.newObjectMapper();
-            Routes.Analyses analyses = analyses(incidents, areas, neighbourhoods, grid, config.placement());
+            IncidentSelection selection = new IncidentSelection(incidents, grid,
+                    sensitiveCategories(config.auth().sensitiveCategories()));
+            Routes.Analyses analyses = analyses(selection, incidents, areas, neighbourhoods, grid, config.placement());
+            Routes.Accounts accounts = accounts(db, config.auth());
             Routes routes = new Routes(
                     new Routes.Services(catalog(incidents, areas), ingest, neighbourhoods, incidents,
                             db.dialect().storeName(), analyses,
-                            patrols(db, incidents, analyses, grid, serviceArea, config.patrol()),
-                            councillor(db, incidents, areas, wards, grid)),
+                            patrols(db, selection, analyses, grid, serviceArea, config.patrol()),
+                            councillor(db, selection, areas, wards, grid), accounts),
                     new Routes.Settings(config.limits().maxUploadBytes(), config.limits().defaultItemLimit(),
                             config.limits().maxItemLimit(), config.viewer().basemapUrl(),
                             config.viewer().basemapAttribution(), BoundaryFiles.ATTRIBUTION,
                             lonLatBox(serviceArea, grid), StoreSeeder.SAMPLE_SOURCE_PREFIX),
                     mapper);
-            HttpServer server = new HttpServer(routes, mapper, config.viewer().basemapUrl())
+            HttpServer server = new HttpServer(routes, mapper, config.viewer().basemapUrl(), accounts.auth(),
+                    new AuditTrail(new JdbcAuditStore(db), Clock.systemUTC()), config.auth().publicAccess())
                     .start(config.server().host(), config.server().port());
             LOG.info("SaferMap listening on http://{}:{}/ ({} incidents, store {})", config.server().host(),
                     server.port(), incidents.count(), db.description());
-            return new App(db, server);
+            return new App(db, server, routes);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -121,10 +140,36 @@ public final class App implements AutoCloseable {
         return ServiceArea.around(gridWards, settings.marginMetres(), "Melton borough");
     }
 
-    private static Routes.Analyses analyses(IncidentStore incidents, AreaStore areaStore,
+    /**
+     * Users from the users file, and the first admin when there are none, so that no installation
+     * starts with a known password.
+     */
+    private static Routes.Accounts accounts(Database db, AppConfig.Auth settings) {
+        UserStore users = new JdbcUserStore(db);
+        Secrets secrets = new Secrets();
+        UserProvisioning provisioning = new UserProvisioning(users, secrets);
+        settings.usersFile().ifPresent(f -> LOG.info("{} users provisioned from {}", provisioning.load(f), f));
+        provisioning.ensureAdmin(settings.adminPassword()).ifPresent(password -> LOG.warn(
+                "\n\n    First start: created the user 'admin' with the one-time password\n\n        {}\n\n"
+                        + "    It is shown only now. Sign in at /viewer/login.html and give each person their own "
+                        + "account (PUT /api/admin/users/{{name}}).\n", password));
+        AuthService auth = new AuthService(users, secrets, new LoginThrottle(5, 50, Duration.ofMinutes(15)),
+                Duration.ofMinutes(30), Duration.ofHours(12));
+        return new Routes.Accounts(auth, new UserAdmin(users, new JdbcAuditStore(db), secrets), settings.secureCookies());
+    }
+
+    private static Set<Category> sensitiveCategories(Set<String> slugs) {
+        Set<Category> out = EnumSet.noneOf(Category.class);
+        for (String slug : slugs) {
+            out.add(Category.fromSlug(slug).orElseThrow(() -> new ConfigException(
+                    "SAFERMAP_SENSITIVE_CATEGORIES: '" + slug + "' is not a category slug")));
+        }
+        return out;
+    }
+
+    private static Routes.Analyses analyses(IncidentSelection selection, IncidentStore incidents, AreaStore areaStore,
                                             NeighbourhoodService neighbourhoods, BritishNationalGrid grid,
                                             AppConfig.Placement placement) {
-        IncidentSelection selection = new IncidentSelection(incidents, grid);
         AreaResolver areas = new AreaResolver(areaStore, grid);
         ResultCache cache = new ResultCache(incidents, 200, Duration.ofMinutes(30));
         // Density surfaces are up to 128 MB each (16M cells): few of them are kept.
@@ -140,9 +185,9 @@ public final class App implements AutoCloseable {
                         placement.camerasFile().map(CameraFile::read).orElse(List.of()), grid));
     }
 
-    private static Routes.Patrols patrols(Database db, IncidentStore incidents, Routes.Analyses analyses,
+    private static Routes.Patrols patrols(Database db, IncidentSelection selection, Routes.Analyses analyses,
                                           BritishNationalGrid grid, ServiceArea serviceArea, AppConfig.Patrol patrol) {
-        PatrolService service = new PatrolService(new IncidentSelection(incidents, grid), analyses.clusters(),
+        PatrolService service = new PatrolService(selection, analyses.clusters(),
                 analyses.giStar(), new JdbcPatrolPlanStore(db), grid, serviceArea,
                 new PatrolService.Settings(patrol.baseLonLat(), patrol.detourFactor(),
                         PatrolRouter.DEFAULT_SOLUTION_LIMIT),
@@ -150,11 +195,10 @@ public final class App implements AutoCloseable {
         return new Routes.Patrols(service, grid);
     }
 
-    private static Routes.Councillor councillor(Database db, IncidentStore incidents, AreaStore areas, List<Area> wards,
-                                                BritishNationalGrid grid) {
+    private static Routes.Councillor councillor(Database db, IncidentSelection selection, AreaStore areas,
+                                                List<Area> wards, BritishNationalGrid grid) {
         PopulationStore populations = new JdbcPopulationStore(db);
-        WardChoroplethService choropleth = new WardChoroplethService(new IncidentSelection(incidents, grid), areas,
-                populations, grid);
+        WardChoroplethService choropleth = new WardChoroplethService(selection, areas, populations, grid);
         return new Routes.Councillor(choropleth, new WardReportService(choropleth, areas, grid),
                 new ReportImages(grid), populations, wards.stream().map(Area::code).collect(Collectors.toSet()));
     }
@@ -172,6 +216,11 @@ public final class App implements AutoCloseable {
     private static double[] lonLatBox(ServiceArea area, BritishNationalGrid grid) {
         Envelope e = grid.toWgs84(area.gridPolygon()).getEnvelopeInternal();
         return new double[] {e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()};
+    }
+
+    /** Every route with its access level, for the access tests. */
+    public List<Routes.Endpoint> endpoints() {
+        return routes.table();
     }
 
     public int port() {

@@ -13,13 +13,26 @@ import java.util.TreeSet;
  * The incident filter every analysis accepts: a half-open time interval, categories, and an
  * area (a named polygon, or a lon/lat box).
  *
- * @param categories empty means all
+ * @param categories    empty means all
+ * @param aggregateOnly for a viewer who must not see incidents: sensitive incidents are left out,
+ *                      and density surfaces blank places with fewer than 5 incidents nearby
  */
 public record AnalysisFilter(Optional<LocalDateTime> from, Optional<LocalDateTime> to, Set<Category> categories,
-                             Optional<AreaResolver.Resolved> area, Optional<Envelope> bboxWgs84) {
+                             Optional<AreaResolver.Resolved> area, Optional<Envelope> bboxWgs84, boolean aggregateOnly) {
 
     public AnalysisFilter {
         categories = Set.copyOf(categories);
+    }
+
+    /** A filter for viewers who may see incidents. */
+    public AnalysisFilter(Optional<LocalDateTime> from, Optional<LocalDateTime> to, Set<Category> categories,
+                          Optional<AreaResolver.Resolved> area, Optional<Envelope> bboxWgs84) {
+        this(from, to, categories, area, bboxWgs84, false);
+    }
+
+    /** The same filter for a viewer who may see aggregates only. */
+    public AnalysisFilter aggregateOnlyView() {
+        return new AnalysisFilter(from, to, categories, area, bboxWgs84, true);
     }
 
     public static AnalysisFilter everything() {
@@ -32,6 +45,6 @@ public record AnalysisFilter(Optional<LocalDateTime> from, Optional<LocalDateTim
         categories.forEach(c -> slugs.add(c.slug()));
         return from.map(Object::toString).orElse("..") + "/" + to.map(Object::toString).orElse("..") + "|"
                 + String.join(",", slugs) + "|" + area.map(a -> a.reference() + "@" + a.version()).orElse("")
-                + "|" + bboxWgs84.map(Envelope::toString).orElse("");
+                + "|" + bboxWgs84.map(Envelope::toString).orElse("") + (aggregateOnly ? "|aggregate" : "");
     }
 }

@@ -7,6 +7,7 @@ import uk.safermap.analysis.density.DensityContours;
 import uk.safermap.analysis.density.DensityGrid;
 import uk.safermap.analysis.density.KernelDensity;
 import uk.safermap.analysis.density.KernelDensityParameters;
+import uk.safermap.analysis.density.SupportMask;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.store.PointSet;
 
@@ -23,6 +24,9 @@ public final class DensityService {
     /** A contour in lon/lat with its level (per km²), the percentile it stands for, and what it holds. */
     public record Contour(double level, double percentile, double areaKm2, double incidents, Geometry outline) {
     }
+
+    /** Aggregate-only surfaces show only places with at least this many incidents nearby. */
+    public static final int AGGREGATE_MIN_SUPPORT = 5;
 
     private final IncidentSelection selection;
     private final ResultCache cache;
@@ -49,7 +53,10 @@ public final class DensityService {
         KernelDensityParameters p = filter.area()
                 .map(a -> params.withExtent(extent(a.grid().getEnvelopeInternal())))
                 .orElse(params);
-        return KernelDensity.estimate(points.easting(), points.northing(), p);
+        DensityGrid surface = KernelDensity.estimate(points.easting(), points.northing(), p);
+        return filter.aggregateOnly()
+                ? SupportMask.blankSparse(surface, points.easting(), points.northing(), AGGREGATE_MIN_SUPPORT)
+                : surface;
     }
 
     /** A degenerate (zero-width) area envelope gets a small box so the estimator has an extent. */

@@ -7,12 +7,14 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import uk.safermap.domain.Category;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.store.IncidentStore;
 import uk.safermap.store.PointQuery;
 import uk.safermap.store.PointSet;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the incidents an {@link AnalysisFilter} selects: the store narrows by grid box, time
@@ -24,16 +26,25 @@ public final class IncidentSelection {
 
     private final IncidentStore store;
     private final BritishNationalGrid grid;
+    private final Set<Category> sensitiveCategories;
 
-    public IncidentSelection(IncidentStore store, BritishNationalGrid grid) {
+    /**
+     * @param sensitiveCategories categories that are sensitive even when not flagged at import;
+     *                            aggregate-only filters leave them out
+     */
+    public IncidentSelection(IncidentStore store, BritishNationalGrid grid, Set<Category> sensitiveCategories) {
         this.store = store;
         this.grid = grid;
+        this.sensitiveCategories = Set.copyOf(sensitiveCategories);
     }
 
     public PointSet select(AnalysisFilter filter, boolean withLocations) {
         Optional<Geometry> shape = shape(filter);
         PointSet all = store.points(new PointQuery(shape.map(Geometry::getEnvelopeInternal), filter.from(),
                 filter.to(), filter.categories(), withLocations));
+        if (filter.aggregateOnly()) {
+            all = withoutSensitive(all);
+        }
         if (shape.isEmpty()) {
             return all;
         }
@@ -45,6 +56,16 @@ public final class IncidentSelection {
             kept += keep[i] ? 1 : 0;
         }
         return kept == all.size() ? all : all.subset(keep);
+    }
+
+    private PointSet withoutSensitive(PointSet points) {
+        boolean[] keep = new boolean[points.size()];
+        boolean all = true;
+        for (int i = 0; i < keep.length; i++) {
+            keep[i] = !points.sensitive()[i] && !sensitiveCategories.contains(points.category(i));
+            all &= keep[i];
+        }
+        return all ? points : points.subset(keep);
     }
 
     /** The area polygon, or the lon/lat box as a grid polygon, or nothing. */

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param patrol   patrol planning defaults
  */
 public record AppConfig(Server server, Store store, Sample sample, ServiceAreaSettings area,
-                        Viewer viewer, Limits limits, Placement placement, Patrol patrol) {
+                        Viewer viewer, Limits limits, Placement placement, Patrol patrol, Auth auth) {
 
     /** @param host interface to bind (localhost by default, for security) */
     public record Server(String host, int port) {
@@ -65,6 +65,18 @@ public record AppConfig(Server server, Store store, Sample sample, ServiceAreaSe
      * @param baseLonLat   {lon, lat} where patrol units start and end unless a plan says otherwise
      * @param detourFactor network / straight-line distance, used when a plan has no road network
      */
+    /**
+     * @param usersFile      CSV of users to provision at start: name,role,token_sha256,password_bcrypt
+     * @param adminPassword  the first admin's password when the store has no users; empty = a random
+     *                       one-time password, printed once
+     * @param publicAccess   whether anonymous visitors get the public role (aggregates only)
+     * @param secureCookies  always mark the session cookie Secure (else only on HTTPS requests)
+     * @param sensitiveCategories categories treated as sensitive besides rows flagged at import
+     */
+    public record Auth(Optional<Path> usersFile, Optional<String> adminPassword, boolean publicAccess,
+                       boolean secureCookies, java.util.Set<String> sensitiveCategories) {
+    }
+
     public record Patrol(double[] baseLonLat, double detourFactor) {
     }
 

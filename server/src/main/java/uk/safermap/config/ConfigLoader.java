@@ -102,7 +102,11 @@ public final class ConfigLoader {
                         100, 10_000),
                 new AppConfig.Placement(optional("SAFERMAP_CAMERAS_FILE").map(Path::of)),
                 new AppConfig.Patrol(lonLat("SAFERMAP_PATROL_BASE", MELTON_POLICE_STATION),
-                        detourFactor("SAFERMAP_PATROL_DETOUR", 1.3)));
+                        detourFactor("SAFERMAP_PATROL_DETOUR", 1.3)),
+                new AppConfig.Auth(optional("SAFERMAP_USERS_FILE").map(Path::of), optional("SAFERMAP_ADMIN_PASSWORD"),
+                        onOff("SAFERMAP_PUBLIC", false), onOff("SAFERMAP_SECURE_COOKIES", false),
+                        optional("SAFERMAP_SENSITIVE_CATEGORIES").map(v -> java.util.Set.of(v.split("\\s*,\\s*")))
+                                .orElse(java.util.Set.of())));
     }
 
     private Optional<String> optional(String key) {

@@ -61,4 +61,9 @@ public final class AreaLayer implements FeatureSource {
         p.put("note", a.note());
         return new Feature(a.code(), a.geometry(), p);
     }
+
+    @Override
+    public boolean pointLevel() {
+        return false;
+    }
 }

@@ -22,4 +22,7 @@ public interface FeatureSource {
     Page<Feature> items(ItemsQuery query);
 
     Optional<Feature> item(String featureId);
+
+    /** Whether features are individual incidents, which only roles that see points may read. */
+    boolean pointLevel();
 }

@@ -97,4 +97,9 @@ public final class IncidentLayer implements FeatureSource {
         p.put("northing", Math.round(i.northing()));
         return new Feature(i.id(), WGS84.createPoint(new Coordinate(i.lon(), i.lat())), p);
     }
+
+    @Override
+    public boolean pointLevel() {
+        return true;
+    }
 }

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import uk.safermap.layers.Feature;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.Map;
 
 /** Streams GeoJSON responses ({@code application/geo+json}). */
@@ -17,6 +18,9 @@ final class GeoJsonResponse {
     static void collection(Context ctx, ObjectMapper mapper, Iterable<Feature> features, Map<String, Object> members)
             throws IOException {
         ctx.contentType(Links.GEOJSON);
+        if (features instanceof Collection<?> c) {
+            ctx.attribute(AccessControl.ROWS, (long) c.size());
+        }
         try (JsonGenerator gen = mapper.getFactory().createGenerator(ctx.outputStream())) {
             new GeoJsonWriter(gen).featureCollection(features, members);
         }
@@ -24,6 +28,7 @@ final class GeoJsonResponse {
 
     static void feature(Context ctx, ObjectMapper mapper, Feature feature) throws IOException {
         ctx.contentType(Links.GEOJSON);
+        ctx.attribute(AccessControl.ROWS, 1L);
         try (JsonGenerator gen = mapper.getFactory().createGenerator(ctx.outputStream())) {
             new GeoJsonWriter(gen).feature(feature);
         }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import uk.safermap.auth.AuditTrail;
+import uk.safermap.auth.AuthService;
 
 import java.net.URI;
 
@@ -15,7 +17,12 @@ public final class HttpServer implements AutoCloseable {
 
     private final Javalin app;
 
-    public HttpServer(Routes routes, ObjectMapper mapper, String basemapUrl) {
+    /**
+     * @param publicAccess whether anonymous visitors get the public role
+     */
+    public HttpServer(Routes routes, ObjectMapper mapper, String basemapUrl, AuthService auth, AuditTrail audit,
+                      boolean publicAccess) {
+        AccessControl access = new AccessControl(auth, audit, publicAccess);
         String csp = contentSecurityPolicy(basemapUrl);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -35,6 +42,8 @@ public final class HttpServer implements AutoCloseable {
             ctx.header("X-Frame-Options", "DENY");
             ctx.header("Content-Security-Policy", csp);
         });
+        app.beforeMatched(access::before);
+        app.afterMatched(access::after);
         ApiErrors.register(app);
     }
 

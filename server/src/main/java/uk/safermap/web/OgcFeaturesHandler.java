@@ -74,7 +74,9 @@ final class OgcFeaturesHandler {
     }
 
     void collections(Context ctx) {
-        List<CollectionJson> all = catalog.all().stream().map(s -> collectionJson(ctx, s)).toList();
+        boolean seesPoints = AccessControl.principal(ctx).role().seesPoints();
+        List<CollectionJson> all = catalog.all().stream().filter(s -> seesPoints || !s.pointLevel())
+                .map(s -> collectionJson(ctx, s)).toList();
         ctx.json(new Collections(List.of(Links.link(ctx, "/collections", "self", Links.JSON, "collections")), all));
     }
 
@@ -114,9 +116,16 @@ final class OgcFeaturesHandler {
         GeoJsonResponse.feature(ctx, mapper, f);
     }
 
+    /** The collection named in the path, when the caller may read it. */
     private FeatureSource source(Context ctx) {
         String id = ctx.pathParam("collectionId");
-        return catalog.get(id).orElseThrow(() -> ApiException.notFound("no collection '" + id + "'; see /collections"));
+        FeatureSource source = catalog.get(id).orElseThrow(() -> ApiException.notFound(
+                "no collection '" + id + "'; see /collections"));
+        if (source.pointLevel() && !AccessControl.principal(ctx).role().seesPoints()) {
+            throw new ApiException(403, "the " + AccessControl.principal(ctx).role().key() + " role sees ward "
+                    + "figures, not individual incidents: see /api/wards/choropleth");
+        }
+        return source;
     }
 
     private ItemsQuery itemsQuery(Context ctx, FeatureSource source) {

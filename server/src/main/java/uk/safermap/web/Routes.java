@@ -1,7 +1,10 @@
 package uk.safermap.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.apibuilder.ApiBuilder;
 import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import uk.safermap.analysis.ClusterService;
 import uk.safermap.analysis.DensityService;
 import uk.safermap.analysis.EmergingService;
@@ -10,27 +13,31 @@ import uk.safermap.analysis.NearRepeatService;
 import uk.safermap.analysis.ProfileService;
 import uk.safermap.areas.AreaResolver;
 import uk.safermap.areas.NeighbourhoodService;
-import uk.safermap.ingest.IngestService;
+import uk.safermap.auth.Access;
+import uk.safermap.auth.AuthService;
+import uk.safermap.auth.UserAdmin;
 import uk.safermap.councillor.ReportImages;
 import uk.safermap.councillor.WardChoroplethService;
 import uk.safermap.councillor.WardReportService;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.ingest.IngestService;
 import uk.safermap.layers.LayerCatalog;
+import uk.safermap.layers.tiles.DensityTileService;
 import uk.safermap.patrol.PatrolService;
 import uk.safermap.placement.Camera;
 import uk.safermap.placement.CctvPlacementService;
 import uk.safermap.placement.DoorbellService;
-import uk.safermap.layers.tiles.DensityTileService;
 import uk.safermap.store.IncidentStore;
 import uk.safermap.store.PopulationStore;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import static io.javalin.apibuilder.ApiBuilder.delete;
-import static io.javalin.apibuilder.ApiBuilder.get;
-import static io.javalin.apibuilder.ApiBuilder.post;
-import static io.javalin.apibuilder.ApiBuilder.put;
+import static io.javalin.http.HandlerType.DELETE;
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
 
 /** Every route of the service, in one place. */
 public final class Routes {
@@ -48,11 +55,17 @@ public final class Routes {
     private final DoorbellHandler doorbells;
     private final PatrolHandler patrols;
     private final WardHandler wards;
+    private final AuthHandler auth;
+    private final AdminHandler admin;
 
     /** The services the handlers call, and the settings they need. */
     public record Services(LayerCatalog catalog, IngestService ingest, NeighbourhoodService neighbourhoods,
                            IncidentStore incidents, String storeName, Analyses analyses, Patrols patrols,
-                           Councillor councillor) {
+                           Councillor councillor, Accounts accounts) {
+    }
+
+    /** Sign-in and user administration. */
+    public record Accounts(AuthService auth, UserAdmin users, boolean secureCookies) {
     }
 
     /** Ward figures for councillors, the populations behind rates, and the ward codes they accept. */
@@ -101,46 +114,79 @@ public final class Routes {
         Councillor c = services.councillor();
         this.wards = new WardHandler(c.choropleth(), c.reports(), new WardReportPage(c.images()), c.populations(),
                 c.wardCodes(), mapper, settings.maxUploadBytes());
+        this.auth = new AuthHandler(services.accounts().auth(), mapper, services.accounts().secureCookies());
+        this.admin = new AdminHandler(services.accounts().users(), mapper);
         this.patrols = new PatrolHandler(services.patrols().service(), new PatrolJson(services.patrols().grid()),
                 a.areas(), mapper, settings.maxUploadBytes());
     }
 
+    /** One route: method, path, who may call it, and the handler. */
+    public record Endpoint(HandlerType method, String path, Access access, Handler handler) {
+    }
+
+    /**
+     * Every route with the access it requires: a route cannot exist without one. Order matters
+     * where a literal segment and a parameter compete: the first match wins.
+     */
+    public List<Endpoint> table() {
+        List<Endpoint> t = new ArrayList<>();
+        t.add(new Endpoint(GET, "/", Access.OPEN, landing::landing));
+        t.add(new Endpoint(GET, "/api", Access.OPEN, landing::openapi));
+        t.add(new Endpoint(GET, "/conformance", Access.OPEN, features::conformance));
+        t.add(new Endpoint(GET, "/health", Access.OPEN, health::health));
+        t.add(new Endpoint(GET, "/api/viewer/config", Access.OPEN, viewer::config));
+        t.add(new Endpoint(POST, "/api/login", Access.OPEN, auth::login));
+        t.add(new Endpoint(POST, "/api/logout", Access.OPEN, auth::logout));
+        t.add(new Endpoint(GET, "/api/me", Access.OPEN, auth::me));
+        t.add(new Endpoint(GET, "/collections", Access.AGGREGATES, features::collections));
+        t.add(new Endpoint(GET, "/collections/{collectionId}", Access.AGGREGATES, features::collection));
+        t.add(new Endpoint(GET, "/collections/{collectionId}/items", Access.AGGREGATES, features::items));
+        t.add(new Endpoint(GET, "/collections/{collectionId}/items/{featureId}", Access.AGGREGATES, features::item));
+        t.add(new Endpoint(GET, "/api/density/legend", Access.AGGREGATES, density::legend));
+        t.add(new Endpoint(GET, "/tiles/density/{z}/{x}/{y}", Access.AGGREGATES, density::tile));
+        t.add(new Endpoint(GET, "/api/wards/choropleth", Access.AGGREGATES, wards::choropleth));
+        t.add(new Endpoint(GET, "/api/wards/populations", Access.AGGREGATES, wards::getPopulations));
+        t.add(new Endpoint(GET, "/api/reports/ward/{code}", Access.AGGREGATES, wards::report));
+        t.add(new Endpoint(GET, "/api/hotspots/clusters", Access.POINTS, hotspots::clusters));
+        t.add(new Endpoint(GET, "/api/hotspots/gistar", Access.POINTS, hotspots::giStar));
+        t.add(new Endpoint(GET, "/api/hotspots/emerging", Access.POINTS, hotspots::emerging));
+        t.add(new Endpoint(GET, "/api/hotspots/near-repeat", Access.POINTS, hotspots::nearRepeat));
+        t.add(new Endpoint(GET, "/api/density/contours", Access.POINTS, density::contours));
+        t.add(new Endpoint(GET, "/api/placement/cctv/coverage", Access.POINTS, cctv::cctvCoverage));
+        t.add(new Endpoint(GET, "/api/areas/profile", Access.POINTS, profiles::all));
+        t.add(new Endpoint(GET, "/api/areas/{id}/profile", Access.POINTS, profiles::one));
+        // After /api/areas/profile, which {id} would otherwise swallow.
+        t.add(new Endpoint(GET, "/api/areas", Access.AGGREGATES, areas::list));
+        t.add(new Endpoint(GET, "/api/areas/{id}", Access.AGGREGATES, areas::get));
+        t.add(new Endpoint(POST, "/api/patrols/plan", Access.PATROLS, patrols::plan));
+        t.add(new Endpoint(GET, "/api/patrols/plan/{id}", Access.PATROLS, patrols::get));
+        t.add(new Endpoint(GET, "/api/patrols/plan/{id}/print", Access.PATROLS, patrols::print));
+        t.add(new Endpoint(POST, "/api/imports", Access.ANALYSIS, imports::importFile));
+        t.add(new Endpoint(POST, "/api/placement/cctv", Access.ANALYSIS, cctv::placeCctv));
+        t.add(new Endpoint(POST, "/api/placement/cctv/evaluate", Access.ANALYSIS, cctv::evaluateCctv));
+        t.add(new Endpoint(POST, "/api/placement/doorbells", Access.ANALYSIS, doorbells::placeDoorbells));
+        t.add(new Endpoint(PUT, "/api/wards/populations", Access.ANALYSIS, wards::putPopulations));
+        t.add(new Endpoint(PUT, "/api/areas/{id}", Access.ANALYSIS, areas::put));
+        t.add(new Endpoint(DELETE, "/api/areas/{id}", Access.ANALYSIS, areas::delete));
+        t.add(new Endpoint(GET, "/api/admin/users", Access.ADMIN, admin::users));
+        t.add(new Endpoint(PUT, "/api/admin/users/{name}", Access.ADMIN, admin::putUser));
+        t.add(new Endpoint(POST, "/api/admin/users/{name}/tokens", Access.ADMIN, admin::newToken));
+        t.add(new Endpoint(GET, "/api/admin/audit", Access.ADMIN, admin::audit));
+        return t;
+    }
+
     public EndpointGroup endpoints() {
         return () -> {
-            get("/", landing::landing);
-            get("/api", landing::openapi);
-            get("/conformance", features::conformance);
-            get("/collections", features::collections);
-            get("/collections/{collectionId}", features::collection);
-            get("/collections/{collectionId}/items", features::items);
-            get("/collections/{collectionId}/items/{featureId}", features::item);
-            get("/health", health::health);
-            get("/api/viewer/config", viewer::config);
-            post("/api/imports", imports::importFile);
-            get("/api/hotspots/clusters", hotspots::clusters);
-            get("/api/hotspots/gistar", hotspots::giStar);
-            get("/api/hotspots/emerging", hotspots::emerging);
-            get("/api/hotspots/near-repeat", hotspots::nearRepeat);
-            get("/api/density/legend", density::legend);
-            get("/api/density/contours", density::contours);
-            get("/tiles/density/{z}/{x}/{y}", density::tile);
-            post("/api/placement/cctv", cctv::placeCctv);
-            post("/api/placement/cctv/evaluate", cctv::evaluateCctv);
-            get("/api/placement/cctv/coverage", cctv::cctvCoverage);
-            post("/api/placement/doorbells", doorbells::placeDoorbells);
-            get("/api/wards/choropleth", wards::choropleth);
-            get("/api/wards/populations", wards::getPopulations);
-            put("/api/wards/populations", wards::putPopulations);
-            get("/api/reports/ward/{code}", wards::report);
-            post("/api/patrols/plan", patrols::plan);
-            get("/api/patrols/plan/{id}", patrols::get);
-            get("/api/patrols/plan/{id}/print", patrols::print);
-            get("/api/areas/profile", profiles::all);
-            get("/api/areas/{id}/profile", profiles::one);
-            get("/api/areas", areas::list);
-            get("/api/areas/{id}", areas::get);
-            put("/api/areas/{id}", areas::put);
-            delete("/api/areas/{id}", areas::delete);
+            for (Endpoint e : table()) {
+                AccessRole role = new AccessRole(e.access());
+                switch (e.method()) {
+                    case GET -> ApiBuilder.get(e.path(), e.handler(), role);
+                    case POST -> ApiBuilder.post(e.path(), e.handler(), role);
+                    case PUT -> ApiBuilder.put(e.path(), e.handler(), role);
+                    case DELETE -> ApiBuilder.delete(e.path(), e.handler(), role);
+                    default -> throw new IllegalStateException("no route builder for " + e.method());
+                }
+            }
         };
     }
 }

@@ -21,9 +21,21 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
     private final String base;
+    private final String token;
 
+    /** A client sending no credentials. */
     public ApiClient(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, null);
+    }
+
+    private ApiClient(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    /** The same service, calling with this API token. */
+    public ApiClient withToken(String apiToken) {
+        return new ApiClient(base, apiToken);
     }
 
     public Response get(String path) {
@@ -33,7 +45,7 @@ public final class ApiClient {
     /** The raw body of a GET that must succeed (for images). */
     public byte[] getBytes(String path) {
         try {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+            HttpResponse<byte[]> r = http.send(authorised(HttpRequest.newBuilder(URI.create(base + path)).GET()).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + new String(r.body()));
@@ -64,9 +76,14 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
-    private Response send(HttpRequest.Builder request) {
+    private HttpRequest.Builder authorised(HttpRequest.Builder request) {
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
+    }
+
+    /** Sends a request built by the caller (with its own headers), plus this client's token. */
+    public Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(authorised(request).build(), HttpResponse.BodyHandlers.ofString());
             String type = r.headers().firstValue("Content-Type").orElse("");
             JsonNode json = type.contains("json") && !r.body().isEmpty() ? mapper.readTree(r.body()) : null;
             return new Response(r.statusCode(), type, r.body(), json, r.headers());

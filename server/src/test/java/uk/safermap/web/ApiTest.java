@@ -33,9 +33,9 @@ class ApiTest {
 
     @BeforeAll
     void start() throws IOException {
-        app = App.start(ConfigLoader.ofValues(Map.of("SAFERMAP_PORT", "0", "SAFERMAP_DATA_DIR", dir.toString(),
+        app = App.start(ConfigLoader.ofValues(TestUsers.settings(dir, "SAFERMAP_DATA_DIR", dir.toString(),
                 "SAFERMAP_SAMPLE", "off")).load());
-        api = new ApiClient(app.port());
+        api = new ApiClient(app.port()).withToken(TestUsers.ANALYST);
         assertThat(api.post("/api/imports?format=police-csv", resource("police-good-and-bad.csv")).status()).isEqualTo(201);
     }
 

@@ -37,9 +37,9 @@ class GdalClientIT {
 
     @BeforeAll
     void start() {
-        app = App.start(ConfigLoader.ofValues(Map.of("SAFERMAP_PORT", "0", "SAFERMAP_DATA_DIR",
+        app = App.start(ConfigLoader.ofValues(TestUsers.settings(dir, "SAFERMAP_DATA_DIR",
                 dir.resolve("data").toString(), "SAFERMAP_SAMPLE_MONTHS", "6")).load());
-        api = new ApiClient(app.port());
+        api = new ApiClient(app.port()).withToken(TestUsers.ANALYST);
         service = "OAPIF:http://127.0.0.1:" + app.port() + "/";
     }
 
@@ -58,10 +58,26 @@ class GdalClientIT {
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
+        Result r = exec(command);
+        assertThat(r.exit()).as(String.join(" ", command) + "\n" + r.output()).isZero();
+        return r.output();
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    private static Result exec(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("timed out: " + String.join(" ", command)).isTrue();
-        assertThat(p.exitValue()).as(String.join(" ", command) + "\n" + out).isZero();
+        return new Result(p.exitValue(), out);
+    }
+
+    /** GDAL sends the API token as a header on every request it makes. */
+    private static List<String> withToken(String token, String... command) {
+        List<String> out = new ArrayList<>(List.of(command[0], "--config", "GDAL_HTTP_HEADERS",
+                "Authorization: Bearer " + token));
+        out.addAll(List.of(command).subList(1, command.length));
         return out;
     }
 
@@ -72,19 +88,25 @@ class GdalClientIT {
     }
 
     @Test
-    void ogrinfo_lists_the_collections() throws Exception {
-        String out = run(tool("SAFERMAP_OGRINFO"), "-ro", "-q", service);
+    void ogrinfo_lists_the_collections_each_role_may_read_and_nothing_without_a_token() throws Exception {
+        String out = run(withToken(TestUsers.ANALYST, tool("SAFERMAP_OGRINFO"), "-ro", "-q", service)
+                .toArray(String[]::new));
         for (String layer : List.of("incidents", "wards", "lsoa", "oa", "neighbourhoods")) {
             assertThat(out).contains(layer);
         }
+        String councillor = run(withToken(TestUsers.COUNCILLOR, tool("SAFERMAP_OGRINFO"), "-ro", "-q", service)
+                .toArray(String[]::new));
+        assertThat(councillor).contains("wards").doesNotContain("incidents");
+        Result anonymous = exec(tool("SAFERMAP_OGRINFO"), "-ro", "-q", service);
+        assertThat(anonymous.exit()).isNotZero();
+        assertThat(anonymous.output()).contains("401");
     }
 
     @Test
     void ogr2ogr_copies_incidents_and_wards_to_a_geopackage_with_every_feature() throws Exception {
         Path gpkg = dir.resolve("melton.gpkg");
-        List<String> command = new ArrayList<>(List.of(tool("SAFERMAP_OGR2OGR"), "-f", "GPKG", gpkg.toString(),
-                service, "incidents", "wards"));
-        run(command.toArray(String[]::new));
+        run(withToken(TestUsers.ANALYST, tool("SAFERMAP_OGR2OGR"), "-f", "GPKG", gpkg.toString(), service,
+                "incidents", "wards").toArray(String[]::new));
         long incidents = api.get("/health").json().get("incidents").asLong();
         assertThat(incidents).isGreaterThan(1000);
         assertThat(featureCount(run(tool("SAFERMAP_OGRINFO"), "-ro", "-so", gpkg.toString(), "incidents")))

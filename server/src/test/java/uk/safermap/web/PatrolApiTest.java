@@ -52,11 +52,11 @@ class PatrolApiTest {
     @BeforeAll
     void start() {
         app = startApp();
-        api = new ApiClient(app.port());
+        api = new ApiClient(app.port()).withToken(TestUsers.ANALYST);
     }
 
     private App startApp() {
-        return App.start(ConfigLoader.ofValues(Map.of("SAFERMAP_PORT", "0", "SAFERMAP_DATA_DIR", dir.toString(),
+        return App.start(ConfigLoader.ofValues(TestUsers.settings(dir, "SAFERMAP_DATA_DIR", dir.toString(),
                 "SAFERMAP_SAMPLE_MONTHS", "24")).load());
     }
 
@@ -145,7 +145,7 @@ class PatrolApiTest {
         String id = plan("{\"start\":\"2026-06-13T08:00\",\"end\":\"2026-06-13T12:00\"}").get("id").asText();
         app.close();
         app = startApp();
-        api = new ApiClient(app.port());
+        api = new ApiClient(app.port()).withToken(TestUsers.ANALYST);
         assertThat(api.get(PLAN + "/" + id).status()).isEqualTo(200);
     }
 

@@ -44,7 +44,7 @@ class PlacementApiTest {
     @BeforeAll
     void start() throws Exception {
         // The sample is generated on first start, so the hot spots are read from a first run.
-        Map<String, String> settings = new HashMap<>(Map.of("SAFERMAP_PORT", "0", "SAFERMAP_DATA_DIR", dir.toString(),
+        Map<String, String> settings = new HashMap<>(TestUsers.settings(dir, "SAFERMAP_DATA_DIR", dir.toString(),
                 "SAFERMAP_SAMPLE_MONTHS", "24"));
         App.start(ConfigLoader.ofValues(settings).load()).close();
         planted = new HotspotsFile().read(dir.resolve("sample/melton-sample.hotspots.json")).hotspots();
@@ -55,7 +55,7 @@ class PlacementApiTest {
                 + watched.lon() + "," + watched.lat() + "]}}]}");
         settings.put("SAFERMAP_CAMERAS_FILE", cameras.toString());
         app = App.start(ConfigLoader.ofValues(settings).load());
-        api = new ApiClient(app.port());
+        api = new ApiClient(app.port()).withToken(TestUsers.ANALYST);
     }
 
     @AfterAll

@@ -29,10 +29,10 @@ class PostgisAppIT {
     @BeforeAll
     void start() throws Exception {
         schema = PostgisTestSchema.create();
-        app = App.start(ConfigLoader.ofValues(Map.of("SAFERMAP_PORT", "0", "SAFERMAP_DATA_DIR", dir.toString(),
+        app = App.start(ConfigLoader.ofValues(TestUsers.settings(dir, "SAFERMAP_DATA_DIR", dir.toString(),
                 "SAFERMAP_DB_URL", schema.url(), "SAFERMAP_DB_USER", schema.user(),
                 "SAFERMAP_DB_PASSWORD", schema.password(), "SAFERMAP_SAMPLE_MONTHS", "3")).load());
-        api = new ApiClient(app.port());
+        api = new ApiClient(app.port()).withToken(TestUsers.ANALYST);
     }
 
     @AfterAll

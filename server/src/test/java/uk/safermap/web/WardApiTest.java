@@ -33,9 +33,9 @@ class WardApiTest {
 
     @BeforeAll
     void start() {
-        app = App.start(ConfigLoader.ofValues(Map.of("SAFERMAP_PORT", "0", "SAFERMAP_DATA_DIR", dir.toString(),
+        app = App.start(ConfigLoader.ofValues(TestUsers.settings(dir, "SAFERMAP_DATA_DIR", dir.toString(),
                 "SAFERMAP_SAMPLE_MONTHS", "24")).load());
-        api = new ApiClient(app.port());
+        api = new ApiClient(app.port()).withToken(TestUsers.ANALYST);
     }
 
     @AfterAll

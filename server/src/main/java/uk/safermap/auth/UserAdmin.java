@@ -1,0 +1,66 @@
+package uk.safermap.auth;
+
+import uk.safermap.domain.AuditEvent;
+import uk.safermap.domain.Role;
+import uk.safermap.domain.User;
+import uk.safermap.store.AuditStore;
+import uk.safermap.store.UserStore;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/** What an admin does: users, their roles and passwords, API tokens, and reading the audit log. */
+public final class UserAdmin {
+
+    /** Below this, a password is refused: guessing is throttled, but short ones fall to a list. */
+    public static final int MIN_PASSWORD_LENGTH = 12;
+
+    private final UserStore users;
+    private final AuditStore audit;
+    private final Secrets secrets;
+
+    public UserAdmin(UserStore users, AuditStore audit, Secrets secrets) {
+        this.users = users;
+        this.audit = audit;
+        this.secrets = secrets;
+    }
+
+    public List<User> users() {
+        return users.list();
+    }
+
+    /**
+     * Creates the user or changes its role, and its password when one is given.
+     *
+     * @throws IllegalArgumentException for a short password or a bad name
+     */
+    public User put(String name, Role role, Optional<String> password) {
+        password.ifPresent(p -> {
+            if (p.length() < MIN_PASSWORD_LENGTH) {
+                throw new IllegalArgumentException("a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+            }
+        });
+        Optional<String> hash = password.map(secrets::hashPassword)
+                .or(() -> users.user(name).flatMap(User::passwordHash));
+        User user = new User(name, role, hash);
+        users.put(user);
+        return user;
+    }
+
+    /**
+     * A new API token for the user, returned once: only its hash is kept.
+     *
+     * @throws NoSuchElementException when there is no such user
+     */
+    public String newToken(String name, String label) {
+        users.user(name).orElseThrow(() -> new NoSuchElementException("no user '" + name + "'"));
+        String token = secrets.newToken();
+        users.addToken(name, Secrets.sha256(token), label);
+        return token;
+    }
+
+    public List<AuditEvent> audit(int limit, long offset) {
+        return audit.recent(limit, offset);
+    }
+}

@@ -1,0 +1,92 @@
+package uk.safermap.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Councillor mode in headless Chromium: a signed-out visitor is sent to sign in, a councillor
+ * sees the ward map with its legend and never requests an incident, a ward's figures and report
+ * open from the map. Screenshot: target/screenshots/councillor.png.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CouncillorViewerIT {
+
+    @TempDir
+    static Path dir;
+
+    private BrowserSession session;
+    private ChromeDriver browser;
+
+    @BeforeAll
+    void start() {
+        session = BrowserSession.startSignedOut(dir, 12);
+        browser = session.browser();
+    }
+
+    @AfterAll
+    void stop() {
+        session.close();
+    }
+
+    private WebElement map() {
+        return browser.findElement(By.id("map"));
+    }
+
+    @Test
+    void a_councillor_sees_wards_and_reports_and_never_an_incident() throws Exception {
+        browser.get(session.url("/"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.getCurrentUrl().contains("/viewer/login.html"));
+        browser.findElement(By.id("login-name")).sendKeys("cllr");
+        browser.findElement(By.id("login-password")).sendKeys("wrong password");
+        browser.findElement(By.id("login-submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b ->
+                "error".equals(b.findElement(By.id("login-form")).getDomAttribute("data-state")));
+        assertThat(browser.findElement(By.id("login-status")).getText()).contains("Wrong user name or password");
+        // The refused sign-in is logged by the browser as a failed request: expected, so cleared.
+        browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER);
+        session.signIn("cllr");
+
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(b -> "ready".equals(map().getDomAttribute("data-choropleth-state")));
+        assertThat(map().getDomAttribute("data-mode")).isEqualTo("councillor");
+        assertThat(map().getDomAttribute("data-choropleth-wards")).isEqualTo("16");
+        assertThat(browser.findElements(By.cssSelector("path.ward-choropleth"))).hasSize(16);
+        assertThat(browser.findElement(By.id("analysis-form")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("ward-legend")).getText()).contains("Incidents (rounded to 5)",
+                "fewer than 5");
+
+        browser.findElements(By.cssSelector("path.ward-choropleth")).get(8).click();
+        Browser.screenshot(browser, "councillor.png");
+
+        new Select(browser.findElement(By.id("ward-metric"))).selectByValue("change");
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(b -> "ready".equals(map().getDomAttribute("data-choropleth-state"))
+                && b.findElement(By.id("ward-legend")).getText().contains("% change"));
+        browser.findElements(By.cssSelector("path.ward-choropleth")).get(8).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.findElement(By.id("ward-summary")).isDisplayed());
+        assertThat(browser.findElement(By.id("ward-summary")).getText()).contains("ward", "A year earlier");
+        String report = browser.findElement(By.id("ward-report-link")).getDomAttribute("href");
+        assertThat(report).startsWith("/api/reports/ward/E0");
+
+        @SuppressWarnings("unchecked")
+        List<String> requested = (List<String>) browser.executeScript(
+                "return performance.getEntriesByType('resource').map(e => e.name);");
+        assertThat(requested).noneMatch(u -> u.contains("/collections/incidents") || u.contains("/api/hotspots"));
+        Browser.assertNoConsoleErrors(browser);
+
+        browser.get(session.url(report));
+        assertThat(browser.getPageSource()).contains("Crime and anti-social behaviour", "Month by month");
+    }
+}
