@@ -38,9 +38,18 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--format", description = "police-csv, council-csv or geojson (default: guessed per file)")
     String format;
 
+    @Option(names = "--token", description = "API token of an analyst or admin (default: $SAFERMAP_TOKEN); "
+            + "an admin creates one with POST /api/admin/users/{name}/tokens")
+    String token;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         String base = url != null ? url : defaultUrl();
+        String apiToken = token != null ? token : System.getenv("SAFERMAP_TOKEN");
+        if (apiToken == null || apiToken.isBlank()) {
+            System.err.println("an API token is needed: --token TOKEN or SAFERMAP_TOKEN (imports need the analyst role)");
+            return 2;
+        }
         HttpClient http = HttpClient.newHttpClient();
         int failures = 0;
         for (Path file : files) {
@@ -54,6 +63,7 @@ final class LoadCommand implements Callable<Integer> {
                     + URLEncoder.encode(file.getFileName().toString(), StandardCharsets.UTF_8));
             long size = Files.size(file);
             HttpRequest request = HttpRequest.newBuilder(uri)
+                    .header("Authorization", "Bearer " + apiToken)
                     .header("Content-Type", fmt.equals("geojson") ? "application/geo+json" : "text/csv")
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> progress(file, size)))
                     .build();

@@ -43,9 +43,19 @@ public final class WardChoroplethService {
 
     public enum Classification { QUANTILE, NATURAL_BREAKS }
 
-    /** An empty {@code types} means every category. */
-    public record Request(Optional<YearMonth> from, Optional<YearMonth> to, Set<Category> types, Metric metric,
-                          Classification classification, int classes) {
+    /**
+     * An empty {@code types} means every category.
+     *
+     * @param level wards, or LSOAs for a finer map (rates need ward populations, so wards only)
+     */
+    public record Request(AreaKind level, Optional<YearMonth> from, Optional<YearMonth> to, Set<Category> types,
+                          Metric metric, Classification classification, int classes) {
+
+        public Request {
+            if (level != AreaKind.WARD && level != AreaKind.LSOA) {
+                throw new IllegalArgumentException("figures are by ward or LSOA, not " + level.key());
+            }
+        }
     }
 
     /**
@@ -61,7 +71,7 @@ public final class WardChoroplethService {
                          int roundingBase, boolean populationsLoaded, List<String> notes) {
     }
 
-    /** The rounded cells of a period and the year before it, over the wards. */
+    /** The rounded cells of a period and the year before it, over the wards (or LSOAs). */
     record Cells(List<Area> wards, RoundedCells cells, YearMonth from, YearMonth to, boolean[] include) {
 
         int currentFirst() {
@@ -91,8 +101,8 @@ public final class WardChoroplethService {
     }
 
     public Result choropleth(Request r) {
-        Cells cells = cells(r.from(), r.to(), r.types());
-        Map<String, Integer> population = populations.all();
+        Cells cells = cells(r.level(), r.from(), r.to(), r.types());
+        Map<String, Integer> population = r.level() == AreaKind.WARD ? populations.all() : Map.of();
         List<String> notes = new ArrayList<>();
         List<WardValue> values = new ArrayList<>();
         int previousTotal = 0;
@@ -112,7 +122,9 @@ public final class WardChoroplethService {
             values.add(new WardValue(ward.code(), ward.name(), ward.geometry(), small ? null : count,
                     previous < THRESHOLD ? null : previous, pop, value, suppressed, null));
         }
-        if (r.metric() == Metric.RATE && population.isEmpty()) {
+        if (r.metric() == Metric.RATE && r.level() != AreaKind.WARD) {
+            notes.add("rates need populations, which are loaded per ward: choose wards for rates");
+        } else if (r.metric() == Metric.RATE && population.isEmpty()) {
             notes.add("no ward populations are loaded, so there are no rates: load code,population with "
                     + "PUT /api/wards/populations");
         } else if (r.metric() == Metric.RATE) {
@@ -140,7 +152,7 @@ public final class WardChoroplethService {
      * rounds the cells. Without {@code to}, the period ends at the latest month with data;
      * without {@code from}, it is the 12 months to {@code to}.
      */
-    Cells cells(Optional<YearMonth> fromMonth, Optional<YearMonth> toMonth, Set<Category> types) {
+    Cells cells(AreaKind level, Optional<YearMonth> fromMonth, Optional<YearMonth> toMonth, Set<Category> types) {
         YearMonth to = toMonth.orElseGet(() -> latestMonth(types));
         YearMonth from = fromMonth.orElse(to.minusMonths(11));
         if (from.isAfter(to)) {
@@ -153,7 +165,7 @@ public final class WardChoroplethService {
         PointSet points = selection.select(new AnalysisFilter(Optional.of(first.atDay(1).atStartOfDay()),
                 Optional.of(to.plusMonths(1).atDay(1).atStartOfDay()), types, Optional.empty(), Optional.empty()),
                 false);
-        List<Area> wards = areas.find(AreaKind.WARD, Optional.empty(), 10_000, 0).items();
+        List<Area> wards = areas.find(level, Optional.empty(), 10_000, 0).items();
         List<PreparedGeometry> shapes = wards.stream()
                 .map(w -> PreparedGeometryFactory.prepare(grid.toGrid(w.geometry()))).toList();
         int firstIndex = first.getYear() * 12 + first.getMonthValue() - 1;

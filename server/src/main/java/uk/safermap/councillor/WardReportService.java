@@ -36,7 +36,7 @@ public final class WardReportService {
     public WardReport report(String code, Optional<YearMonth> from, Optional<YearMonth> to) {
         Area ward = areas.get(AreaKind.WARD, code).orElseThrow(() -> new java.util.NoSuchElementException(
                 "no ward '" + code + "'; see /collections/wards/items"));
-        WardChoroplethService.Cells cells = choropleth.cells(from, to, Set.of());
+        WardChoroplethService.Cells cells = choropleth.cells(AreaKind.WARD, from, to, Set.of());
         int w = cells.wards().indexOf(cells.wards().stream().filter(a -> a.code().equals(code)).findFirst().orElseThrow());
         RoundedCells rc = cells.cells();
         Integer count = shown(rc.total(w, cells.currentFirst(), cells.currentLast(), cells.include()));
@@ -61,7 +61,8 @@ public final class WardReportService {
                 .filter(n -> grid.toGrid(n.geometry()).intersection(wardGrid).getArea()
                         > 0.5 * grid.toGrid(n.geometry()).getArea())
                 .map(n -> n.name() + (n.approximate() ? " (approximate outline)" : "")).toList();
-        WardChoroplethService.Result map = choropleth.choropleth(new WardChoroplethService.Request(Optional.of(cells.from()),
+        WardChoroplethService.Result map = choropleth.choropleth(new WardChoroplethService.Request(AreaKind.WARD,
+                Optional.of(cells.from()),
                 Optional.of(cells.to()), Set.of(), WardChoroplethService.Metric.COUNT,
                 WardChoroplethService.Classification.QUANTILE, 5));
         Map<String, Integer> classes = new LinkedHashMap<>();

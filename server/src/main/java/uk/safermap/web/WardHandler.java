@@ -8,6 +8,7 @@ import org.apache.commons.csv.CSVRecord;
 import uk.safermap.councillor.WardChoroplethService;
 import uk.safermap.councillor.WardReport;
 import uk.safermap.councillor.WardReportService;
+import uk.safermap.domain.AreaKind;
 import uk.safermap.domain.Category;
 import uk.safermap.layers.Feature;
 import uk.safermap.layers.IncidentLayer;
@@ -48,8 +49,13 @@ final class WardHandler {
     }
 
     void choropleth(Context ctx) throws IOException {
-        AnalysisParams params = new AnalysisParams(ctx, Set.of("metric", "from", "to", "types", "classification",
-                "classes"));
+        AnalysisParams params = new AnalysisParams(ctx, Set.of("level", "metric", "from", "to", "types",
+                "classification", "classes"));
+        AreaKind level = switch (params.string("level", "ward")) {
+            case "ward" -> AreaKind.WARD;
+            case "lsoa" -> AreaKind.LSOA;
+            default -> throw ApiException.badRequest("level must be ward or lsoa");
+        };
         WardChoroplethService.Metric metric = switch (params.string("metric", "count")) {
             case "count" -> WardChoroplethService.Metric.COUNT;
             case "rate" -> WardChoroplethService.Metric.RATE;
@@ -68,7 +74,7 @@ final class WardHandler {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage().replace("crime_type", "types"));
         }
-        WardChoroplethService.Result r = choropleth.choropleth(new WardChoroplethService.Request(
+        WardChoroplethService.Result r = choropleth.choropleth(new WardChoroplethService.Request(level,
                 params.month("from"), params.month("to"), types, metric, classification,
                 params.integer("classes", 5, 2, 9)));
         List<Feature> features = r.wards().stream().map(w -> new Feature(w.code(), w.geometry(),
@@ -76,6 +82,7 @@ final class WardHandler {
                         "previousCount", w.previousCount(), "population", w.population(), "value", w.value(),
                         "suppressed", w.suppressed(), "class", w.valueClass()))).toList();
         Map<String, Object> members = new LinkedHashMap<>();
+        members.put("level", level.key());
         members.put("metric", r.metric().name().toLowerCase(Locale.ROOT));
         members.put("period", Map.of("from", r.from().toString(), "to", r.to().toString()));
         members.put("previousPeriod", Map.of("from", r.previousFrom().toString(), "to", r.previousTo().toString()));

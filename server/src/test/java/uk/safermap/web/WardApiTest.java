@@ -75,13 +75,28 @@ class WardApiTest {
     }
 
     @Test
+    void lsoa_counts_follow_the_same_rules_and_add_up_to_about_the_ward_total() {
+        JsonNode lsoa = api.get("/api/wards/choropleth?level=lsoa").json();
+        assertThat(lsoa.get("features")).hasSize(30);
+        assertThat(lsoa.get("level").asText()).isEqualTo("lsoa");
+        for (JsonNode f : lsoa.get("features")) {
+            JsonNode count = f.at("/properties/count");
+            assertThat(count.isNull() || (count.asInt() % 5 == 0 && count.asInt() >= 5)).isTrue();
+        }
+        assertThat(api.get("/api/wards/choropleth?level=lsoa&metric=rate").json().get("notes").toString())
+                .contains("loaded per ward");
+        assertThat(api.get("/api/wards/choropleth?level=oa").status()).isEqualTo(400);
+    }
+
+    @Test
     void two_new_incidents_change_no_answer_for_any_window_or_type() {
         // Two weapons incidents in one ward and month: every window over that month, before and
         // after the import, must read the same, so no pair of queries can be subtracted to find them.
         YearMonth month = YearMonth.parse(api.get("/api/wards/choropleth").json().at("/period/to").asText());
         List<String> queries = new ArrayList<>();
         for (int before = 0; before <= 2; before++) {
-            for (String types : List.of("", "&types=possession-of-weapons", "&types=possession-of-weapons,drugs")) {
+            for (String types : List.of("", "&types=possession-of-weapons", "&types=possession-of-weapons,drugs",
+                    "&level=lsoa&types=possession-of-weapons")) {
                 queries.add("/api/wards/choropleth?metric=count&from=" + month.minusMonths(before) + "&to=" + month
                         + types);
                 queries.add("/api/wards/choropleth?metric=change&from=" + month + "&to=" + month + types);
