@@ -1,17 +1,11 @@
 package uk.safermap.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,24 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sees the ward map with its legend and never requests an incident, a ward's figures and report
  * open from the map. Screenshot: target/screenshots/councillor.png.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CouncillorViewerIT {
+class CouncillorViewerIT extends BrowserTest {
 
-    @TempDir
-    static Path dir;
-
-    private BrowserSession session;
-    private ChromeDriver browser;
-
-    @BeforeAll
-    void start() {
-        session = BrowserSession.startSignedOut(dir, 12);
-        browser = session.browser();
-    }
-
-    @AfterAll
-    void stop() {
-        session.close();
+    @Override
+    protected boolean signedIn() {
+        return false;
     }
 
     private WebElement map() {

@@ -1,18 +1,12 @@
 package uk.safermap.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.logging.Level;
 
@@ -23,25 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * coloured route per unit with numbered stops, a timeline and tables; the briefing opens and
  * draws its map. No console errors (CSP included). Screenshots: target/screenshots/patrol*.png.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PatrolViewerIT {
-
-    @TempDir
-    static Path dir;
-
-    private BrowserSession session;
-    private ChromeDriver browser;
-
-    @BeforeAll
-    void start() {
-        session = BrowserSession.start(dir, 12);
-        browser = session.browser();
-    }
-
-    @AfterAll
-    void stop() {
-        session.close();
-    }
+class PatrolViewerIT extends BrowserTest {
 
     private WebElement map() {
         return browser.findElement(By.id("patrol-map"));

@@ -1,18 +1,12 @@
 package uk.safermap.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,25 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * coverage curve, dragging one re-scores the layout, and doorbells are allocated as a
  * choropleth with ward totals. Screenshots go to target/screenshots/planning-*.png.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PlanningViewerIT {
-
-    @TempDir
-    static Path dir;
-
-    private BrowserSession session;
-    private ChromeDriver browser;
-
-    @BeforeAll
-    void start() {
-        session = BrowserSession.start(dir, 12);
-        browser = session.browser();
-    }
-
-    @AfterAll
-    void stop() {
-        session.close();
-    }
+class PlanningViewerIT extends BrowserTest {
 
     private WebElement map() {
         return browser.findElement(By.id("plan-map"));

@@ -1,17 +1,11 @@
 package uk.safermap.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,25 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sample: layers draw, filters change what is drawn, the page raises no console errors (CSP
  * violations included), and a screenshot is saved to target/screenshots/viewer.png.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ViewerIT {
-
-    @TempDir
-    static Path dir;
-
-    private BrowserSession session;
-    private ChromeDriver browser;
-
-    @BeforeAll
-    void start() {
-        session = BrowserSession.start(dir, 12);
-        browser = session.browser();
-    }
-
-    @AfterAll
-    void stop() {
-        session.close();
-    }
+class ViewerIT extends BrowserTest {
 
     private WebElement map() {
         return browser.findElement(By.id("map"));
