@@ -152,7 +152,7 @@ public final class App implements AutoCloseable {
         provisioning.ensureAdmin(settings.adminPassword()).ifPresent(password -> LOG.warn(
                 "\n\n    First start: created the user 'admin' with the one-time password\n\n        {}\n\n"
                         + "    It is shown only now. Sign in at /viewer/login.html and give each person their own "
-                        + "account (PUT /api/admin/users/{{name}}).\n", password));
+                        + "account (PUT /api/admin/users/{name}).\n", password));
         AuthService auth = new AuthService(users, secrets, new LoginThrottle(5, 50, Duration.ofMinutes(15)),
                 Duration.ofMinutes(30), Duration.ofHours(12));
         return new Routes.Accounts(auth, new UserAdmin(users, new JdbcAuditStore(db), secrets), settings.secureCookies());
