@@ -101,7 +101,11 @@ public final class WardChoroplethService {
     }
 
     public Result choropleth(Request r) {
-        Cells cells = cells(r.level(), r.from(), r.to(), r.types());
+        return choropleth(r, cells(r.level(), r.from(), r.to(), r.types()));
+    }
+
+    /** The figures of cells already read, for a request over the same level, period and types. */
+    Result choropleth(Request r, Cells cells) {
         Map<String, Integer> population = r.level() == AreaKind.WARD ? populations.all() : Map.of();
         List<String> notes = new ArrayList<>();
         List<WardValue> values = new ArrayList<>();

@@ -58,13 +58,15 @@ public final class WardReportService {
         }
         Geometry wardGrid = grid.toGrid(ward.geometry());
         List<String> neighbourhoods = areas.find(AreaKind.NEIGHBOURHOOD, Optional.empty(), 1000, 0).items().stream()
-                .filter(n -> grid.toGrid(n.geometry()).intersection(wardGrid).getArea()
-                        > 0.5 * grid.toGrid(n.geometry()).getArea())
+                .filter(n -> {
+                    Geometry shape = grid.toGrid(n.geometry());
+                    return shape.intersection(wardGrid).getArea() > 0.5 * shape.getArea();
+                })
                 .map(n -> n.name() + (n.approximate() ? " (approximate outline)" : "")).toList();
+        // The map classes come from the same cells: the incidents are read once per report.
         WardChoroplethService.Result map = choropleth.choropleth(new WardChoroplethService.Request(AreaKind.WARD,
-                Optional.of(cells.from()),
-                Optional.of(cells.to()), Set.of(), WardChoroplethService.Metric.COUNT,
-                WardChoroplethService.Classification.QUANTILE, 5));
+                Optional.of(cells.from()), Optional.of(cells.to()), Set.of(), WardChoroplethService.Metric.COUNT,
+                WardChoroplethService.Classification.QUANTILE, 5), cells);
         Map<String, Integer> classes = new LinkedHashMap<>();
         Map<String, Geometry> shapes = new LinkedHashMap<>();
         for (WardChoroplethService.WardValue v : map.wards()) {

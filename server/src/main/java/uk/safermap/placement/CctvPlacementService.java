@@ -188,10 +188,12 @@ public final class CctvPlacementService {
             return new Candidates(x, y, "given");
         }
         double spacing = r.view().radius() / 2;
-        while (CandidateLattice.tooMany(dx, dy, spacing, r.view().radius(), MAX_LATTICE_SITES)) {
+        // One node past the cap tells the lattice is too fine; the coarser one is built instead.
+        double[][] lattice = CandidateLattice.around(dx, dy, spacing, r.view().radius(), MAX_LATTICE_SITES + 1);
+        while (lattice[0].length > MAX_LATTICE_SITES) {
             spacing *= 1.5;
+            lattice = CandidateLattice.around(dx, dy, spacing, r.view().radius(), MAX_LATTICE_SITES + 1);
         }
-        double[][] lattice = CandidateLattice.around(dx, dy, spacing, r.view().radius(), MAX_LATTICE_SITES);
         notes.add(String.format(java.util.Locale.ROOT, "no candidates given: %d sites generated on a %.0f m lattice "
                 + "wherever a camera would see an incident; real sites (lamp columns, buildings) should be "
                 + "checked for mounting, power and line of sight", lattice[0].length, spacing));

@@ -54,9 +54,4 @@ public final class CandidateLattice {
         }
         return new double[][] {x, y};
     }
-
-    /** Whether a lattice of this spacing over the demand would exceed {@code max} useful nodes. */
-    public static boolean tooMany(double[] dx, double[] dy, double spacing, double radius, int max) {
-        return around(dx, dy, spacing, radius, max + 1)[0].length > max;
-    }
 }
