@@ -125,4 +125,21 @@ class ArchitectureTest {
             throw new UncheckedIOException(e);
         }
     }
+
+    @Test
+    void every_package_says_what_it_is_for_and_cites_only_what_the_repository_holds() {
+        try (Stream<Path> dirs = Files.walk(MAIN)) {
+            dirs.filter(Files::isDirectory).filter(d -> !d.equals(MAIN))
+                    .forEach(d -> assertThat(d.resolve("package-info.java")).as(MAIN.relativize(d).toString()).exists());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            files.filter(p -> p.toString().endsWith(".java"))
+                    .forEach(p -> assertThat(read(p)).as(p.toString()).doesNotContain("DOMAIN.md"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(Path.of("../docs/methods.md")).exists();
+    }
 }
