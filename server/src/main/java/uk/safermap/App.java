@@ -110,7 +110,7 @@ public final class App implements AutoCloseable {
                     new Routes.Services(catalog(incidents, areas), ingest, neighbourhoods, incidents,
                             db.dialect().storeName(), analyses,
                             patrols(db, selection, analyses, grid, serviceArea, config.patrol()),
-                            councillor(db, selection, areas, wards, grid, disclosure), accounts),
+                            councillor(db, selection, incidents, areas, wards, grid, disclosure), accounts),
                     new Routes.Settings(config.limits().maxUploadBytes(), config.limits().defaultItemLimit(),
                             config.limits().maxItemLimit(), config.viewer().basemapUrl(),
                             config.viewer().basemapAttribution(), BoundaryFiles.ATTRIBUTION,
@@ -199,10 +199,12 @@ public final class App implements AutoCloseable {
         return new Routes.Patrols(service, grid);
     }
 
-    private static Routes.Councillor councillor(Database db, IncidentSelection selection, AreaStore areas,
-                                                List<Area> wards, BritishNationalGrid grid, DisclosurePolicy disclosure) {
+    private static Routes.Councillor councillor(Database db, IncidentSelection selection, IncidentStore incidents,
+                                                AreaStore areas, List<Area> wards, BritishNationalGrid grid,
+                                                DisclosurePolicy disclosure) {
         PopulationStore populations = new JdbcPopulationStore(db);
-        WardChoroplethService choropleth = new WardChoroplethService(selection, areas, populations, grid, disclosure);
+        WardChoroplethService choropleth = new WardChoroplethService(selection, areas, populations, grid, disclosure,
+                new ResultCache(incidents, 1, Duration.ofHours(1)));
         return new Routes.Councillor(choropleth, new WardReportService(choropleth, areas, grid),
                 new ReportImages(grid), populations, wards.stream().map(Area::code).collect(Collectors.toSet()));
     }

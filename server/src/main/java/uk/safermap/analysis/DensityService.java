@@ -83,7 +83,8 @@ public final class DensityService {
             DisclosurePolicy.RoundedSquares squares = policy.roundedSquares(points.easting(), points.northing(),
                     points.monthIndex(), points.category());
             DensityGrid surface = KernelDensity.estimate(squares.x(), squares.y(), squares.weight(), params);
-            return SupportMask.blankSparse(surface, squares.x(), squares.y(), squares.weight(), policy.threshold());
+            return SupportMask.blankSparse(surface, squares.x(), squares.y(), squares.weight(), policy.threshold())
+                    .withNote(policy.surfaceRule());
         });
     }
 

@@ -8,6 +8,7 @@ import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import uk.safermap.analysis.AnalysisFilter;
 import uk.safermap.analysis.IncidentSelection;
+import uk.safermap.analysis.ResultCache;
 import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
 import uk.safermap.domain.Category;
@@ -89,14 +90,17 @@ public final class WardChoroplethService {
     private final PopulationStore populations;
     private final BritishNationalGrid grid;
     private final DisclosurePolicy policy;
+    /** The published period, read once per data version: it is asked on every viewer start. */
+    private final ResultCache published;
 
     public WardChoroplethService(IncidentSelection selection, AreaStore areas, PopulationStore populations,
-                                 BritishNationalGrid grid, DisclosurePolicy policy) {
+                                 BritishNationalGrid grid, DisclosurePolicy policy, ResultCache published) {
         this.selection = selection;
         this.areas = areas;
         this.populations = populations;
         this.grid = grid;
         this.policy = policy;
+        this.published = published;
     }
 
     public DisclosurePolicy policy() {
@@ -193,8 +197,8 @@ public final class WardChoroplethService {
      * incidents: a single new record, of whatever category, moves neither end.
      */
     public Optional<DisclosurePolicy.Period> publishedPeriod() {
-        return policy.publishedPeriod(selection.select(AnalysisFilter.everything().aggregateOnlyView(), false)
-                .monthIndex());
+        return published.get("published-period", () -> policy.publishedPeriod(
+                selection.select(AnalysisFilter.everything().aggregateOnlyView(), false).monthIndex()));
     }
 
     private static int wardOf(List<PreparedGeometry> shapes, double x, double y) {

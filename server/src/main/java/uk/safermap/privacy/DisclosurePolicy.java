@@ -3,8 +3,10 @@ package uk.safermap.privacy;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -83,6 +85,13 @@ public record DisclosurePolicy(int roundingBase, int threshold, double bandwidth
                 + " are added up; totals under " + threshold + " are suppressed";
     }
 
+    /** The sentence that goes with every aggregate surface. */
+    public String surfaceRule() {
+        return String.format(Locale.ROOT, "estimated from counts in %.0f m squares per month and category,"
+                + " each rounded to the nearest %d (1 or 2 count nothing), over the whole service area", countCellMetres,
+                roundingBase);
+    }
+
     /** The kernel radius of an aggregate surface: the request's, never finer than the policy's. */
     public double bandwidth(OptionalDouble requested) {
         return Math.max(requested.orElse(bandwidthMetres), bandwidthMetres);
@@ -135,7 +144,7 @@ public record DisclosurePolicy(int roundingBase, int threshold, double bandwidth
     }
 
     private static void wholeMonth(String name, LocalDateTime t) {
-        if (t.getDayOfMonth() != 1 || !t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+        if (t.getDayOfMonth() != 1 || !t.toLocalTime().equals(LocalTime.MIDNIGHT)) {
             throw new IllegalArgumentException(name + " must be a whole month (YYYY-MM) for roles that see"
                     + " aggregates only, not a date");
         }
