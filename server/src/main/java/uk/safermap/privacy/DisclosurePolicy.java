@@ -56,12 +56,14 @@ public record DisclosurePolicy(int roundingBase, int threshold, double bandwidth
     }
 
     /**
-     * Base and threshold 5 (ONS); heatmaps with a bandwidth of at least 500 m and cells of at
-     * least 100 m over counts in 250 m squares (two count squares per kernel radius, so the
-     * surface stays smooth); whole months, 1 to 120.
+     * Base and threshold 5 (ONS); heatmaps with a bandwidth of at least 1,000 m and cells of at
+     * least 100 m over counts in 500 m squares (two squares per kernel radius, so the surface stays
+     * smooth); whole months, 1 to 120. On the real Melton police.uk months (7,369 incidents),
+     * rounding per square, month and category keeps 47% of them in 500 m squares against 30% in
+     * 250 m squares: the coarser square loses fewer incidents to rounding.
      */
     public static DisclosurePolicy standard() {
-        return new DisclosurePolicy(5, 5, 500, 100, 250, 1, 120);
+        return new DisclosurePolicy(5, 5, 1000, 100, 500, 1, 120);
     }
 
     /** Round half up to a multiple of the base: with base 5, 0-2 give 0 and 3-7 give 5. */

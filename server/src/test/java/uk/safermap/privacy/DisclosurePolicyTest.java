@@ -25,9 +25,9 @@ class DisclosurePolicyTest {
 
     @Test
     void surfaces_are_never_finer_than_the_policy() {
-        assertThat(policy.bandwidth(OptionalDouble.of(100))).isEqualTo(500);
-        assertThat(policy.bandwidth(OptionalDouble.empty())).isEqualTo(500);
-        assertThat(policy.bandwidth(OptionalDouble.of(900))).isEqualTo(900);
+        assertThat(policy.bandwidth(OptionalDouble.of(100))).isEqualTo(1000);
+        assertThat(policy.bandwidth(OptionalDouble.empty())).isEqualTo(1000);
+        assertThat(policy.bandwidth(OptionalDouble.of(1500))).isEqualTo(1500);
         assertThat(policy.cell(OptionalDouble.of(10))).isEqualTo(100);
     }
 
@@ -52,8 +52,8 @@ class DisclosurePolicyTest {
         // three categories count nothing.
         DisclosurePolicy.RoundedSquares same = policy.roundedSquares(new double[] {481_010, 481_100, 481_240},
                 new double[] {327_020, 327_200, 327_001}, new int[] {7, 7, 7}, new byte[] {2, 2, 2});
-        assertThat(same.x()).containsExactly(481_125);
-        assertThat(same.y()).containsExactly(327_125);
+        assertThat(same.x()).containsExactly(481_250);
+        assertThat(same.y()).containsExactly(327_250);
         assertThat(same.total()).isEqualTo(5);
         assertThat(policy.roundedSquares(new double[] {481_010, 481_100, 481_240},
                 new double[] {327_020, 327_200, 327_001}, new int[] {7, 7, 7}, new byte[] {1, 2, 3}).total()).isZero();

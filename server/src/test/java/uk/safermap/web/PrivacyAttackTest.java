@@ -216,7 +216,7 @@ class PrivacyAttackTest {
         for (ApiClient who : List.of(councillor, anonymous)) {
             assertThat(quarterBoxes(who, burglary(PLANTED))).isEmpty();
             assertThat(quarterTiles(who, burglary(PLANTED))).isEmpty();
-            assertThat(quarterTiles(who, burglary(PLANTED) + "&bandwidth=500&cell=100")).isEmpty();
+            assertThat(quarterTiles(who, burglary(PLANTED) + "&bandwidth=1000&cell=100")).isEmpty();
             // A box holding the burglary and an empty box: the same refusal, whatever they hold.
             double[] near = {at[0] - 1e-4, at[1] - 1e-4, at[0] + 1e-4, at[1] + 1e-4};
             double[] far = {serviceArea[0], serviceArea[1], serviceArea[0] + 1e-4, serviceArea[1] + 1e-4};
