@@ -51,6 +51,12 @@ public interface IncidentStore {
          */
         int add(List<Incident> batch);
 
+        /**
+         * Sets the outcome of stored incidents (including those added by this session), by source
+         * key; keys not stored are ignored. Returns how many incidents were updated.
+         */
+        int updateOutcomes(java.util.Map<String, String> outcomeBySourceKey);
+
         /** Makes the import visible, recording its totals (duplicates and rejections are the caller's count). */
         ImportRecord commit(int duplicates, int rejected);
 
