@@ -60,6 +60,7 @@ export async function fetchViewerConfig() {
     basemapAttribution: raw.basemapAttribution || '',
     dataAttribution: raw.dataAttribution || '',
     sampleData: raw.sampleData === true,
+    dataSource: typeof raw.dataSource === 'string' ? raw.dataSource : '',
     store: raw.store || '',
     categories: Array.isArray(raw.categories) ? raw.categories : [],
     extent: raw.extent || null,

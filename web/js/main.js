@@ -28,6 +28,9 @@ async function start(mapElement, reporter) {
   reporter.loading('Loading viewer settings…');
   const config = await fetchViewerConfig();
   document.getElementById('sample-notice').hidden = !config.sampleData;
+  const source = document.getElementById('data-source');
+  source.textContent = config.dataSource;
+  source.hidden = !config.dataSource;
 
   const map = createMap(mapElement, config);
   if (!user.seesPoints) {
