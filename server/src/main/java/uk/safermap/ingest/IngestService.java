@@ -114,7 +114,10 @@ public final class IngestService {
     private void readFile(IncidentFormat format, InputStream in, Run run) {
         // A normaliser per file: identical id-less rows are numbered within their file (see SourceKeys).
         RowNormaliser normaliser = new RowNormaliser(format, grid, area, clock);
+        // police.uk snap points: a location naming no street is labelled from the file's streets.
+        run.labels = format == IncidentFormat.POLICE_CSV ? new LocationLabels() : null;
         reader(format).read(in, row -> run.accept(normaliser.normalise(row)), run::reject);
+        run.labelStreetless();
     }
 
     private void readArchive(IncidentFormat format, InputStream in, Run run) {
@@ -185,6 +188,8 @@ public final class IngestService {
         private final List<Rejection> rejections = new ArrayList<>();
         private final List<String> files = new ArrayList<>();
         private final Map<String, PoliceOutcomesReader.Outcome> outcomes = new HashMap<>();
+        private final List<Incident> streetless = new ArrayList<>();
+        private LocationLabels labels;
         private String file;
         private int outsideArea;
         private int noLocation;
@@ -214,13 +219,32 @@ public final class IngestService {
             }
             countRead();
             valid++;
+            if (labels != null) {
+                if (LocationLabels.streetless(result.incident().location())) {
+                    streetless.add(result.incident());
+                    return;
+                }
+                labels.observe(result.incident());
+            }
+            add(result.incident());
+        }
+
+        private void add(Incident incident) {
             // A key seen earlier in this batch is a duplicate the store cannot see yet.
-            if (batchKeys.add(result.incident().sourceKey())) {
-                batch.add(result.incident());
+            if (batchKeys.add(incident.sourceKey())) {
+                batch.add(incident);
             }
             if (batch.size() == BATCH_SIZE) {
                 flush();
             }
+        }
+
+        /** Adds the incidents held back for a label, now that the file's street snap points are known. */
+        void labelStreetless() {
+            for (Incident i : streetless) {
+                add(labels.label(i));
+            }
+            streetless.clear();
         }
 
         void reject(Rejection r) {

@@ -116,6 +116,38 @@ class RealPoliceImportTest {
     }
 
     @Test
+    void no_incident_is_labelled_on_or_near_nothing_or_a_generic_snap_point() throws IOException {
+        Path file = RealPoliceFiles.street("2021-11");
+        importBytes(Files.readAllBytes(file), file.getFileName().toString());
+        List<Incident> all = store.find(new IncidentQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+                Set.of(), 100_000, 0)).items();
+        assertThat(all).extracting(Incident::location).allSatisfy(l -> {
+            assertThat(l).isNotBlank().doesNotStartWithIgnoringCase("On or near Petrol Station")
+                    .doesNotStartWithIgnoringCase("On or near Parking Area").isNotEqualToIgnoringWhitespace("On or near");
+            assertThat(LocationLabels.streetless(l)).as(l).isFalse();
+        });
+        assertThat(all).extracting(Incident::location).anyMatch(l -> l.startsWith("Petrol Station near "));
+    }
+
+    @Test
+    void a_location_with_no_street_takes_the_nearest_street_of_the_file_else_the_lsoa_name() {
+        String csv = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type\n"
+                + "id-1,2021-05,Leicestershire Police,Leicestershire Police,-0.887000,52.765600,On or near ,E01025894,Melton 007C,Burglary\n"
+                + "id-2,2021-05,Leicestershire Police,Leicestershire Police,-0.887100,52.765700,On or near Market Place,E01025894,Melton 007C,Burglary\n"
+                + "id-3,2021-05,Leicestershire Police,Leicestershire Police,-0.800000,52.900000,On or near Parking Area,E01025885,Melton 001A,Burglary\n";
+        ImportReport r = importBytes(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "labels");
+        assertThat(r.imported()).isEqualTo(3);
+        assertThat(locationOf("id-1")).isEqualTo("Near Market Place");
+        assertThat(locationOf("id-2")).isEqualTo("On or near Market Place");
+        assertThat(locationOf("id-3")).as("no street within 500 m").isEqualTo("Parking Area, Melton 001A");
+    }
+
+    private String locationOf(String crimeId) {
+        return store.find(new IncidentQuery(Optional.empty(), Optional.empty(), Optional.empty(), Set.of(), 100, 0))
+                .items().stream().filter(i -> crimeId.equals(i.crimeId())).findFirst().orElseThrow().location();
+    }
+
+    @Test
     void a_police_uk_zip_imports_street_files_applies_the_latest_outcomes_and_counts_stop_and_search() throws IOException {
         Path street = RealPoliceFiles.street("2021-10");
         RealPoliceFiles.Counts expected = RealPoliceFiles.count(street, MARGIN);
