@@ -60,6 +60,7 @@ public final class IngestService {
     /**
      * Imports one file, or a police.uk archive: the input may be plain, gzip-compressed, or (for
      * {@code police-csv}) a zip as data.police.uk downloads it, recognised by its first bytes.
+     * A single police.uk outcomes file (header with "Outcome type") updates outcomes only.
      * In a zip, {@code *-street.csv} files are imported, {@code *-outcomes.csv} files set each
      * crime's last outcome by Crime ID (the latest month wins), {@code *-stop-and-search.csv} rows
      * are counted and skipped; all in the one transaction.
@@ -72,8 +73,8 @@ public final class IngestService {
             BufferedInputStream buffered = new BufferedInputStream(in);
             switch (Packaging.sniff(buffered)) {
                 case ZIP -> readArchive(format, buffered, run);
-                case GZIP -> readFile(format, gunzip(buffered), run);
-                case PLAIN -> readFile(format, buffered, run);
+                case GZIP -> readSingle(format, new BufferedInputStream(gunzip(buffered)), run);
+                case PLAIN -> readSingle(format, buffered, run);
             }
             run.flush();
             int outcomesUpdated = run.outcomes.isEmpty() ? 0 : session.updateOutcomes(outcomeKeys(run.outcomes));
@@ -108,6 +109,27 @@ public final class IngestService {
             return new GZIPInputStream(in, 1 << 16);
         } catch (IOException e) {
             throw new FormatException("not a gzip file: " + e.getMessage());
+        }
+    }
+
+    /** A single file: a police.uk outcomes file (told by its header) updates outcomes, any other is read as rows. */
+    private void readSingle(IncidentFormat format, BufferedInputStream in, Run run) {
+        if (format == IncidentFormat.POLICE_CSV && firstLine(in).contains("Outcome type")) {
+            new PoliceOutcomesReader().read(in, run.outcomes, run::reject);
+        } else {
+            readFile(format, in, run);
+        }
+    }
+
+    private static String firstLine(BufferedInputStream in) {
+        try {
+            in.mark(4096);
+            String head = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+            in.reset();
+            int end = head.indexOf('\n');
+            return end < 0 ? head : head.substring(0, end);
+        } catch (IOException e) {
+            throw new FormatException("could not read the upload: " + e.getMessage());
         }
     }
 

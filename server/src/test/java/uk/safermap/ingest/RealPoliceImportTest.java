@@ -171,6 +171,21 @@ class RealPoliceImportTest {
     }
 
     @Test
+    void an_outcomes_file_on_its_own_updates_the_crimes_already_stored() throws IOException {
+        Path street = RealPoliceFiles.street("2021-10");
+        importBytes(Files.readAllBytes(street), street.getFileName().toString());
+        byte[] outcomes;
+        try (InputStream in = getClass().getResourceAsStream("/police-uk/2021-10-leicestershire-outcomes.csv")) {
+            outcomes = in.readAllBytes();
+        }
+        ImportReport r = importBytes(outcomes, "outcomes");
+        assertThat(r.imported()).isZero();
+        assertThat(r.outcomesUpdated()).isEqualTo(2);
+        assertThat(outcome("bc9f4ba8b0999a5da1c15cbef074255bac90250f88f8742a48c6629a47ff26b5"))
+                .isEqualTo("Offender given a caution");
+    }
+
+    @Test
     void a_zip_with_a_broken_file_leaves_the_store_as_it_was() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(bytes)) {
