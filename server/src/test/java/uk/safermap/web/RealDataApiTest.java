@@ -76,6 +76,21 @@ class RealDataApiTest {
     }
 
     @Test
+    void no_profile_names_a_top_location_on_or_near_nothing_or_a_place_kind_alone() {
+        JsonNode areas = api.get("/api/areas/profile?from=2020-01&to=2021-11&baseline=2019").json().get("areas");
+        assertThat(areas.size()).isPositive();
+        int locations = 0;
+        for (JsonNode area : areas) {
+            for (JsonNode l : area.get("topLocations")) {
+                locations++;
+                assertThat(l.get("location").asText()).as(area.get("name").asText())
+                        .isNotBlank().doesNotMatch("(?i)on or near\\s*(|parking area|petrol station|supermarket)");
+            }
+        }
+        assertThat(locations).isPositive();
+    }
+
+    @Test
     void the_town_centre_gets_gi_star_cells_judged_against_the_borough() {
         JsonNode r = api.get("/api/hotspots/gistar?cell=100&area=neighbourhood:town-centre").json();
         assertThat(r.get("features").size()).isPositive();
