@@ -11,6 +11,8 @@ import uk.safermap.areas.AreaResolver;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.store.PointSet;
 
+import java.util.Arrays;
+
 /**
  * The grid a cell statistic runs on: square cells aligned to multiples of the cell size in BNG
  * (like OS grid squares), the study mask the statistic is computed over, and the cells shown.
@@ -61,7 +63,7 @@ record StudyGrid(String name, PointSet context, SquareGrid grid, StudyMask mask,
             occupied[cellOf[i]] = 1;
         }
         boolean[] everywhere = new boolean[grid.cellCount()];
-        java.util.Arrays.fill(everywhere, true);
+        Arrays.fill(everywhere, true);
         double[] near = BandStencil.of(grid, haloMetres).windowSums(occupied, everywhere, new double[grid.cellCount()]);
         for (int i = 0; i < near.length; i++) {
             inside[i] |= near[i] > 0;

@@ -18,6 +18,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -71,7 +73,7 @@ final class ExtractPoliceCommand implements Callable<Integer> {
 
     /** The street-level files named or found in the directories named, sorted by name (so by month). */
     private List<Path> files() throws IOException {
-        List<Path> found = new java.util.ArrayList<>();
+        List<Path> found = new ArrayList<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.list(p)) {
@@ -81,6 +83,6 @@ final class ExtractPoliceCommand implements Callable<Integer> {
                 found.add(p);
             }
         }
-        return found.stream().sorted(java.util.Comparator.comparing(f -> f.getFileName().toString())).toList();
+        return found.stream().sorted(Comparator.comparing(f -> f.getFileName().toString())).toList();
     }
 }

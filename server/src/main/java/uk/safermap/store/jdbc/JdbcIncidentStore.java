@@ -22,6 +22,7 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
@@ -258,12 +259,12 @@ public final class JdbcIncidentStore implements IncidentStore {
         }
 
         @Override
-        public int updateOutcomes(java.util.Map<String, String> outcomeBySourceKey) {
+        public int updateOutcomes(Map<String, String> outcomeBySourceKey) {
             // By source key: its unique index finds each row without a crime_id index.
             try (PreparedStatement ps = c.prepareStatement("UPDATE incident SET outcome = ? WHERE source_key = ?")) {
                 int updated = 0;
                 int pending = 0;
-                for (java.util.Map.Entry<String, String> e : outcomeBySourceKey.entrySet()) {
+                for (Map.Entry<String, String> e : outcomeBySourceKey.entrySet()) {
                     ps.setString(1, IncidentRow.cut(e.getValue(), 200));
                     ps.setString(2, e.getKey());
                     ps.addBatch();
