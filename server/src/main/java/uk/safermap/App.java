@@ -114,7 +114,8 @@ public final class App implements AutoCloseable {
                     new Routes.Settings(config.limits().maxUploadBytes(), config.limits().defaultItemLimit(),
                             config.limits().maxItemLimit(), config.viewer().basemapUrl(),
                             config.viewer().basemapAttribution(), BoundaryFiles.ATTRIBUTION,
-                            lonLatBox(serviceArea, grid), StoreSeeder.SAMPLE_SOURCE_PREFIX),
+                            lonLatBox(serviceArea, grid), StoreSeeder.SAMPLE_SOURCE_PREFIX,
+                            StoreSeeder.REAL_SOURCE_PREFIX),
                     mapper);
             HttpServer server = new HttpServer(routes, mapper, config.viewer().basemapUrl(), accounts.auth(),
                     new AuditTrail(new JdbcAuditStore(db), Clock.systemUTC()), config.auth().publicAccess())

@@ -35,6 +35,11 @@ public record AnalysisFilter(Optional<LocalDateTime> from, Optional<LocalDateTim
         return new AnalysisFilter(from, to, categories, area, bboxWgs84, true);
     }
 
+    /** The same time and categories over the whole borough: the context a cell statistic is computed in. */
+    public AnalysisFilter withoutPlace() {
+        return new AnalysisFilter(from, to, categories, Optional.empty(), Optional.empty(), aggregateOnly);
+    }
+
     public static AnalysisFilter everything() {
         return new AnalysisFilter(Optional.empty(), Optional.empty(), Set.of(), Optional.empty(), Optional.empty());
     }

@@ -18,7 +18,7 @@ final class ViewerConfigHandler {
 
     /** Settings that do not change while the service runs. */
     record Settings(String basemapUrl, String basemapAttribution, String dataAttribution, String store,
-                    double[] serviceArea, String sampleSourcePrefix) {
+                    double[] serviceArea, String sampleSourcePrefix, String realSourcePrefix) {
     }
 
     record CategoryJson(String slug, String label) {
@@ -27,12 +27,20 @@ final class ViewerConfigHandler {
     record ExtentJson(double[] bbox, String firstMonth, String lastMonth) {
     }
 
+    /**
+     * @param dataSource where the incidents come from, with the licence they need, when the shipped
+     *                   real months are loaded; null otherwise
+     */
     record ViewerConfig(String basemapUrl, String basemapAttribution, String dataAttribution, boolean sampleData,
-                        String store, List<CategoryJson> categories, ExtentJson extent, double[] serviceArea) {
+                        String dataSource, String store, List<CategoryJson> categories, ExtentJson extent, double[] serviceArea) {
     }
 
     private static final List<CategoryJson> CATEGORIES = Arrays.stream(Category.values())
             .map(c -> new CategoryJson(c.slug(), c.label())).toList();
+
+    /** The attribution OGL v3.0 asks for wherever police.uk data or anything derived from it is shown. */
+    static final String POLICE_UK_LICENCE =
+            "Contains public sector information licensed under the Open Government Licence v3.0.";
 
     private final Settings settings;
     private final IncidentStore incidents;
@@ -47,10 +55,15 @@ final class ViewerConfigHandler {
     void config(Context ctx) {
         boolean seesPoints = AccessControl.maybePrincipal(ctx).map(p -> p.role().seesPoints()).orElse(false);
         ExtentJson extent = seesPoints ? incidentExtent() : publishedExtent();
-        boolean sample = incidents.imports(100).stream()
+        List<IncidentStore.ImportRecord> imports = incidents.imports(100);
+        boolean sample = imports.stream()
                 .anyMatch(r -> r.sourceName() != null && r.sourceName().startsWith(settings.sampleSourcePrefix()));
+        boolean real = imports.stream()
+                .anyMatch(r -> r.sourceName() != null && r.sourceName().startsWith(settings.realSourcePrefix()));
+        String source = real && extent != null ? "data.police.uk, Leicestershire Police, months " + extent.firstMonth()
+                + " to " + extent.lastMonth() + ". " + POLICE_UK_LICENCE : null;
         ctx.json(new ViewerConfig(settings.basemapUrl(), settings.basemapAttribution(), settings.dataAttribution(),
-                sample, settings.store(), CATEGORIES, extent, settings.serviceArea()));
+                sample, source, settings.store(), CATEGORIES, extent, settings.serviceArea()));
     }
 
     private ExtentJson incidentExtent() {

@@ -37,7 +37,7 @@ class AuthApiTest {
     @BeforeAll
     void start() {
         app = App.start(ConfigLoader.ofValues(TestUsers.settings(dir, "SAFERMAP_DATA_DIR", dir.toString(),
-                "SAFERMAP_SAMPLE_MONTHS", "12")).load());
+                "SAFERMAP_SAMPLE", "generated", "SAFERMAP_SAMPLE_MONTHS", "12")).load());
         anonymous = new ApiClient(app.port());
         analyst = anonymous.withToken(TestUsers.ANALYST);
         councillor = anonymous.withToken(TestUsers.COUNCILLOR);

@@ -38,7 +38,7 @@ class GdalClientIT {
     @BeforeAll
     void start() {
         app = App.start(ConfigLoader.ofValues(TestUsers.settings(dir, "SAFERMAP_DATA_DIR",
-                dir.resolve("data").toString(), "SAFERMAP_SAMPLE_MONTHS", "6")).load());
+                dir.resolve("data").toString(), "SAFERMAP_SAMPLE", "generated", "SAFERMAP_SAMPLE_MONTHS", "6")).load());
         api = new ApiClient(app.port()).withToken(TestUsers.ANALYST);
         service = "OAPIF:http://127.0.0.1:" + app.port() + "/";
     }

@@ -31,7 +31,7 @@ class PostgisAppIT {
         schema = PostgisTestSchema.create();
         app = App.start(ConfigLoader.ofValues(TestUsers.settings(dir, "SAFERMAP_DATA_DIR", dir.toString(),
                 "SAFERMAP_DB_URL", schema.url(), "SAFERMAP_DB_USER", schema.user(),
-                "SAFERMAP_DB_PASSWORD", schema.password(), "SAFERMAP_SAMPLE_MONTHS", "3")).load());
+                "SAFERMAP_DB_PASSWORD", schema.password(), "SAFERMAP_SAMPLE", "generated", "SAFERMAP_SAMPLE_MONTHS", "3")).load());
         api = new ApiClient(app.port()).withToken(TestUsers.ANALYST);
     }
 

@@ -302,7 +302,9 @@ class PrivacyAttackTest {
         assertThat(anon.at("/extent/bbox")).isEqualTo(anon.get("serviceArea"));
         assertThat(councillor.get("/api/viewer/config").json().get("extent")).isEqualTo(anon.get("extent"));
         assertThat(seen.at("/extent/bbox")).isNotEqualTo(seen.get("serviceArea"));
-        assertThat(anon.at("/extent/lastMonth").asText()).isEqualTo(YearMonth.now().minusMonths(2).toString());
+        // On the real Melton months every month holds far more than the publication minimum, so the
+        // published period ends where the data do.
+        assertThat(anon.at("/extent/lastMonth").asText()).isEqualTo(seen.at("/extent/lastMonth").asText());
         assertThat(anonymous.get("/health").json().fieldNames()).toIterable().containsExactly("status", "store");
         // The choropleth's default period ends at the published period's last month.
         assertThat(councillor.get("/api/wards/choropleth?types=burglary").json().at("/period/to").asText())
