@@ -81,3 +81,10 @@ ensure_gdal() {
   export SAFERMAP_OGRINFO="${SAFERMAP_OGRINFO:-$(command -v ogrinfo)}"
   export SAFERMAP_OGR2OGR="${SAFERMAP_OGR2OGR:-$(command -v ogr2ogr)}"
 }
+
+# The OGC executable test suite for OGC API - Features Part 1 (not on Maven Central): the shared
+# tools copy unless SAFERMAP_ETS_JAR names another.
+ensure_ets() {
+  export SAFERMAP_ETS_JAR="${SAFERMAP_ETS_JAR:-$ROOT/../shared/tools/ets-ogcapi-features10-1.9-aio.jar}"
+  [[ -f "$SAFERMAP_ETS_JAR" ]] || { echo "missing: the OGC test suite jar $SAFERMAP_ETS_JAR" >&2; return 1; }
+}
