@@ -42,7 +42,7 @@ import static io.javalin.http.HandlerType.PUT;
 /** Every route of the service, in one place. */
 public final class Routes {
 
-    private final LandingHandler landing = new LandingHandler();
+    private final LandingHandler landing;
     private final OgcFeaturesHandler features;
     private final ImportHandler imports;
     private final AreaHandler areas;
@@ -95,6 +95,7 @@ public final class Routes {
     }
 
     public Routes(Services services, Settings settings, ObjectMapper mapper) {
+        this.landing = new LandingHandler(mapper, settings.defaultItemLimit(), settings.maxItemLimit());
         this.features = new OgcFeaturesHandler(services.catalog(), services.patrols().grid(), mapper, settings.defaultItemLimit(),
                 settings.maxItemLimit());
         this.imports = new ImportHandler(services.ingest(), settings.maxUploadBytes());
