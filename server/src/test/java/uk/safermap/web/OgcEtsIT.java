@@ -53,7 +53,7 @@ class OgcEtsIT {
             }
             assertThat(failed).as("failed ETS tests").isEmpty();
             assertThat(passed).as("passed ETS tests").isGreaterThan(300);
-            assertThat(proxy.requests()).as("requests through the proxy").isPositive();
+            assertThat(proxy.requests()).as("requests through the proxy").isNotEmpty();
         }
     }
 

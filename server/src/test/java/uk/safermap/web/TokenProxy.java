@@ -8,9 +8,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A loopback HTTP proxy for clients that send no credentials (the OGC test suite): it adds an
@@ -25,7 +26,7 @@ final class TokenProxy implements AutoCloseable {
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private final int targetPort;
     private final String token;
-    private final AtomicInteger requests = new AtomicInteger();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
 
     TokenProxy(int targetPort, String token) throws IOException {
         this.targetPort = targetPort;
@@ -38,8 +39,9 @@ final class TokenProxy implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    int requests() {
-        return requests.get();
+    /** The request line of every request forwarded, e.g. {@code GET /collections HTTP/1.1}. */
+    List<String> requests() {
+        return List.copyOf(requests);
     }
 
     private void accept() {
@@ -59,9 +61,9 @@ final class TokenProxy implements AutoCloseable {
             if (head.isEmpty()) {
                 return;
             }
-            requests.incrementAndGet();
             StringBuilder out = new StringBuilder();
             String[] lines = head.split("\r\n");
+            requests.add(lines[0]);
             out.append(lines[0]).append("\r\n");
             for (int i = 1; i < lines.length; i++) {
                 String name = lines[i].substring(0, Math.max(0, lines[i].indexOf(':'))).trim();
