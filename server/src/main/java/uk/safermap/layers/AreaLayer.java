@@ -49,7 +49,7 @@ public final class AreaLayer implements FeatureSource {
 
     @Override
     public String geometryFormat() {
-        return "geometry-multipolygon";
+        return "geometry-any";
     }
 
     @Override

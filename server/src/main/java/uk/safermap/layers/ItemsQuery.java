@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A validated items request: OGC {@code bbox} (in lon/lat or grid metres) and {@code datetime} (as a half-open local-time
- * interval, either end open), paging, and the collection's own extra filters by name.
+ * A validated items request: OGC {@code bbox} (lon/lat or grid metres) and {@code datetime} (as a
+ * half-open local-time interval, either end open), paging, and the collection's own extra filters
+ * by name.
  */
 public record ItemsQuery(BoxFilter bbox, Optional<LocalDateTime> from, Optional<LocalDateTime> to,
                          Map<String, String> extra, int limit, long offset) {

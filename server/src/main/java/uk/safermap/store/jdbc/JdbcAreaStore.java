@@ -159,8 +159,7 @@ public final class JdbcAreaStore implements AreaStore {
                 ps.setString(1, kind.key());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    rs.getDouble(1);
-                    return rs.wasNull() ? Optional.empty() : Optional.of(new double[] {rs.getDouble(1),
+                    return rs.getObject(1) == null ? Optional.empty() : Optional.of(new double[] {rs.getDouble(1),
                             rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)});
                 }
             }
