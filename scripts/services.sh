@@ -81,3 +81,25 @@ ensure_gdal() {
   export SAFERMAP_OGRINFO="${SAFERMAP_OGRINFO:-$(command -v ogrinfo)}"
   export SAFERMAP_OGR2OGR="${SAFERMAP_OGR2OGR:-$(command -v ogr2ogr)}"
 }
+
+# The OGC executable test suite for OGC API - Features Part 1 (not on Maven Central): the shared
+# tools copy unless SAFERMAP_ETS_JAR names another.
+ensure_ets() {
+  export SAFERMAP_ETS_JAR="${SAFERMAP_ETS_JAR:-$ROOT/../shared/tools/ets-ogcapi-features10-1.9-aio.jar}"
+  [[ -f "$SAFERMAP_ETS_JAR" ]] || { echo "missing: the OGC test suite jar $SAFERMAP_ETS_JAR" >&2; return 1; }
+}
+
+# The OpenAPI linters (Redocly CLI, swagger-cli) at the versions in tools/openapi-lint's lockfile.
+ensure_openapi_lint() {
+  if ! command -v npm >/dev/null; then
+    apt_install nodejs npm
+  fi
+  local dir="$ROOT/tools/openapi-lint"
+  if [[ ! -d "$dir/node_modules" || "$dir/package-lock.json" -nt "$dir/node_modules" ]]; then
+    echo "Installing the OpenAPI linters with npm ci..." >&2
+    (cd "$dir" && npm ci --no-audit --no-fund --silent) >&2
+    touch "$dir/node_modules"
+  fi
+  export SAFERMAP_REDOCLY="${SAFERMAP_REDOCLY:-$dir/node_modules/.bin/redocly}"
+  export SAFERMAP_SWAGGER_CLI="${SAFERMAP_SWAGGER_CLI:-$dir/node_modules/.bin/swagger-cli}"
+}

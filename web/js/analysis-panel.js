@@ -9,6 +9,7 @@ import { checkNumber, findMethod, METHODS } from './analysis-methods.js';
 import { describeResult } from './analysis-summary.js';
 import { toQueryString } from './api.js';
 import { createElement } from './dom.js';
+import { download } from './download.js';
 
 /**
  * Fills in and wires the Analysis section.
@@ -26,6 +27,9 @@ export function createAnalysisPanel({ layer, legend, reporter, currentFilters, a
   const description = document.getElementById('analysis-description');
   const areaSelect = document.getElementById('analysis-area');
   const runButton = document.getElementById('analysis-run');
+  const downloadButton = document.getElementById('analysis-download');
+  // The last vector result (clusters, Gi* cells, emerging cells, contours) as the service sent it.
+  let lastResult = null;
   const stale = document.getElementById('analysis-stale');
   const results = {
     summary: document.getElementById('analysis-summary'),
@@ -59,6 +63,8 @@ export function createAnalysisPanel({ layer, legend, reporter, currentFilters, a
     // The previous result goes at once, so the map never shows it under a newer run's state.
     layer.clear();
     clearResults(results, stale, legend);
+    lastResult = null;
+    downloadButton.disabled = true;
     if (problem) {
       reporter.failed(method.id, problem, '');
       return;
@@ -71,6 +77,8 @@ export function createAnalysisPanel({ layer, legend, reporter, currentFilters, a
       if (result === null || thisRun !== runCount) {
         return;
       }
+      lastResult = geoJsonOf(method.id, result.response);
+      downloadButton.disabled = lastResult === null;
       const summary = describeResult(method.id, result);
       showResults(results, summary);
       legend.show(method.id, result);
@@ -91,8 +99,15 @@ export function createAnalysisPanel({ layer, legend, reporter, currentFilters, a
     event.preventDefault();
     run();
   });
+  downloadButton.addEventListener('click', () => {
+    if (lastResult) {
+      download(`${lastResult.name}.geojson`, JSON.stringify(lastResult.geojson), 'application/geo+json');
+    }
+  });
   document.getElementById('analysis-clear').addEventListener('click', () => {
     runCount += 1;
+    lastResult = null;
+    downloadButton.disabled = true;
     layer.clear();
     clearResults(results, stale, legend);
     runButton.disabled = false;
@@ -267,4 +282,10 @@ function clearResults(results, stale, legend) {
   results.warnings.hidden = true;
   stale.hidden = true;
   legend.hide();
+}
+
+/** The downloadable GeoJSON of a result: the features for vector methods, the contours for density. */
+function geoJsonOf(methodId, response) {
+  const geojson = methodId === 'density' ? response && response.contours : response;
+  return geojson && Array.isArray(geojson.features) ? { name: `safermap-${methodId}`, geojson } : null;
 }

@@ -7,10 +7,10 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
 import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.store.BoxFilter;
 import uk.safermap.store.AreaStore;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -76,7 +76,7 @@ public final class AreaResolver {
     }
 
     private Resolved computeSettled() {
-        List<Geometry> small = store.find(AreaKind.OA, Optional.empty(), 100_000, 0).items().stream()
+        List<Geometry> small = store.find(AreaKind.OA, BoxFilter.NONE, 100_000, 0).items().stream()
                 .map(a -> grid.toGrid(a.geometry()))
                 .filter(g -> g.getArea() < SETTLED_OA_MAX_KM2 * 1e6)
                 .toList();

@@ -8,6 +8,7 @@ import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.ServiceArea;
+import uk.safermap.store.BoxFilter;
 import uk.safermap.store.AreaStore;
 
 import java.util.List;
@@ -34,7 +35,7 @@ public final class NeighbourhoodService {
     }
 
     public List<Area> list() {
-        return store.find(AreaKind.NEIGHBOURHOOD, Optional.empty(), 10_000, 0).items();
+        return store.find(AreaKind.NEIGHBOURHOOD, BoxFilter.NONE, 10_000, 0).items();
     }
 
     public Optional<Area> get(String id) {

@@ -14,6 +14,7 @@ import uk.safermap.domain.AreaKind;
 import uk.safermap.domain.Category;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.privacy.DisclosurePolicy;
+import uk.safermap.store.BoxFilter;
 import uk.safermap.store.AreaStore;
 import uk.safermap.store.PointSet;
 import uk.safermap.store.PopulationStore;
@@ -173,7 +174,7 @@ public final class WardChoroplethService {
         PointSet points = selection.select(new AnalysisFilter(Optional.of(first.atDay(1).atStartOfDay()),
                 Optional.of(to.plusMonths(1).atDay(1).atStartOfDay()), types, Optional.empty(), Optional.empty()),
                 false);
-        List<Area> wards = areas.find(level, Optional.empty(), 10_000, 0).items();
+        List<Area> wards = areas.find(level, BoxFilter.NONE, 10_000, 0).items();
         List<PreparedGeometry> shapes = wards.stream()
                 .map(w -> PreparedGeometryFactory.prepare(grid.toGrid(w.geometry()))).toList();
         int firstIndex = first.getYear() * 12 + first.getMonthValue() - 1;

@@ -6,6 +6,7 @@ import uk.safermap.domain.AreaKind;
 import uk.safermap.domain.Category;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.privacy.DisclosurePolicy;
+import uk.safermap.store.BoxFilter;
 import uk.safermap.store.AreaStore;
 
 import java.time.YearMonth;
@@ -60,7 +61,7 @@ public final class WardReportService {
             }
         }
         Geometry wardGrid = grid.toGrid(ward.geometry());
-        List<String> neighbourhoods = areas.find(AreaKind.NEIGHBOURHOOD, Optional.empty(), 1000, 0).items().stream()
+        List<String> neighbourhoods = areas.find(AreaKind.NEIGHBOURHOOD, BoxFilter.NONE, 1000, 0).items().stream()
                 .filter(n -> {
                     Geometry shape = grid.toGrid(n.geometry());
                     return shape.intersection(wardGrid).getArea() > 0.5 * shape.getArea();

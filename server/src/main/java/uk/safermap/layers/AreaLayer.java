@@ -6,6 +6,7 @@ import uk.safermap.store.AreaStore;
 import uk.safermap.store.Page;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,12 +34,22 @@ public final class AreaLayer implements FeatureSource {
 
     @Override
     public CollectionInfo info() {
-        return new CollectionInfo(id, title, description, Optional.empty(), Optional.empty());
+        return new CollectionInfo(id, title, description, store.extent(kind), Optional.empty());
     }
 
     @Override
     public Map<String, String> extraParameters() {
         return Map.of();
+    }
+
+    @Override
+    public List<Queryable> queryables() {
+        return List.of();
+    }
+
+    @Override
+    public String geometryFormat() {
+        return "geometry-any";
     }
 
     @Override

@@ -2,6 +2,7 @@ package uk.safermap.layers;
 
 import uk.safermap.store.Page;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +18,12 @@ public interface FeatureSource {
      * each; anything else is rejected.
      */
     Map<String, String> extraParameters();
+
+    /** Properties a client may filter on by name (each also an extra parameter). */
+    List<Queryable> queryables();
+
+    /** The geometry of every feature, as a JSON Schema format ({@code geometry-point}, {@code geometry-any}...). */
+    String geometryFormat();
 
     /** @throws IllegalArgumentException when an extra filter value is invalid; the message says why */
     Page<Feature> items(ItemsQuery query);

@@ -11,17 +11,23 @@ import uk.safermap.store.IncidentStore;
 import uk.safermap.store.Page;
 
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The {@code incidents} collection: one point per incident, filterable by {@code crime_type}. */
+/**
+ * The {@code incidents} collection: one point per incident, filterable by {@code category} (the
+ * property's own name, which GIS clients send) or its older name {@code crime_type}.
+ */
 public final class IncidentLayer implements FeatureSource {
 
     public static final String ID = "incidents";
     static final String CRIME_TYPE = "crime_type";
+    static final String CATEGORY = "category";
 
     private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.WGS84_SRID);
 
@@ -47,12 +53,27 @@ public final class IncidentLayer implements FeatureSource {
 
     @Override
     public Map<String, String> extraParameters() {
-        return Map.of(CRIME_TYPE, "comma-separated category slugs, e.g. burglary,shoplifting");
+        return Map.of(CATEGORY, "comma-separated category slugs, e.g. burglary,shoplifting",
+                CRIME_TYPE, "the same as category (its older name)");
+    }
+
+    @Override
+    public List<Queryable> queryables() {
+        return List.of(new Queryable(CATEGORY, "Category (data.police.uk slug)",
+                Arrays.stream(Category.values()).map(Category::slug).toList()));
+    }
+
+    @Override
+    public String geometryFormat() {
+        return "geometry-point";
     }
 
     @Override
     public Page<Feature> items(ItemsQuery q) {
-        Set<Category> types = categories(q.extra().get(CRIME_TYPE));
+        if (q.extra().containsKey(CATEGORY) && q.extra().containsKey(CRIME_TYPE)) {
+            throw new IllegalArgumentException("give category or crime_type, not both");
+        }
+        Set<Category> types = categories(q.extra().getOrDefault(CATEGORY, q.extra().get(CRIME_TYPE)));
         Page<Incident> page = store.find(new IncidentQuery(q.bbox(), q.from(), q.to(), types, q.limit(), q.offset()));
         return new Page<>(page.items().stream().map(IncidentLayer::feature).toList(), page.numberMatched());
     }
@@ -74,7 +95,7 @@ public final class IncidentLayer implements FeatureSource {
         }
         for (String slug : list.split(",")) {
             out.add(Category.fromSlug(slug.trim()).orElseThrow(() -> new IllegalArgumentException(
-                    "unknown crime_type '" + slug.trim() + "': use data.police.uk category slugs such as "
+                    "unknown category '" + slug.trim() + "': use data.police.uk category slugs such as "
                             + "burglary, shoplifting, violent-crime, anti-social-behaviour")));
         }
         return out;

@@ -1,16 +1,17 @@
 package uk.safermap.layers;
 
-import org.locationtech.jts.geom.Envelope;
+import uk.safermap.store.BoxFilter;
 
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A validated items request: OGC {@code bbox} and {@code datetime} (as a half-open local-time
- * interval, either end open), paging, and the collection's own extra filters by name.
+ * A validated items request: OGC {@code bbox} (lon/lat or grid metres) and {@code datetime} (as a
+ * half-open local-time interval, either end open), paging, and the collection's own extra filters
+ * by name.
  */
-public record ItemsQuery(Optional<Envelope> bbox, Optional<LocalDateTime> from, Optional<LocalDateTime> to,
+public record ItemsQuery(BoxFilter bbox, Optional<LocalDateTime> from, Optional<LocalDateTime> to,
                          Map<String, String> extra, int limit, long offset) {
 
     public ItemsQuery {

@@ -17,6 +17,7 @@ import uk.safermap.domain.Category;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.placement.allocation.DoorbellAllocator;
 import uk.safermap.placement.allocation.HouseholdRisk;
+import uk.safermap.store.BoxFilter;
 import uk.safermap.store.AreaStore;
 import uk.safermap.store.PointSet;
 
@@ -100,7 +101,7 @@ public final class DoorbellService {
      * @throws IllegalArgumentException     for unknown areas or addresses outside every ward
      */
     public Result allocate(Request r) {
-        List<Area> wardAreas = areas.find(AreaKind.WARD, Optional.empty(), 10_000, 0).items();
+        List<Area> wardAreas = areas.find(AreaKind.WARD, BoxFilter.NONE, 10_000, 0).items();
         List<PreparedGeometry> wardShapes = wardAreas.stream()
                 .map(w -> PreparedGeometryFactory.prepare(grid.toGrid(w.geometry()))).toList();
         List<Unit> units = r.addresses().map(this::addressUnits).orElseGet(() -> oaUnits(r.households()));
@@ -214,7 +215,7 @@ public final class DoorbellService {
 
     private List<Unit> oaUnits(Map<String, Integer> households) {
         List<Unit> out = new ArrayList<>();
-        for (Area oa : areas.find(AreaKind.OA, Optional.empty(), 100_000, 0).items()) {
+        for (Area oa : areas.find(AreaKind.OA, BoxFilter.NONE, 100_000, 0).items()) {
             Geometry shape = grid.toGrid(oa.geometry());
             Integer given = households.get(oa.code());
             out.add(new Unit(oa.code(), oa.name(), oa.geometry(), shape, shape.getInteriorPoint(),

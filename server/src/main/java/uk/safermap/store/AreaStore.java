@@ -1,6 +1,5 @@
 package uk.safermap.store;
 
-import org.locationtech.jts.geom.Envelope;
 import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
 
@@ -10,8 +9,8 @@ import java.util.Optional;
 /** Boundary polygons and user-edited neighbourhoods. */
 public interface AreaStore {
 
-    /** Areas of a kind intersecting a lon/lat box (all when empty), ordered by code. */
-    Page<Area> find(AreaKind kind, Optional<Envelope> bboxWgs84, int limit, long offset);
+    /** Areas of a kind intersecting any of the boxes (all when there is none), ordered by code. */
+    Page<Area> find(AreaKind kind, BoxFilter boxes, int limit, long offset);
 
     Optional<Area> get(AreaKind kind, String code);
 
@@ -25,4 +24,7 @@ public interface AreaStore {
     boolean delete(AreaKind kind, String code);
 
     long count(AreaKind kind);
+
+    /** The lon/lat box {minLon, minLat, maxLon, maxLat} around every area of a kind; empty when there is none. */
+    Optional<double[]> extent(AreaKind kind);
 }

@@ -1,6 +1,5 @@
 package uk.safermap.store;
 
-import org.locationtech.jts.geom.Envelope;
 import uk.safermap.domain.Category;
 
 import java.time.LocalDateTime;
@@ -10,14 +9,14 @@ import java.util.Set;
 /**
  * Which incidents to read.
  *
- * @param bboxWgs84   lon/lat box, or empty for everywhere
+ * @param boxes       boxes, keeping incidents in any of them
  * @param from        keep incidents whose time span ends after this instant, or empty
  * @param to          keep incidents whose time span starts before this instant, or empty
  * @param categories  keep these categories; empty means all
  * @param limit       page size (at least 1)
  * @param offset      items to skip
  */
-public record IncidentQuery(Optional<Envelope> bboxWgs84, Optional<LocalDateTime> from,
+public record IncidentQuery(BoxFilter boxes, Optional<LocalDateTime> from,
                             Optional<LocalDateTime> to, Set<Category> categories, int limit, long offset) {
 
     public IncidentQuery {
@@ -31,6 +30,6 @@ public record IncidentQuery(Optional<Envelope> bboxWgs84, Optional<LocalDateTime
     }
 
     public static IncidentQuery all(int limit) {
-        return new IncidentQuery(Optional.empty(), Optional.empty(), Optional.empty(), Set.of(), limit, 0);
+        return new IncidentQuery(BoxFilter.NONE, Optional.empty(), Optional.empty(), Set.of(), limit, 0);
     }
 }

@@ -89,6 +89,6 @@ final class AreaHandler {
     }
 
     private void write(Context ctx, Area area) throws IOException {
-        GeoJsonResponse.feature(ctx, mapper, AreaLayer.feature(area));
+        GeoJsonResponse.feature(ctx, mapper, AreaLayer.feature(area), Map.of());
     }
 }

@@ -26,11 +26,12 @@ final class GeoJsonResponse {
         }
     }
 
-    static void feature(Context ctx, ObjectMapper mapper, Feature feature) throws IOException {
+    static void feature(Context ctx, ObjectMapper mapper, Feature feature, Map<String, Object> members)
+            throws IOException {
         ctx.contentType(Links.GEOJSON);
         ctx.attribute(AccessControl.ROWS, 1L);
         try (JsonGenerator gen = mapper.getFactory().createGenerator(ctx.outputStream())) {
-            new GeoJsonWriter(gen).feature(feature);
+            new GeoJsonWriter(gen).feature(feature, members);
         }
     }
 }

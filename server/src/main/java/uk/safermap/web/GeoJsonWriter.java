@@ -51,6 +51,11 @@ final class GeoJsonWriter {
     }
 
     void feature(Feature f) throws IOException {
+        feature(f, Map.of());
+    }
+
+    /** One Feature with extra top-level members (links) after its properties. */
+    void feature(Feature f, Map<String, Object> members) throws IOException {
         gen.writeStartObject();
         gen.writeStringField("type", "Feature");
         gen.writeFieldName("id");
@@ -63,6 +68,10 @@ final class GeoJsonWriter {
             gen.writeObject(p.getValue());
         }
         gen.writeEndObject();
+        for (Map.Entry<String, Object> m : members.entrySet()) {
+            gen.writeFieldName(m.getKey());
+            gen.writeObject(m.getValue());
+        }
         gen.writeEndObject();
     }
 

@@ -1,12 +1,15 @@
 package uk.safermap.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.javalin.http.Context;
+import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.layers.CollectionInfo;
 import uk.safermap.layers.Feature;
 import uk.safermap.layers.FeatureSource;
 import uk.safermap.layers.ItemsQuery;
 import uk.safermap.layers.LayerCatalog;
+import uk.safermap.layers.Queryable;
 import uk.safermap.store.Page;
 
 import java.io.IOException;
@@ -25,26 +28,34 @@ import java.util.TreeSet;
 
 /**
  * OGC API - Features, Part 1 Core with GeoJSON: conformance, collections, items and single
- * items, for every source in the {@link LayerCatalog}.
+ * items, for every source in the {@link LayerCatalog}; and Part 2, coordinate reference systems:
+ * features and bbox in CRS84 or British National Grid, which UK local government GIS works in.
  */
 final class OgcFeaturesHandler {
 
     static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+    static final String BNG = "http://www.opengis.net/def/crs/EPSG/0/27700";
+    private static final List<String> CRS = List.of(CRS84, BNG);
+    private static final String QUERYABLES_REL = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
     private static final String GREGORIAN = "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian";
     private static final List<String> CONFORMANCE = List.of(
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
-            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson");
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final Set<String> CORE_PARAMS = Set.of("bbox", "datetime", "limit", "offset", "f");
+    private static final Set<String> CORE_PARAMS = Set.of("bbox", "bbox-crs", "crs", "datetime", "limit", "offset", "f");
 
     private final LayerCatalog catalog;
+    private final BritishNationalGrid grid;
     private final ObjectMapper mapper;
     private final int defaultLimit;
     private final int maxLimit;
 
-    OgcFeaturesHandler(LayerCatalog catalog, ObjectMapper mapper, int defaultLimit, int maxLimit) {
+    OgcFeaturesHandler(LayerCatalog catalog, BritishNationalGrid grid, ObjectMapper mapper, int defaultLimit,
+                       int maxLimit) {
         this.catalog = catalog;
+        this.grid = grid;
         this.mapper = mapper;
         this.defaultLimit = defaultLimit;
         this.maxLimit = maxLimit;
@@ -66,7 +77,16 @@ final class OgcFeaturesHandler {
     }
 
     record CollectionJson(String id, String title, String description, String itemType, List<String> crs,
-                          Extent extent, List<Links.Link> links) {
+                          String storageCrs, Extent extent, List<Links.Link> links) {
+    }
+
+    /** A property of a queryables schema. */
+    record PropertySchema(String title, String type, String format, @JsonProperty("enum") List<String> values) {
+    }
+
+    /** The queryables of a collection: a JSON Schema of the properties a client may filter on. */
+    record QueryablesJson(@JsonProperty("$schema") String schema, @JsonProperty("$id") String id, String type,
+                          String title, Map<String, PropertySchema> properties, boolean additionalProperties) {
     }
 
     void conformance(Context ctx) {
@@ -90,30 +110,75 @@ final class OgcFeaturesHandler {
         Spatial spatial = new Spatial(List.of(info.bbox().orElse(new double[] {-180, -90, 180, 90})), CRS84);
         Temporal temporal = info.interval().map(i -> new Temporal(List.<String[]>of(new String[] {
                 utc(i[0]), utc(i[1])}), GREGORIAN)).orElse(null);
-        return new CollectionJson(s.id(), info.title(), info.description(), "feature", List.of(CRS84),
+        return new CollectionJson(s.id(), info.title(), info.description(), "feature", CRS, CRS84,
                 new Extent(spatial, temporal), List.of(
                 Links.link(ctx, path, "self", Links.JSON, info.title()),
-                Links.link(ctx, path + "/items", "items", Links.GEOJSON, info.title() + " as GeoJSON")));
+                Links.link(ctx, path + "/items", "items", Links.GEOJSON, info.title() + " as GeoJSON"),
+                Links.link(ctx, path + "/queryables", QUERYABLES_REL, "application/schema+json",
+                        "properties to filter " + info.title() + " on")));
+    }
+
+    void queryables(Context ctx) {
+        FeatureSource source = source(ctx);
+        Map<String, PropertySchema> properties = new LinkedHashMap<>();
+        properties.put("geometry", new PropertySchema("Geometry", null, source.geometryFormat(), null));
+        for (Queryable q : source.queryables()) {
+            properties.put(q.name(), new PropertySchema(q.title(), "string", null, q.values().isEmpty() ? null : q.values()));
+        }
+        ctx.json(new QueryablesJson("https://json-schema.org/draft/2020-12/schema",
+                Links.base(ctx) + "/collections/" + source.id() + "/queryables", "object", source.info().title(),
+                properties, false));
+        ctx.contentType("application/schema+json");
     }
 
     void items(Context ctx) throws IOException {
         FeatureSource source = source(ctx);
+        String crs = crs(ctx, "crs");
         ItemsQuery query = itemsQuery(ctx, source);
         Page<Feature> page = source.items(query);
+        List<Feature> features = page.items().stream().map(f -> inCrs(f, crs)).toList();
         Map<String, Object> members = new LinkedHashMap<>();
         members.put("timeStamp", Instant.now().toString());
         members.put("numberMatched", page.numberMatched());
         members.put("numberReturned", page.items().size());
         members.put("links", itemLinks(ctx, source, query, page));
-        GeoJsonResponse.collection(ctx, mapper, page.items(), members);
+        ctx.header("Content-Crs", "<" + crs + ">");
+        GeoJsonResponse.collection(ctx, mapper, features, members);
     }
 
     void item(Context ctx) throws IOException {
         FeatureSource source = source(ctx);
+        String crs = crs(ctx, "crs");
         String id = ctx.pathParam("featureId");
         Feature f = source.item(id).orElseThrow(() -> ApiException.notFound(
                 "no feature '" + id + "' in collection '" + source.id() + "'"));
-        GeoJsonResponse.feature(ctx, mapper, f);
+        String collection = "/collections/" + source.id();
+        ctx.header("Content-Crs", "<" + crs + ">");
+        GeoJsonResponse.feature(ctx, mapper, inCrs(f, crs), Map.of("links", List.of(
+                Links.link(ctx, collection + "/items/" + encode(id), "self", Links.GEOJSON, "this feature"),
+                Links.link(ctx, collection, "collection", Links.JSON, "the collection"))));
+    }
+
+    /** A CRS parameter: one of {@link #CRS} as a URI or a safe CURIE ({@code [EPSG:27700]}); CRS84 when absent. */
+    private static String crs(Context ctx, String param) {
+        String value = ctx.queryParam(param);
+        if (value == null) {
+            return CRS84;
+        }
+        String uri = switch (value) {
+            case "[EPSG:27700]", "EPSG:27700" -> BNG;
+            case "[OGC:CRS84]", "OGC:CRS84" -> CRS84;
+            default -> value;
+        };
+        if (!CRS.contains(uri)) {
+            throw ApiException.badRequest(param + " must be one of " + String.join(", ", CRS) + ", got '" + value + "'");
+        }
+        return uri;
+    }
+
+    /** The feature with its geometry in the requested CRS (the store holds lon/lat). */
+    private Feature inCrs(Feature f, String crs) {
+        return crs.equals(BNG) ? new Feature(f.id(), grid.toGrid(f.geometry()), f.properties()) : f;
     }
 
     /** The collection named in the path, when the caller may read it. */
@@ -147,7 +212,7 @@ final class OgcFeaturesHandler {
         Params.Interval when = Params.datetime(ctx.queryParam("datetime"));
         int limit = Params.integer("limit", ctx.queryParam("limit"), defaultLimit, 1, maxLimit);
         long offset = Params.nonNegative("offset", ctx.queryParam("offset"));
-        return new ItemsQuery(Params.bbox(ctx.queryParam("bbox")), when.from(), when.to(), extra, limit, offset);
+        return new ItemsQuery(Params.bboxes(ctx.queryParam("bbox"), crs(ctx, "bbox-crs").equals(BNG)), when.from(), when.to(), extra, limit, offset);
     }
 
     private static List<Links.Link> itemLinks(Context ctx, FeatureSource source, ItemsQuery q, Page<Feature> page) {

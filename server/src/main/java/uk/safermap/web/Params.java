@@ -1,6 +1,7 @@
 package uk.safermap.web;
 
 import org.locationtech.jts.geom.Envelope;
+import uk.safermap.store.BoxFilter;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -8,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,32 +28,55 @@ final class Params {
         static final Interval ALL = new Interval(Optional.empty(), Optional.empty());
     }
 
-    /** OGC {@code bbox}: 4 numbers (or 6 with heights, which are ignored) in CRS84 lon/lat. */
+    /** A {@code bbox} for analyses: one lon/lat box that does not cross the antimeridian. */
     static Optional<Envelope> bbox(String text) {
+        BoxFilter boxes = bboxes(text, false);
+        if (boxes.boxes().size() > 1) {
+            throw ApiException.badRequest("bbox must have minLon <= maxLon here (no box across the antimeridian): '"
+                    + text + "'");
+        }
+        return boxes.boxes().stream().findFirst();
+    }
+
+    /**
+     * OGC {@code bbox}: 4 numbers (or 6 with heights, which are ignored), in CRS84 lon/lat or, when
+     * {@code grid}, British National Grid metres. None when absent; a lon/lat box with minLon >
+     * maxLon crosses the antimeridian (OGC API - Features), so it covers two boxes.
+     */
+    static BoxFilter bboxes(String text, boolean grid) {
         if (text == null) {
-            return Optional.empty();
+            return BoxFilter.NONE;
         }
         String[] parts = text.split(",");
+        String form = grid ? "minEasting,minNorthing,maxEasting,maxNorthing" : "minLon,minLat,maxLon,maxLat";
         if (parts.length != 4 && parts.length != 6) {
-            throw ApiException.badRequest("bbox must be minLon,minLat,maxLon,maxLat (4 numbers, or 6 with heights), got '"
-                    + text + "'");
+            throw ApiException.badRequest("bbox must be " + form + " (4 numbers, or 6 with heights), got '" + text + "'");
         }
         double[] v = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
             v[i] = number("bbox", parts[i].trim());
         }
         int half = parts.length / 2;
-        double minLon = v[0];
-        double minLat = v[1];
-        double maxLon = v[half];
-        double maxLat = v[half + 1];
-        if (minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90) {
+        double minX = v[0];
+        double minY = v[1];
+        double maxX = v[half];
+        double maxY = v[half + 1];
+        if (grid) {
+            if (minX > maxX || minY > maxY) {
+                throw ApiException.badRequest("bbox must be " + form + " with min <= max: '" + text + "'");
+            }
+            return new BoxFilter(List.of(new Envelope(minX, maxX, minY, maxY)), true);
+        }
+        if (minX < -180 || maxX > 180 || minY < -90 || maxY > 90) {
             throw ApiException.badRequest("bbox is outside lon -180..180 / lat -90..90: '" + text + "'");
         }
-        if (minLon > maxLon || minLat > maxLat) {
-            throw ApiException.badRequest("bbox must have min <= max for both axes: '" + text + "'");
+        if (minY > maxY) {
+            throw ApiException.badRequest("bbox must have minLat <= maxLat: '" + text + "'");
         }
-        return Optional.of(new Envelope(minLon, maxLon, minLat, maxLat));
+        if (minX > maxX) {
+            return BoxFilter.lonLat(new Envelope(minX, 180, minY, maxY), new Envelope(-180, maxX, minY, maxY));
+        }
+        return BoxFilter.lonLat(new Envelope(minX, maxX, minY, maxY));
     }
 
     /**

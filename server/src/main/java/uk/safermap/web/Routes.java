@@ -42,7 +42,7 @@ import static io.javalin.http.HandlerType.PUT;
 /** Every route of the service, in one place. */
 public final class Routes {
 
-    private final LandingHandler landing = new LandingHandler();
+    private final LandingHandler landing;
     private final OgcFeaturesHandler features;
     private final ImportHandler imports;
     private final AreaHandler areas;
@@ -95,7 +95,8 @@ public final class Routes {
     }
 
     public Routes(Services services, Settings settings, ObjectMapper mapper) {
-        this.features = new OgcFeaturesHandler(services.catalog(), mapper, settings.defaultItemLimit(),
+        this.landing = new LandingHandler(mapper, settings.defaultItemLimit(), settings.maxItemLimit());
+        this.features = new OgcFeaturesHandler(services.catalog(), services.patrols().grid(), mapper, settings.defaultItemLimit(),
                 settings.maxItemLimit());
         this.imports = new ImportHandler(services.ingest(), settings.maxUploadBytes());
         this.areas = new AreaHandler(services.neighbourhoods(), mapper);
@@ -141,6 +142,7 @@ public final class Routes {
         t.add(new Endpoint(GET, "/api/me", Access.OPEN, auth::me));
         t.add(new Endpoint(GET, "/collections", Access.AGGREGATES, features::collections));
         t.add(new Endpoint(GET, "/collections/{collectionId}", Access.AGGREGATES, features::collection));
+        t.add(new Endpoint(GET, "/collections/{collectionId}/queryables", Access.AGGREGATES, features::queryables));
         t.add(new Endpoint(GET, "/collections/{collectionId}/items", Access.AGGREGATES, features::items));
         t.add(new Endpoint(GET, "/collections/{collectionId}/items/{featureId}", Access.AGGREGATES, features::item));
         t.add(new Endpoint(GET, "/api/density/legend", Access.AGGREGATES, density::legend));

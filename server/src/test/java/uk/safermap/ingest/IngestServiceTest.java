@@ -105,7 +105,7 @@ class IngestServiceTest {
     @Test
     void identical_asb_rows_are_all_kept_and_a_reimport_adds_nothing() throws IOException {
         importResource(IncidentFormat.POLICE_CSV, "police-good-and-bad.csv");
-        List<Incident> asb = store.find(new IncidentQuery(java.util.Optional.empty(), java.util.Optional.empty(),
+        List<Incident> asb = store.find(new IncidentQuery(uk.safermap.store.BoxFilter.NONE, java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Set.of(Category.ANTI_SOCIAL_BEHAVIOUR), 10, 0)).items();
         assertThat(asb).hasSize(2).allSatisfy(i -> assertThat(i.crimeId()).isNull());
         assertThat(asb).extracting(Incident::sourceKey).doesNotHaveDuplicates();

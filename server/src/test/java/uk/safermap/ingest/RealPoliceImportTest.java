@@ -12,6 +12,7 @@ import uk.safermap.areas.BoundaryFiles;
 import uk.safermap.domain.Incident;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.ServiceArea;
+import uk.safermap.store.BoxFilter;
 import uk.safermap.store.IncidentQuery;
 import uk.safermap.store.jdbc.Database;
 import uk.safermap.store.jdbc.JdbcIncidentStore;
@@ -109,7 +110,7 @@ class RealPoliceImportTest {
         assertThat(importBytes(plain, "plain").imported()).isZero();
         assertThat(store.count()).isEqualTo(stored);
         // Five identical ASB rows on Rosebery Avenue in 2021-10 are five reports.
-        List<Incident> rosebery = store.find(new IncidentQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+        List<Incident> rosebery = store.find(new IncidentQuery(BoxFilter.NONE, Optional.empty(), Optional.empty(),
                 Set.of(uk.safermap.domain.Category.ANTI_SOCIAL_BEHAVIOUR), 10_000, 0)).items().stream()
                 .filter(i -> "On or near Rosebery Avenue".equals(i.location()) && i.lon() == -0.880878).toList();
         assertThat(rosebery).hasSize(5).extracting(Incident::sourceKey).doesNotHaveDuplicates();
@@ -119,7 +120,7 @@ class RealPoliceImportTest {
     void no_incident_is_labelled_on_or_near_nothing_or_a_generic_snap_point() throws IOException {
         Path file = RealPoliceFiles.street("2021-11");
         importBytes(Files.readAllBytes(file), file.getFileName().toString());
-        List<Incident> all = store.find(new IncidentQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+        List<Incident> all = store.find(new IncidentQuery(BoxFilter.NONE, Optional.empty(), Optional.empty(),
                 Set.of(), 100_000, 0)).items();
         assertThat(all).extracting(Incident::location).allSatisfy(l -> {
             assertThat(l).isNotBlank().doesNotStartWithIgnoringCase("On or near Petrol Station")
@@ -143,7 +144,7 @@ class RealPoliceImportTest {
     }
 
     private String locationOf(String crimeId) {
-        return store.find(new IncidentQuery(Optional.empty(), Optional.empty(), Optional.empty(), Set.of(), 100, 0))
+        return store.find(new IncidentQuery(BoxFilter.NONE, Optional.empty(), Optional.empty(), Set.of(), 100, 0))
                 .items().stream().filter(i -> crimeId.equals(i.crimeId())).findFirst().orElseThrow().location();
     }
 
@@ -203,7 +204,7 @@ class RealPoliceImportTest {
     }
 
     private String outcome(String crimeId) {
-        return store.find(new IncidentQuery(Optional.empty(), Optional.empty(), Optional.empty(), Set.of(), 100_000, 0))
+        return store.find(new IncidentQuery(BoxFilter.NONE, Optional.empty(), Optional.empty(), Set.of(), 100_000, 0))
                 .items().stream().filter(i -> crimeId.equals(i.crimeId())).findFirst().orElseThrow().outcome();
     }
 

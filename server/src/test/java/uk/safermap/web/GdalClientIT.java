@@ -114,4 +114,28 @@ class GdalClientIT {
         assertThat(featureCount(run(tool("SAFERMAP_OGRINFO"), "-ro", "-so", gpkg.toString(), "wards"))).isEqualTo(16);
         assertThat(run(tool("SAFERMAP_OGRINFO"), "-ro", "-so", gpkg.toString(), "incidents")).contains("category");
     }
+
+    /**
+     * The way the README tells GIS users to copy one category in British National Grid: the
+     * attribute filter reaches the server as {@code category=burglary} (seen in the request log of
+     * a loopback proxy), and large pages make it a handful of requests.
+     */
+    @Test
+    void ogr2ogr_filters_by_category_on_the_server_in_a_few_large_pages() throws Exception {
+        long burglaries = api.get("/collections/incidents/items?category=burglary&limit=1").json()
+                .get("numberMatched").asLong();
+        assertThat(burglaries).isGreaterThan(10);
+        Path gpkg = dir.resolve("burglary.gpkg");
+        List<String> requests;
+        try (TokenProxy proxy = new TokenProxy(app.port(), TestUsers.ANALYST)) {
+            run(tool("SAFERMAP_OGR2OGR"), "-f", "GPKG", gpkg.toString(), "OAPIF:http://127.0.0.1:" + proxy.port() + "/",
+                    "incidents", "-where", "category = 'burglary'", "-oo", "PAGE_SIZE=1000", "-t_srs", "EPSG:27700");
+            requests = proxy.requests();
+        }
+        String info = run(tool("SAFERMAP_OGRINFO"), "-ro", "-so", gpkg.toString(), "incidents");
+        assertThat(featureCount(info)).isEqualTo(burglaries);
+        assertThat(info).contains("OSGB");
+        List<String> items = requests.stream().filter(r -> r.contains("/collections/incidents/items")).toList();
+        assertThat(items).as(requests.toString()).anyMatch(r -> r.contains("category=burglary")).hasSizeLessThan(6);
+    }
 }

@@ -302,9 +302,11 @@ class PrivacyAttackTest {
         assertThat(anon.at("/extent/bbox")).isEqualTo(anon.get("serviceArea"));
         assertThat(councillor.get("/api/viewer/config").json().get("extent")).isEqualTo(anon.get("extent"));
         assertThat(seen.at("/extent/bbox")).isNotEqualTo(seen.get("serviceArea"));
-        // On the real Melton months every month holds far more than the publication minimum, so the
-        // published period ends where the data do.
-        assertThat(anon.at("/extent/lastMonth").asText()).isEqualTo(seen.at("/extent/lastMonth").asText());
+        // The real months are published; the few incidents the other tests plant in a later month
+        // are not enough to publish (or reveal) that month.
+        YearMonth published = YearMonth.parse(anon.at("/extent/lastMonth").asText());
+        assertThat(published).isBefore(PLANTED)
+                .isBeforeOrEqualTo(YearMonth.parse(seen.at("/extent/lastMonth").asText()));
         assertThat(anonymous.get("/health").json().fieldNames()).toIterable().containsExactly("status", "store");
         // The choropleth's default period ends at the published period's last month.
         assertThat(councillor.get("/api/wards/choropleth?types=burglary").json().at("/period/to").asText())

@@ -1,7 +1,10 @@
 package uk.safermap.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -85,6 +88,10 @@ class ViewerIT extends BrowserTest {
         assertThat(runAnalysis("gistar")).isPositive();
         assertThat(browser.findElements(By.cssSelector("path.gistar--hot-99"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#analysis-summary li"))).isNotEmpty();
+        JsonNode saved = new ObjectMapper().readTree(downloadedAnalysis());
+        assertThat(saved.get("type").asText()).isEqualTo("FeatureCollection");
+        assertThat(saved.get("features")).isNotEmpty();
+        assertThat(saved.at("/features/0/geometry/type").asText()).isEqualTo("Polygon");
         screenshot("viewer-gistar.png");
         assertNoConsoleErrors();
     }
@@ -101,6 +108,18 @@ class ViewerIT extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector("#profile-detail svg.chart__svg"))).isNotEmpty();
         screenshot("profile.png");
         assertNoConsoleErrors();
+    }
+
+    /** What Download GeoJSON saves: the blob handed to the browser, read back as text. */
+    private String downloadedAnalysis() {
+        WebElement button = browser.findElement(By.id("analysis-download"));
+        assertThat(button.isEnabled()).isTrue();
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("window.savedBlob = null; URL.createObjectURL = (blob) => { window.savedBlob = blob; "
+                + "return 'data:,'; };");
+        button.click();
+        return (String) js.executeAsyncScript("const done = arguments[arguments.length - 1]; "
+                + "window.savedBlob.text().then(done);");
     }
 
     private void screenshot(String name) throws Exception {

@@ -3,6 +3,7 @@ package uk.safermap.store.jdbc;
 import org.locationtech.jts.geom.Envelope;
 import uk.safermap.domain.Category;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.store.BoxFilter;
 import uk.safermap.store.IncidentQuery;
 import uk.safermap.store.PointQuery;
 
@@ -22,7 +23,9 @@ final class IncidentFilterSql {
     private final List<Object> values = new ArrayList<>();
 
     IncidentFilterSql(IncidentQuery q, BritishNationalGrid grid, Dialect dialect) {
-        q.bboxWgs84().ifPresent(box -> bbox(box, grid, dialect));
+        if (!q.boxes().isEmpty()) {
+            boxes(q.boxes(), grid, dialect);
+        }
         timeAndCategories(q.from(), q.to(), q.categories());
     }
 
@@ -47,13 +50,23 @@ final class IncidentFilterSql {
     }
 
     /**
-     * The box is transformed to the grid so the store's index on grid position is used; the
-     * lon/lat test after it makes the answer exact, since the grid box is slightly larger.
+     * Grid boxes test the grid position directly. Lon/lat boxes are transformed to the grid so the
+     * store's index on grid position is used; the lon/lat test after it makes the answer exact,
+     * since the grid box is slightly larger.
      */
-    private void bbox(Envelope box, BritishNationalGrid grid, Dialect dialect) {
-        gridBox(grid.toGrid(box), dialect);
-        clauses.add("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?");
-        values.addAll(List.of(box.getMinX(), box.getMaxX(), box.getMinY(), box.getMaxY()));
+    private void boxes(BoxFilter filter, BritishNationalGrid grid, Dialect dialect) {
+        List<String> any = new ArrayList<>();
+        for (Envelope box : filter.boxes()) {
+            Envelope g = filter.grid() ? box : grid.toGrid(box);
+            values.addAll(List.of(g.getMinX(), g.getMinY(), g.getMaxX(), g.getMaxY()));
+            if (filter.grid()) {
+                any.add("(" + dialect.gridBoxClause() + ")");
+            } else {
+                any.add("(" + dialect.gridBoxClause() + " AND lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?)");
+                values.addAll(List.of(box.getMinX(), box.getMaxX(), box.getMinY(), box.getMaxY()));
+            }
+        }
+        clauses.add("(" + String.join(" OR ", any) + ")");
     }
 
     private void add(String clause, Object value) {

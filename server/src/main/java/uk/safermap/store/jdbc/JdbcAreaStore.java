@@ -5,6 +5,7 @@ import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.store.AreaStore;
+import uk.safermap.store.BoxFilter;
 import uk.safermap.store.Page;
 
 import javax.sql.DataSource;
@@ -16,6 +17,7 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +25,8 @@ import java.util.Optional;
 public final class JdbcAreaStore implements AreaStore {
 
     private static final String COLUMNS = "kind, code, name, approximate, note, ST_AsBinary(geom)";
-    private static final String BBOX = " AND geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)";
+    private static final String BBOX = "geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)";
+    private static final String GRID_BOX = "geom_bng && ST_MakeEnvelope(?, ?, ?, ?, 27700)";
     private static final String DELETE = "DELETE FROM area WHERE kind = ? AND code = ?";
     private static final String INSERT = "INSERT INTO area (kind, code, name, approximate, note, geom, geom_bng, "
             + "updated_at) VALUES (?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ST_GeomFromWKB(?, 27700), ?)";
@@ -37,8 +40,9 @@ public final class JdbcAreaStore implements AreaStore {
     }
 
     @Override
-    public Page<Area> find(AreaKind kind, Optional<Envelope> bbox, int limit, long offset) {
-        String where = " FROM area WHERE kind = ?" + (bbox.isPresent() ? BBOX : "");
+    public Page<Area> find(AreaKind kind, BoxFilter bbox, int limit, long offset) {
+        String where = " FROM area WHERE kind = ?" + (bbox.isEmpty() ? "" : " AND ("
+                + String.join(" OR ", Collections.nCopies(bbox.boxes().size(), bbox.grid() ? GRID_BOX : BBOX)) + ")");
         return Jdbc.read(ds, "listing " + kind.key() + " areas", c -> {
             long matched;
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + where)) {
@@ -63,11 +67,10 @@ public final class JdbcAreaStore implements AreaStore {
         });
     }
 
-    private static int bindFilter(PreparedStatement ps, AreaKind kind, Optional<Envelope> bbox) throws SQLException {
+    private static int bindFilter(PreparedStatement ps, AreaKind kind, BoxFilter bbox) throws SQLException {
         int i = 1;
         ps.setString(i++, kind.key());
-        if (bbox.isPresent()) {
-            Envelope b = bbox.get();
+        for (Envelope b : bbox.boxes()) {
             ps.setDouble(i++, b.getMinX());
             ps.setDouble(i++, b.getMinY());
             ps.setDouble(i++, b.getMaxX());
@@ -142,6 +145,22 @@ public final class JdbcAreaStore implements AreaStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<double[]> extent(AreaKind kind) {
+        String sql = "SELECT MIN(ST_XMin(geom)), MIN(ST_YMin(geom)), MAX(ST_XMax(geom)), MAX(ST_YMax(geom)) "
+                + "FROM area WHERE kind = ?";
+        return Jdbc.read(ds, "reading the extent of " + kind.key() + " areas", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, kind.key());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getObject(1) == null ? Optional.empty() : Optional.of(new double[] {rs.getDouble(1),
+                            rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)});
                 }
             }
         });

@@ -13,6 +13,7 @@ import uk.safermap.domain.Category;
 import uk.safermap.domain.Incident;
 import uk.safermap.domain.TimeSpan;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.store.BoxFilter;
 import uk.safermap.store.IncidentQuery;
 import uk.safermap.store.IncidentStore;
 import uk.safermap.store.Page;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -147,16 +149,26 @@ abstract class StoreContract {
                 incident("c", -0.950, 52.7656, Category.BURGLARY, YearMonth.of(2025, 2)),
                 incident("d", -0.887, 52.7656, Category.BURGLARY, YearMonth.of(2025, 3))));
         Envelope town = new Envelope(-0.90, -0.88, 52.76, 52.77);
-        Page<Incident> inTown = incidents.find(new IncidentQuery(Optional.of(town), Optional.empty(),
+        Page<Incident> inTown = incidents.find(new IncidentQuery(BoxFilter.lonLat(town), Optional.empty(),
                 Optional.empty(), Set.of(), 10, 0));
         assertThat(inTown.items()).extracting(Incident::sourceKey).containsExactly("a", "b", "d");
+        Envelope west = new Envelope(-0.96, -0.94, 52.76, 52.77);
+        Envelope farEast = new Envelope(177, 180, 52, 53);
+        assertThat(incidents.find(new IncidentQuery(BoxFilter.lonLat(west, farEast), Optional.empty(), Optional.empty(),
+                Set.of(), 10, 0)).items()).extracting(Incident::sourceKey).containsExactly("c");
+        assertThat(incidents.find(new IncidentQuery(BoxFilter.lonLat(town, west), Optional.empty(), Optional.empty(),
+                Set.of(), 10, 0)).numberMatched()).isEqualTo(4);
+        double[] c = grid.toGrid(-0.950, 52.7656);
+        BoxFilter aroundC = new BoxFilter(List.of(new Envelope(c[0] - 5, c[0] + 5, c[1] - 5, c[1] + 5)), true);
+        assertThat(incidents.find(new IncidentQuery(aroundC, Optional.empty(), Optional.empty(), Set.of(), 10, 0))
+                .items()).extracting(Incident::sourceKey).containsExactly("c");
 
-        Page<Incident> february = incidents.find(new IncidentQuery(Optional.empty(),
+        Page<Incident> february = incidents.find(new IncidentQuery(BoxFilter.NONE,
                 Optional.of(LocalDateTime.of(2025, 2, 10, 0, 0)), Optional.of(LocalDateTime.of(2025, 2, 11, 0, 0)),
                 Set.of(), 10, 0));
         assertThat(february.items()).extracting(Incident::sourceKey).containsExactly("b", "c");
 
-        Page<Incident> burglaryPage2 = incidents.find(new IncidentQuery(Optional.empty(), Optional.empty(),
+        Page<Incident> burglaryPage2 = incidents.find(new IncidentQuery(BoxFilter.NONE, Optional.empty(),
                 Optional.empty(), Set.of(Category.BURGLARY), 2, 2));
         assertThat(burglaryPage2.numberMatched()).isEqualTo(3);
         assertThat(burglaryPage2.items()).extracting(Incident::sourceKey).containsExactly("d");
@@ -187,8 +199,18 @@ abstract class StoreContract {
                     assertThat(a.name()).isEqualTo("Town centre");
                     assertThat(a.geometry().equalsExact(square, 1e-9)).isTrue();
                 });
-        var found = areas.find(AreaKind.NEIGHBOURHOOD, Optional.of(new Envelope(-0.895, -0.885, 52.765, 52.766)), 10, 0);
+        var found = areas.find(AreaKind.NEIGHBOURHOOD, BoxFilter.lonLat(new Envelope(-0.895, -0.885, 52.765, 52.766)), 10, 0);
         assertThat(found.items()).extracting(Area::code).containsExactly("town");
+        assertThat(areas.find(AreaKind.NEIGHBOURHOOD, BoxFilter.lonLat(new Envelope(177, 180, 52, 53),
+                new Envelope(-0.895, -0.885, 52.765, 52.766)), 10, 0).items()).extracting(Area::code)
+                .containsExactly("town");
+        assertThat(areas.find(AreaKind.NEIGHBOURHOOD, BoxFilter.lonLat(new Envelope(177, 180, 52, 53)), 10, 0).items()).isEmpty();
+        double[] farEn = grid.toGrid(-0.695, 52.905);
+        assertThat(areas.find(AreaKind.NEIGHBOURHOOD, new BoxFilter(List.of(new Envelope(farEn[0] - 10, farEn[0] + 10,
+                farEn[1] - 10, farEn[1] + 10)), true), 10, 0).items()).extracting(Area::code).containsExactly("far");
+        assertThat(areas.extent(AreaKind.NEIGHBOURHOOD).orElseThrow())
+                .containsExactly(new double[] {-0.90, 52.76, -0.69, 52.91}, within(1e-5));
+        assertThat(areas.extent(AreaKind.LSOA)).isEmpty();
         assertThat(areas.delete(AreaKind.NEIGHBOURHOOD, "town")).isTrue();
         assertThat(areas.delete(AreaKind.NEIGHBOURHOOD, "town")).isFalse();
         assertThat(areas.count(AreaKind.WARD)).isZero();

@@ -1,0 +1,106 @@
+package uk.safermap.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import uk.safermap.App;
+import uk.safermap.auth.Access;
+import uk.safermap.config.ConfigLoader;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The served OpenAPI document against the route table: the same operations both ways, each with
+ * the security its access level implies (open routes {@code security: []}), an operationId, a tag
+ * and a 4xx response where one can happen; the server is the address the document was fetched
+ * from, and the page sizes are this installation's.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpenApiRoutesTest {
+
+    @TempDir
+    static Path dir;
+
+    private App app;
+    private JsonNode doc;
+
+    @BeforeAll
+    void start() {
+        app = App.start(ConfigLoader.ofValues(TestUsers.settings(dir, "SAFERMAP_DATA_DIR", dir.toString(),
+                "SAFERMAP_SAMPLE", "off")).load());
+        doc = new ApiClient(app.port()).get("/api").json();
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    private static String key(String method, String path) {
+        return method.toUpperCase(Locale.ROOT) + " " + path;
+    }
+
+    @Test
+    void every_route_is_documented_and_every_documented_operation_is_a_route() {
+        Set<String> routes = new TreeSet<>();
+        app.endpoints().forEach(e -> routes.add(key(e.method().name(), e.path())));
+        Set<String> documented = new TreeSet<>();
+        doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames()
+                .forEachRemaining(m -> documented.add(key(m, p.getKey()))));
+        assertThat(documented).isEqualTo(routes);
+    }
+
+    @Test
+    void each_operation_has_the_security_of_its_access_level() {
+        List<String> wrong = new ArrayList<>();
+        for (Routes.Endpoint e : app.endpoints()) {
+            JsonNode op = doc.at("/paths").get(e.path()).get(e.method().name().toLowerCase(Locale.ROOT));
+            JsonNode security = op.get("security");
+            boolean open = e.access() == Access.OPEN;
+            if (security == null || !security.isArray() || security.isEmpty() != open
+                    || !op.path("x-access").asText().equals(e.access().name().toLowerCase(Locale.ROOT))) {
+                wrong.add(key(e.method().name(), e.path()) + " (" + e.access() + "): " + security);
+            }
+            if (!open) {
+                assertThat(op.at("/responses/401").isMissingNode()).as(e.path() + " documents 401").isFalse();
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void operations_have_unique_ids_tags_and_known_tags() {
+        Set<String> ids = new HashSet<>();
+        Set<String> tags = new HashSet<>();
+        doc.get("tags").forEach(t -> tags.add(t.get("name").asText()));
+        for (Map.Entry<String, JsonNode> p : (Iterable<Map.Entry<String, JsonNode>>) doc.get("paths")::fields) {
+            for (JsonNode op : p.getValue()) {
+                assertThat(ids.add(op.path("operationId").asText())).as("unique operationId at " + p.getKey()).isTrue();
+                assertThat(op.path("operationId").asText()).isNotBlank();
+                assertThat(op.get("tags")).isNotEmpty().allSatisfy(t -> assertThat(tags).contains(t.asText()));
+            }
+        }
+        assertThat(doc.at("/info/license/name").asText()).isNotBlank();
+    }
+
+    @Test
+    void the_server_is_where_the_document_was_fetched_and_limits_are_this_installation_s() {
+        assertThat(doc.at("/servers/0/url").asText()).isEqualTo("http://127.0.0.1:" + app.port());
+        assertThat(doc.at("/components/parameters/limit/schema/default").asInt()).isEqualTo(100);
+        assertThat(doc.at("/components/parameters/limit/schema/maximum").asInt()).isEqualTo(10_000);
+        assertThat(doc.at("/paths/~1collections~1{collectionId}~1items/get/parameters").findValuesAsText("$ref"))
+                .contains("#/components/parameters/limit");
+    }
+}
