@@ -103,7 +103,7 @@ public final class Routes {
         this.features = new OgcFeaturesHandler(services.catalog(), mapper, settings.defaultItemLimit(),
                 settings.maxItemLimit());
         this.imports = new ImportHandler(services.ingest(), settings.maxUploadBytes());
-        this.areas = new AreaHandler(services.neighbourhoods(), mapper);
+        this.areas = new AreaHandler(services.neighbourhoods(), mapper, settings.maxUploadBytes());
         this.health = new HealthHandler(services.incidents(), services.storeName());
         this.viewer = new ViewerConfigHandler(new ViewerConfigHandler.Settings(settings.basemapUrl(),
                 settings.basemapAttribution(), settings.dataAttribution(), services.storeName(),
