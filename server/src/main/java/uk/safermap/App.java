@@ -228,6 +228,11 @@ public final class App implements AutoCloseable {
         return server.port();
     }
 
+    /** The store's connection pool, for operational checks (and tests that occupy it). */
+    public javax.sql.DataSource dataSource() {
+        return db.dataSource();
+    }
+
     @Override
     public void close() {
         server.close();

@@ -37,7 +37,7 @@ public final class Database implements AutoCloseable {
      * The connection pool's bounds.
      *
      * @param size             most connections open at once
-     * @param connectionWait           longest a request waits for a free connection before the store reports
+     * @param connectionWait   longest a request waits for a free connection before the store reports
      *                         itself busy (HikariCP {@code connectionTimeout}; at least 250 ms)
      * @param statementTimeout longest any one statement may run before the database cancels it
      *                         (PostgreSQL {@code statement_timeout}, H2 {@code QUERY_TIMEOUT})
@@ -80,7 +80,7 @@ public final class Database implements AutoCloseable {
         hc.setPassword(password);
         // Batched INSERTs become multi-row INSERTs: several times faster imports.
         hc.addDataSourceProperty("reWriteBatchedInserts", "true");
-        return migrated(new HikariDataSource(hc), Dialect.POSTGIS, "PostGIS at " + url);
+        return migrated(new HikariDataSource(hc), hc, Dialect.POSTGIS, "PostGIS at " + url);
     }
 
     public static Database openH2gis(Path dataDir, int poolSize) {
@@ -107,7 +107,7 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw new StoreException("loading H2GIS functions into " + file, e);
         }
-        return migrated(ds, Dialect.H2GIS, "embedded H2GIS at " + file + ".mv.db");
+        return migrated(ds, hc, Dialect.H2GIS, "embedded H2GIS at " + file + ".mv.db");
     }
 
     private static HikariConfig baseConfig(String url, Pool pool) {
@@ -119,12 +119,16 @@ public final class Database implements AutoCloseable {
         return hc;
     }
 
-    private static Database migrated(HikariDataSource ds, Dialect dialect, String description) {
+    /**
+     * Migrates over connections of its own, not the pool's: Flyway holds two at once (its lock and
+     * its work), more than a pool of one has, and a migration may outlast the statement timeout.
+     */
+    private static Database migrated(HikariDataSource ds, HikariConfig hc, Dialect dialect, String description) {
         try {
             // The spatial extensions put their own tables (spatial_ref_sys) in the schema, so
             // an empty database already looks non-empty: baseline below V1 so V1 still runs.
             var result = Flyway.configure()
-                    .dataSource(ds)
+                    .dataSource(hc.getJdbcUrl(), hc.getUsername(), hc.getPassword())
                     .locations("classpath:db/migration")
                     .placeholders(dialect.migrationPlaceholders())
                     .baselineOnMigrate(true)
