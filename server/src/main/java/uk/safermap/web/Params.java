@@ -108,8 +108,8 @@ final class Params {
         } catch (DateTimeException e) {
             // refused below, with the accepted forms
         }
-        throw ApiException.badRequest(param + " value '" + value + "' is not a month (2025-03) or a date "
-                + "(2025-03-14)" + (instants ? " or an RFC 3339 date-time (2025-03-14T21:30:00Z)" : ""));
+        throw ApiException.badRequest(param + " must be a month (2025-03) or a date (2025-03-14)"
+                + (instants ? " or an RFC 3339 date-time (2025-03-14T21:30:00Z)" : "") + ", got '" + value + "'");
     }
 
     /** A month YYYY-MM with a four-digit year. */
