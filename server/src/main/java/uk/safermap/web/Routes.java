@@ -107,7 +107,8 @@ public final class Routes {
         this.health = new HealthHandler(services.incidents(), services.storeName());
         this.viewer = new ViewerConfigHandler(new ViewerConfigHandler.Settings(settings.basemapUrl(),
                 settings.basemapAttribution(), settings.dataAttribution(), services.storeName(),
-                settings.serviceAreaBox(), settings.sampleSourcePrefix()), services.incidents());
+                settings.serviceAreaBox(), settings.sampleSourcePrefix()), services.incidents(),
+                services.councillor().choropleth());
         Analyses a = services.analyses();
         this.hotspots = new HotspotHandler(a.clusters(), a.giStar(), a.emerging(), a.nearRepeat(), a.areas(), mapper);
         this.profiles = new ProfileHandler(a.profiles());
