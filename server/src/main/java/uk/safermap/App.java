@@ -131,9 +131,10 @@ public final class App implements AutoCloseable {
 
     /** PostGIS when a URL is configured, else the embedded H2GIS database in the data directory. */
     private static Database openStore(AppConfig.Store store) {
+        Database.Pool pool = new Database.Pool(store.poolSize(), store.poolWait(), store.statementTimeout());
         return store.dbUrl()
-                .map(url -> Database.openPostgis(url, store.dbUser(), store.dbPassword(), store.poolSize()))
-                .orElseGet(() -> Database.openH2gis(store.dataDir(), store.poolSize()));
+                .map(url -> Database.openPostgis(url, store.dbUser(), store.dbPassword(), pool))
+                .orElseGet(() -> Database.openH2gis(store.dataDir(), pool));
     }
 
     static ServiceArea serviceArea(AppConfig.ServiceAreaSettings settings, List<Area> wards, BritishNationalGrid grid) {
@@ -232,6 +233,11 @@ public final class App implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The store's connection pool, for operational checks (and tests that occupy it). */
+    public javax.sql.DataSource dataSource() {
+        return db.dataSource();
     }
 
     @Override

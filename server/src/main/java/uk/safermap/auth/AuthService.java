@@ -50,16 +50,19 @@ public final class AuthService {
      * @throws Throttled after too many failures for this user or client
      */
     public Optional<Session> login(String name, String password, String client) {
-        if (!throttle.allows(name, client)) {
+        if (!throttle.tryAttempt(name, client)) {
             throw new Throttled(throttle.window());
         }
-        Optional<User> user = users.user(name).filter(u -> u.passwordHash().isPresent()
-                && secrets.passwordMatches(password, u.passwordHash().get()));
+        Optional<User> known = users.user(name);
+        // An unknown name (or one without a password) is checked against a hash of the same cost,
+        // so it takes as long as a wrong password and names cannot be told apart by timing.
+        String hash = known.flatMap(User::passwordHash).orElse(Secrets.UNKNOWN_USER_HASH);
+        boolean matches = secrets.passwordMatches(password, hash);
+        Optional<User> user = known.filter(u -> matches && u.passwordHash().isPresent());
         if (user.isEmpty()) {
-            throttle.failed(name, client);
             return Optional.empty();
         }
-        throttle.succeeded(name);
+        throttle.succeeded(name, client);
         Session s = new Session(secrets.newToken(), secrets.newToken(),
                 new Principal(user.get().name(), user.get().role(), Principal.Via.SESSION));
         sessions.put(s.id(), s);

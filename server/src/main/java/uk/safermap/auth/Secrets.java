@@ -17,6 +17,11 @@ import java.util.HexFormat;
 public final class Secrets {
 
     private static final int BCRYPT_COST = 12;
+    /**
+     * A cost-12 bcrypt hash of a random string nobody kept: what an unknown user name's password
+     * is checked against, so that it costs the same time as a wrong password.
+     */
+    static final String UNKNOWN_USER_HASH = "$2a$12$PAbFbfM.Nne6UMGoXzloGOaXaS3xByNPldaig3bKavPinbJQKqeDq";
     private final SecureRandom random = new SecureRandom();
 
     public String hashPassword(String password) {

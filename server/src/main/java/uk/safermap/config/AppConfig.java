@@ -1,6 +1,7 @@
 package uk.safermap.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -31,8 +32,11 @@ public record AppConfig(Server server, Store store, Sample sample, ServiceAreaSe
      * @param dataDir   directory of the embedded H2GIS database (used when {@code dbUrl} is empty)
      * @param dbUrl     JDBC URL of a PostGIS database; empty means the embedded store
      * @param poolSize  maximum JDBC connections
+     * @param poolWait  longest a request waits for a free connection before it is answered 503
+     * @param statementTimeout longest one SQL statement may run
      */
-    public record Store(Path dataDir, Optional<String> dbUrl, String dbUser, String dbPassword, int poolSize) {
+    public record Store(Path dataDir, Optional<String> dbUrl, String dbUser, String dbPassword, int poolSize,
+                        Duration poolWait, Duration statementTimeout) {
         public boolean isPostgis() {
             return dbUrl.isPresent();
         }

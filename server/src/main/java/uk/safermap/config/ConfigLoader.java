@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -90,7 +91,9 @@ public final class ConfigLoader {
                         optional("SAFERMAP_DB_URL"),
                         string("SAFERMAP_DB_USER", ""),
                         string("SAFERMAP_DB_PASSWORD", ""),
-                        positive("SAFERMAP_DB_POOL_SIZE", 8)),
+                        positive("SAFERMAP_DB_POOL_SIZE", 8),
+                        Duration.ofMillis(atLeast("SAFERMAP_DB_POOL_WAIT_MS", 10_000, 250)),
+                        Duration.ofSeconds(positive("SAFERMAP_DB_STATEMENT_TIMEOUT_S", 120))),
                 new AppConfig.Sample(sampleKind(),
                         positive("SAFERMAP_SAMPLE_MONTHS", 24),
                         (long) integer("SAFERMAP_SAMPLE_SEED", 42)),
@@ -127,6 +130,14 @@ public final class ConfigLoader {
         } catch (NumberFormatException e) {
             throw new ConfigException(key + " must be a whole number, got '" + v.get() + "'");
         }
+    }
+
+    private int atLeast(String key, int fallback, int min) {
+        int v = integer(key, fallback);
+        if (v < min) {
+            throw new ConfigException(key + " must be at least " + min + ", got " + v);
+        }
+        return v;
     }
 
     private int positive(String key, int fallback) {

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -29,16 +31,29 @@ final class CsvInput {
 
     CsvInput(InputStream in, String formatName) {
         try {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            // Bytes that are not UTF-8 are an error, not a silent U+FFFD in the stored text.
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
             skipByteOrderMark(reader);
             this.parser = CSVParser.parse(reader, FORMAT);
+        } catch (CharacterCodingException e) {
+            throw notUtf8(formatName, "near the start");
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw notUtf8(formatName, "near the start");
+            }
             throw new FormatException("not a " + formatName + " file: the header line cannot be read (" + e.getMessage() + ")");
         }
         this.header = parser.getHeaderNames();
         if (header.isEmpty()) {
             throw new FormatException("not a " + formatName + " file: it is empty or has no header line");
         }
+    }
+
+    /** Text is read ahead in blocks, so the place is approximate: the first bad byte is at or after it. */
+    private static FormatException notUtf8(String formatName, String where) {
+        return new FormatException("the " + formatName + " file holds bytes " + where + " that are not valid UTF-8 "
+                + "text; save it as UTF-8 (in Excel: CSV UTF-8) and import it again");
     }
 
     private static void skipByteOrderMark(BufferedReader reader) throws IOException {
@@ -77,6 +92,9 @@ final class CsvInput {
                 visitor.accept(r);
             }
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw notUtf8(formatName, "after line " + last);
+            }
             throw new FormatException("malformed " + formatName + " after line " + last + ": " + e.getMessage());
         }
     }

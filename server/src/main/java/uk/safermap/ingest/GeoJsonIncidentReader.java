@@ -54,8 +54,9 @@ final class GeoJsonIncidentReader implements IncidentReader {
                 throw new FormatException("not a " + NAME + ": it has no \"features\" array");
             }
         } catch (JsonProcessingException e) {
-            throw new FormatException("not valid JSON at line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage());
+            // A parser limit (nesting depth, number length) is reported without a location.
+            throw new FormatException("not valid JSON" + (e.getLocation() == null ? "" : " at line "
+                    + e.getLocation().getLineNr()) + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new FormatException("could not read the GeoJSON body: " + e.getMessage());
         }

@@ -72,14 +72,18 @@ final class RowNormaliser {
                     "unknown crime type: not one of the 14 data.police.uk categories");
         }
         Optional<TimeSpan> when = when(row);
+        String given = row.dateTime() != null ? row.dateTime() : row.date() != null ? row.date() : row.month();
         if (when.isEmpty()) {
-            String given = row.dateTime() != null ? row.dateTime() : row.date() != null ? row.date() : row.month();
             return Result.rejected(row.line(), names.date(), given, given == null ? "missing date"
                     : "unknown date: expected " + WhenParser.ACCEPTED
                     + (row.time() != null ? " with time HH:MM" : ""));
         }
+        if (when.get().start().isBefore(WhenParser.EARLIEST.atStartOfDay())) {
+            return Result.rejected(row.line(), names.date(), given, "implausible date: before " + WhenParser.EARLIEST + ", the earliest accepted (no digital crime "
+                            + "records are older; such dates are placeholders or typos)");
+        }
         if (when.get().start().isAfter(LocalDateTime.now(clock.withZone(WhenParser.LONDON)))) {
-            return Result.rejected(row.line(), names.date(), when.get().start().toString(), "date is in the future");
+            return Result.rejected(row.line(), names.date(), given, "date is in the future");
         }
         if (format == IncidentFormat.POLICE_CSV && row.x() == null && row.y() == null) {
             return Result.skipped(Skip.NO_LOCATION);

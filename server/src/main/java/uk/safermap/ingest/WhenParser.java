@@ -2,6 +2,7 @@ package uk.safermap.ingest;
 
 import uk.safermap.domain.TimeSpan;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -26,6 +27,16 @@ final class WhenParser {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final String ACCEPTED = "YYYY-MM, YYYY-MM-DD, DD/MM/YYYY, or a date-time such as 2025-03-14T21:30";
 
+    /**
+     * The earliest incident date accepted. Digital crime and disorder records in England and Wales
+     * start in the 1990s (the Home Office Counting Rules date from 1998; police.uk street-level
+     * data from December 2010), so an earlier date in an export is a placeholder or a typo
+     * (0000-01, 1900-01-01). Refusing it also keeps every stored date after the 1582 calendar
+     * reform, where Java and SQL timestamps disagree (10/10/1582 would be stored as 1582-10-20),
+     * and keeps the month axis of the time-series analyses short.
+     */
+    static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
+
     private static final List<DateTimeFormatter> DATES = List.of(
             DateTimeFormatter.ISO_LOCAL_DATE, strict("d/M/uuuu"));
     private static final List<DateTimeFormatter> TIMES = List.of(
@@ -47,28 +58,37 @@ final class WhenParser {
     static Optional<TimeSpan> month(String text) {
         try {
             return Optional.of(TimeSpan.ofMonth(YearMonth.parse(text, MONTH)));
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
+            // not a month, or one whose end lies beyond the calendar (+999999999-12)
             return Optional.empty();
         }
     }
 
     static Optional<TimeSpan> date(String dateText, String timeText) {
-        Optional<LocalDate> day = first(DATES, f -> LocalDate.parse(dateText, f));
-        if (day.isEmpty()) {
+        try {
+            Optional<LocalDate> day = first(DATES, f -> LocalDate.parse(dateText, f));
+            if (day.isEmpty()) {
+                return Optional.empty();
+            }
+            if (timeText == null) {
+                return Optional.of(TimeSpan.ofDay(day.get()));
+            }
+            return first(TIMES, f -> LocalTime.parse(timeText, f)).map(t -> TimeSpan.ofInstant(day.get().atTime(t)));
+        } catch (DateTimeException e) {
             return Optional.empty();
         }
-        if (timeText == null) {
-            return Optional.of(TimeSpan.ofDay(day.get()));
-        }
-        return first(TIMES, f -> LocalTime.parse(timeText, f)).map(t -> TimeSpan.ofInstant(day.get().atTime(t)));
     }
 
     static Optional<TimeSpan> dateTime(String text) {
         try {
             return Optional.of(TimeSpan.ofInstant(
                     OffsetDateTime.parse(text).atZoneSameInstant(LONDON).toLocalDateTime()));
-        } catch (DateTimeParseException e) {
-            return first(DATE_TIMES, f -> LocalDateTime.parse(text, f)).map(TimeSpan::ofInstant);
+        } catch (DateTimeException e) {
+            try {
+                return first(DATE_TIMES, f -> LocalDateTime.parse(text, f)).map(TimeSpan::ofInstant);
+            } catch (DateTimeException beyondCalendar) {
+                return Optional.empty();
+            }
         }
     }
 

@@ -6,10 +6,8 @@ import uk.safermap.areas.AreaResolver;
 import uk.safermap.domain.Category;
 import uk.safermap.layers.IncidentLayer;
 
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -105,11 +103,7 @@ final class AnalysisParams {
         if (v == null) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(YearMonth.parse(v));
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name + " must be a month YYYY-MM, got '" + v + "'");
-        }
+        return Optional.of(Params.month(name, v));
     }
 
     /** A comma-separated list of numbers (the algorithm checks their order). */
@@ -131,25 +125,11 @@ final class AnalysisParams {
     }
 
     private static LocalDateTime start(String name, String value) {
-        return span(name, value)[0];
+        return Params.span(name, value, false)[0];
     }
 
     private static LocalDateTime end(String name, String value) {
-        return span(name, value)[1];
-    }
-
-    /** [start, end) of a month (YYYY-MM) or a day (YYYY-MM-DD). */
-    private static LocalDateTime[] span(String name, String value) {
-        try {
-            if (value.matches("\\d{4}-\\d{2}")) {
-                YearMonth m = YearMonth.parse(value);
-                return new LocalDateTime[] {m.atDay(1).atStartOfDay(), m.plusMonths(1).atDay(1).atStartOfDay()};
-            }
-            LocalDate d = LocalDate.parse(value);
-            return new LocalDateTime[] {d.atStartOfDay(), d.plusDays(1).atStartOfDay()};
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name + " must be a month (2025-03) or a date (2025-03-14), got '" + value + "'");
-        }
+        return Params.span(name, value, false)[1];
     }
 
     private static String trim(double d) {

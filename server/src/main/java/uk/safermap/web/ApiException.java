@@ -21,4 +21,14 @@ public class ApiException extends RuntimeException {
     public int status() {
         return status;
     }
+
+    /** The service cannot answer just now (store busy, audit log not writable): 503 with Retry-After. */
+    public static final class Unavailable extends ApiException {
+        /** Seconds a client should wait before trying again. */
+        static final int RETRY_AFTER_SECONDS = 5;
+
+        public Unavailable(String message) {
+            super(503, message);
+        }
+    }
 }

@@ -1,11 +1,10 @@
 package uk.safermap.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.geojson.GeoJsonReader;
 import uk.safermap.areas.NeighbourhoodService;
 import uk.safermap.domain.Area;
 import uk.safermap.layers.AreaLayer;
@@ -20,15 +19,14 @@ import java.util.Map;
  */
 final class AreaHandler {
 
-    /** A neighbourhood outline is small; anything this large is a mistake. */
-    static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
-
     private final NeighbourhoodService neighbourhoods;
     private final ObjectMapper mapper;
+    private final long maxBodyBytes;
 
-    AreaHandler(NeighbourhoodService neighbourhoods, ObjectMapper mapper) {
+    AreaHandler(NeighbourhoodService neighbourhoods, ObjectMapper mapper, long maxBodyBytes) {
         this.neighbourhoods = neighbourhoods;
         this.mapper = mapper;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     void list(Context ctx) throws IOException {
@@ -65,9 +63,11 @@ final class AreaHandler {
     private JsonNode body(Context ctx) {
         JsonNode body;
         try {
-            body = mapper.readTree(new LimitedInputStream(ctx.bodyInputStream(), MAX_BODY_BYTES));
+            body = mapper.readTree(new LimitedInputStream(ctx.bodyInputStream(), maxBodyBytes));
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw ApiException.badRequest("body is not valid JSON");
+            throw ApiException.badRequest("body could not be read");
         }
         if (body == null || !"Feature".equals(body.path("type").asText())) {
             throw ApiException.badRequest("body must be a GeoJSON Feature with a Polygon or MultiPolygon geometry");
@@ -80,12 +80,7 @@ final class AreaHandler {
         if (!g.isObject()) {
             throw ApiException.badRequest("the Feature has no geometry");
         }
-        try {
-            return new GeoJsonReader().read(g.toString());
-        } catch (ParseException | RuntimeException e) {
-            throw ApiException.badRequest("geometry is not valid GeoJSON: it needs \"type\" and \"coordinates\" "
-                    + "as in RFC 7946, e.g. {\"type\":\"Polygon\",\"coordinates\":[[[lon,lat],...]]}");
-        }
+        return JsonBody.GeoJsonFeature.geometry(g, "geometry");
     }
 
     private void write(Context ctx, Area area) throws IOException {

@@ -172,7 +172,7 @@ final class DoorbellHandler {
                 long line = rec.getRecordNumber() + 1;
                 double a = number(rec, lonLat ? "lon" : "easting", line);
                 double b = number(rec, lonLat ? "lat" : "northing", line);
-                double[] lonLatPair = lonLat ? new double[] {a, b} : doorbellsGrid(a, b);
+                double[] lonLatPair = lonLat ? checkedLonLat(a, b, line) : doorbellsGrid(a, b, line);
                 int households = rec.isMapped("households") && !rec.get("households").isEmpty()
                         ? (int) number(rec, "households", line) : 1;
                 out.add(new DoorbellService.Address(rec.get("id"), rec.isMapped("address") ? rec.get("address") : "",
@@ -187,7 +187,20 @@ final class DoorbellHandler {
         return out;
     }
 
-    private double[] doorbellsGrid(double easting, double northing) {
+    private static double[] checkedLonLat(double lon, double lat, long line) {
+        if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) {
+            throw ApiException.badRequest("addresses line " + line + ": lon " + lon + ", lat " + lat
+                    + " is outside longitude -180..180 / latitude -90..90");
+        }
+        return new double[] {lon, lat};
+    }
+
+    /** British National Grid covers eastings 0..700 km and northings 0..1300 km. */
+    private double[] doorbellsGrid(double easting, double northing, long line) {
+        if (!(easting >= 0 && easting <= 700_000 && northing >= 0 && northing <= 1_300_000)) {
+            throw ApiException.badRequest("addresses line " + line + ": easting " + easting + ", northing " + northing
+                    + " is outside the British National Grid (0..700000, 0..1300000 m)");
+        }
         return grid.toWgs84(easting, northing);
     }
 

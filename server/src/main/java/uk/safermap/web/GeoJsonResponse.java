@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.Map;
 
-/** Streams GeoJSON responses ({@code application/geo+json}). */
+/**
+ * Streams GeoJSON responses ({@code application/geo+json}). The request's audit row, when it
+ * owes one, is written before the stream opens: once bytes are on the wire it is too late to refuse.
+ */
 final class GeoJsonResponse {
 
     private GeoJsonResponse() {
@@ -17,10 +20,8 @@ final class GeoJsonResponse {
 
     static void collection(Context ctx, ObjectMapper mapper, Iterable<Feature> features, Map<String, Object> members)
             throws IOException {
+        AccessControl.audit(ctx, features instanceof Collection<?> c ? c.size() : -1);
         ctx.contentType(Links.GEOJSON);
-        if (features instanceof Collection<?> c) {
-            ctx.attribute(AccessControl.ROWS, (long) c.size());
-        }
         try (JsonGenerator gen = mapper.getFactory().createGenerator(ctx.outputStream())) {
             new GeoJsonWriter(gen).featureCollection(features, members);
         }
@@ -28,8 +29,8 @@ final class GeoJsonResponse {
 
     static void feature(Context ctx, ObjectMapper mapper, Feature feature, Map<String, Object> members)
             throws IOException {
+        AccessControl.audit(ctx, 1);
         ctx.contentType(Links.GEOJSON);
-        ctx.attribute(AccessControl.ROWS, 1L);
         try (JsonGenerator gen = mapper.getFactory().createGenerator(ctx.outputStream())) {
             new GeoJsonWriter(gen).feature(feature, members);
         }

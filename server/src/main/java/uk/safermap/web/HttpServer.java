@@ -22,7 +22,7 @@ public final class HttpServer implements AutoCloseable {
      */
     public HttpServer(Routes routes, ObjectMapper mapper, String basemapUrl, AuthService auth, AuditTrail audit,
                       boolean publicAccess) {
-        AccessControl access = new AccessControl(auth, audit, publicAccess);
+        AccessControl access = new AccessControl(auth, audit, publicAccess, routes.pointCollections());
         String csp = contentSecurityPolicy(basemapUrl);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -34,17 +34,20 @@ public final class HttpServer implements AutoCloseable {
             });
             config.staticFiles.enableWebjars();
             config.router.apiBuilder(routes.endpoints());
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(mapper, csp)));
+            config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler(mapper, csp)));
         });
         // Before, not after: a streamed body is on the wire before after-handlers run.
-        app.before(ctx -> {
-            ctx.header("X-Content-Type-Options", "nosniff");
-            ctx.header("Referrer-Policy", "no-referrer");
-            ctx.header("X-Frame-Options", "DENY");
-            ctx.header("Content-Security-Policy", csp);
-        });
+        app.before(ctx -> securityHeaders(csp).forEach(ctx::header));
         app.beforeMatched(access::before);
         app.afterMatched(access::after);
         ApiErrors.register(app);
+    }
+
+    /** The headers every answer carries, Javalin's and Jetty's own error pages included. */
+    static java.util.Map<String, String> securityHeaders(String csp) {
+        return java.util.Map.of("X-Content-Type-Options", "nosniff", "Referrer-Policy", "no-referrer",
+                "X-Frame-Options", "DENY", "Content-Security-Policy", csp);
     }
 
     /** Only our own origin, plus the basemap's tile host for images when one is configured. */

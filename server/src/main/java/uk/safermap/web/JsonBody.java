@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
@@ -252,11 +253,18 @@ final class JsonBody {
             return new GeoJsonFeature(geometry(f.get("geometry"), where + ".geometry"), f.path("properties"));
         }
 
-        private static Geometry geometry(JsonNode g, String where) {
+        /** A lon/lat geometry (RFC 7946): every coordinate a finite longitude -180..180, latitude -90..90. */
+        static Geometry geometry(JsonNode g, String where) {
             try {
                 Geometry geometry = new GeoJsonReader().read(g.toString());
                 if (geometry.isEmpty()) {
                     throw ApiException.badRequest(where + " is an empty geometry");
+                }
+                for (Coordinate c : geometry.getCoordinates()) {
+                    if (!(Math.abs(c.x) <= 180 && Math.abs(c.y) <= 90)) {
+                        throw ApiException.badRequest(where + " has the position [" + c.x + ", " + c.y + "], outside "
+                                + "longitude -180..180 / latitude -90..90: GeoJSON positions are [lon, lat] in WGS 84");
+                    }
                 }
                 return geometry;
             } catch (ParseException | RuntimeException e) {

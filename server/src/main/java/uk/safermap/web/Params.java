@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.DateTimeException;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
@@ -93,11 +94,11 @@ final class Params {
             throw ApiException.badRequest("datetime must be an instant or start/end, got '" + text + "'");
         }
         if (ends.length == 1) {
-            LocalDateTime[] span = span("datetime", ends[0]);
+            LocalDateTime[] span = span("datetime", ends[0], true);
             return new Interval(Optional.of(span[0]), Optional.of(span[1]));
         }
-        Optional<LocalDateTime> from = open(ends[0]) ? Optional.empty() : Optional.of(span("datetime", ends[0])[0]);
-        Optional<LocalDateTime> to = open(ends[1]) ? Optional.empty() : Optional.of(span("datetime", ends[1])[1]);
+        Optional<LocalDateTime> from = open(ends[0]) ? Optional.empty() : Optional.of(span("datetime", ends[0], true)[0]);
+        Optional<LocalDateTime> to = open(ends[1]) ? Optional.empty() : Optional.of(span("datetime", ends[1], true)[1]);
         if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
             throw ApiException.badRequest("datetime interval start must be before its end: '" + text + "'");
         }
@@ -108,25 +109,54 @@ final class Params {
         return end.isEmpty() || end.equals("..");
     }
 
-    /** [start, end) of one value: a month, a day, or an instant (1 microsecond wide). */
-    private static LocalDateTime[] span(String param, String value) {
+    /**
+     * [start, end) of one value: a month (YYYY-MM), a day (YYYY-MM-DD) or, when {@code instants},
+     * an RFC 3339 date-time (1 microsecond wide; London time without an offset). Years have four
+     * digits: {@code java.time} also reads years such as +999999999, whose month or day after
+     * does not exist.
+     */
+    static LocalDateTime[] span(String param, String value, boolean instants) {
         try {
             if (value.matches("\\d{4}-\\d{2}")) {
-                YearMonth m = YearMonth.parse(value);
+                YearMonth m = fourDigitYear(param, YearMonth.parse(value));
                 return new LocalDateTime[] {m.atDay(1).atStartOfDay(), m.plusMonths(1).atDay(1).atStartOfDay()};
             }
             if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                LocalDate d = LocalDate.parse(value);
+                LocalDate d = fourDigitYear(param, LocalDate.parse(value));
                 return new LocalDateTime[] {d.atStartOfDay(), d.plusDays(1).atStartOfDay()};
             }
-            LocalDateTime t = value.matches(".*([zZ]|[+-]\\d{2}:\\d{2})$")
-                    ? OffsetDateTime.parse(value).atZoneSameInstant(LONDON).toLocalDateTime()
-                    : LocalDateTime.parse(value);
-            return new LocalDateTime[] {t, t.plusNanos(1000)};
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(param + " value '" + value + "' is not a month (2025-03), a date "
-                    + "(2025-03-14) or an RFC 3339 date-time (2025-03-14T21:30:00Z)");
+            if (instants && value.matches("\\d{4}-.*")) {
+                LocalDateTime t = value.matches(".*([zZ]|[+-]\\d{2}:\\d{2})$")
+                        ? OffsetDateTime.parse(value).atZoneSameInstant(LONDON).toLocalDateTime()
+                        : LocalDateTime.parse(value);
+                return new LocalDateTime[] {fourDigitYear(param, t), t.plusNanos(1000)};
+            }
+        } catch (DateTimeException e) {
+            // refused below, with the accepted forms
         }
+        throw ApiException.badRequest(param + " must be a month (2025-03) or a date (2025-03-14)"
+                + (instants ? " or an RFC 3339 date-time (2025-03-14T21:30:00Z)" : "") + ", got '" + value + "'");
+    }
+
+    /** A month YYYY-MM with a four-digit year. */
+    static YearMonth month(String param, String value) {
+        try {
+            if (value.matches("\\d{4}-\\d{2}")) {
+                return fourDigitYear(param, YearMonth.parse(value));
+            }
+        } catch (DateTimeException e) {
+            // refused below
+        }
+        throw ApiException.badRequest(param + " must be a month YYYY-MM, got '" + value + "'");
+    }
+
+    /** The time itself, when its year is 1000 to 9999 (after any offset was applied). */
+    static <T extends java.time.temporal.Temporal> T fourDigitYear(String param, T time) {
+        int year = time.get(java.time.temporal.ChronoField.YEAR);
+        if (year < 1000 || year > 9999) {
+            throw ApiException.badRequest(param + " must have a four-digit year, got " + year);
+        }
+        return time;
     }
 
     /** An integer of at least {@code min}; values above {@code clampAbove} are clamped to it instead of rejected. */

@@ -90,10 +90,10 @@ final class PatrolHandler {
         String text = body.string(name).orElseThrow(() -> ApiException.badRequest(body.at(name)
                 + " is required: a London local date-time such as 2026-03-28T22:00"));
         try {
-            return LocalDateTime.parse(text).atZone(ShiftWindow.LONDON);
+            return Params.fourDigitYear(body.at(name), LocalDateTime.parse(text).atZone(ShiftWindow.LONDON));
         } catch (DateTimeParseException local) {
             try {
-                return OffsetDateTime.parse(text).atZoneSameInstant(ShiftWindow.LONDON);
+                return Params.fourDigitYear(body.at(name), OffsetDateTime.parse(text).atZoneSameInstant(ShiftWindow.LONDON));
             } catch (DateTimeParseException offset) {
                 throw ApiException.badRequest(body.at(name) + " must be an ISO date-time such as 2026-03-28T22:00 "
                         + "(London time) or 2026-03-28T22:00+00:00, got '" + text + "'");

@@ -21,6 +21,7 @@ import uk.safermap.councillor.WardChoroplethService;
 import uk.safermap.councillor.WardReportService;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.ingest.IngestService;
+import uk.safermap.layers.FeatureSource;
 import uk.safermap.layers.LayerCatalog;
 import uk.safermap.layers.tiles.DensityTileService;
 import uk.safermap.patrol.PatrolService;
@@ -33,6 +34,7 @@ import uk.safermap.store.PopulationStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
@@ -57,6 +59,7 @@ public final class Routes {
     private final WardHandler wards;
     private final AuthHandler auth;
     private final AdminHandler admin;
+    private final Set<String> pointCollections;
 
     /** The services the handlers call, and the settings they need. */
     public record Services(LayerCatalog catalog, IngestService ingest, NeighbourhoodService neighbourhoods,
@@ -96,10 +99,12 @@ public final class Routes {
 
     public Routes(Services services, Settings settings, ObjectMapper mapper) {
         this.landing = new LandingHandler(mapper, settings.defaultItemLimit(), settings.maxItemLimit());
+        this.pointCollections = services.catalog().all().stream().filter(FeatureSource::pointLevel)
+                .map(FeatureSource::id).collect(Collectors.toUnmodifiableSet());
         this.features = new OgcFeaturesHandler(services.catalog(), services.patrols().grid(), mapper, settings.defaultItemLimit(),
                 settings.maxItemLimit());
         this.imports = new ImportHandler(services.ingest(), settings.maxUploadBytes());
-        this.areas = new AreaHandler(services.neighbourhoods(), mapper);
+        this.areas = new AreaHandler(services.neighbourhoods(), mapper, settings.maxUploadBytes());
         this.health = new HealthHandler(services.incidents(), services.storeName());
         this.viewer = new ViewerConfigHandler(new ViewerConfigHandler.Settings(settings.basemapUrl(),
                 settings.basemapAttribution(), settings.dataAttribution(), services.storeName(),
@@ -178,12 +183,24 @@ public final class Routes {
         return t;
     }
 
+    /** Ids of the OGC collections whose items are individual incidents: reading them is audited. */
+    Set<String> pointCollections() {
+        return pointCollections;
+    }
+
+    /**
+     * The table as Javalin routes. Every GET also answers HEAD through the same access check and
+     * handler (Jetty drops the body): left to Javalin, HEAD would answer 200 without either.
+     */
     public EndpointGroup endpoints() {
         return () -> {
             for (Endpoint e : table()) {
                 AccessRole role = new AccessRole(e.access());
                 switch (e.method()) {
-                    case GET -> ApiBuilder.get(e.path(), e.handler(), role);
+                    case GET -> {
+                        ApiBuilder.get(e.path(), e.handler(), role);
+                        ApiBuilder.head(e.path(), e.handler(), role);
+                    }
                     case POST -> ApiBuilder.post(e.path(), e.handler(), role);
                     case PUT -> ApiBuilder.put(e.path(), e.handler(), role);
                     case DELETE -> ApiBuilder.delete(e.path(), e.handler(), role);

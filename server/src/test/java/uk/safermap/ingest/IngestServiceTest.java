@@ -223,6 +223,48 @@ class IngestServiceTest {
     }
 
     @Test
+    void implausible_dates_are_rejected_with_line_and_reason_not_shifted() {
+        ImportReport police = importText(IncidentFormat.POLICE_CSV, "Crime ID,Month,Longitude,Latitude,Crime type\n"
+                + "a1,0000-01,-0.887,52.7656,Burglary\n"
+                + "a2,+999999999-01,-0.887,52.7656,Burglary\n"
+                + "a3,1989-12,-0.887,52.7656,Burglary\n"
+                + "a4,2025-03,-0.887,52.7656,Burglary\n");
+        assertThat(police.imported()).isEqualTo(1);
+        assertThat(police.rejected()).extracting(Rejection::line, Rejection::field, Rejection::value).containsExactly(
+                tuple(2L, "Month", "0000-01"), tuple(3L, "Month", "+999999999-01"), tuple(4L, "Month", "1989-12"));
+        assertThat(police.rejected().get(0).reason()).startsWith("implausible date: before 1990-01-01");
+        assertThat(police.rejected().get(1).reason()).isEqualTo("date is in the future");
+        assertThat(police.rejected().get(2).reason()).startsWith("implausible date: before 1990-01-01");
+
+        ImportReport council = importText(IncidentFormat.COUNCIL_CSV, "reference,date,category,easting,northing\n"
+                + "c1,10/10/1582,Noise,475200,319100\n"
+                + "c2,01/01/1900,Noise,475200,319100\n"
+                + "c3,+999999999-12-31T10:00,Noise,475200,319100\n"
+                + "c4,14/03/2025,Noise,475200,319100\n");
+        assertThat(council.imported()).isEqualTo(1);
+        assertThat(council.rejected()).extracting(Rejection::line, Rejection::value)
+                .containsExactly(tuple(2L, "10/10/1582"), tuple(3L, "01/01/1900"), tuple(4L, "+999999999-12-31T10:00"));
+        assertThat(council.rejected().get(0).reason()).contains("implausible date");
+        assertThat(store.find(IncidentQuery.all(10)).items()).extracting(i -> i.month().toString())
+                .containsExactlyInAnyOrder("2025-03", "2025-03");
+    }
+
+    @Test
+    void bytes_that_are_not_utf_8_are_reported_and_nothing_is_stored() {
+        byte[] head = "reference,date,category,easting,northing,street\nc1,14/03/2025,Noise,475200,319100,Caf"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "\n".getBytes(StandardCharsets.UTF_8);
+        byte[] windows1252 = new byte[head.length + 1 + tail.length];
+        System.arraycopy(head, 0, windows1252, 0, head.length);
+        windows1252[head.length] = (byte) 0xE9; // é in Windows-1252, not a UTF-8 sequence
+        System.arraycopy(tail, 0, windows1252, head.length + 1, tail.length);
+        assertThatThrownBy(() -> ingest.importStream(IncidentFormat.COUNCIL_CSV, new ByteArrayInputStream(windows1252),
+                "cp1252.csv", IngestService.Progress.NONE))
+                .isInstanceOf(FormatException.class).hasMessageContaining("not valid UTF-8");
+        assertThat(store.count()).isZero();
+    }
+
+    @Test
     void a_reference_longer_than_its_column_is_kept_cut_not_an_error() {
         String ref = "R".repeat(150);
         ImportReport r = importText(IncidentFormat.COUNCIL_CSV,

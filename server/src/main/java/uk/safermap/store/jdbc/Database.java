@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * A pooled connection to the store, with its schema migrated to the latest version
@@ -32,20 +33,61 @@ public final class Database implements AutoCloseable {
         this.description = description;
     }
 
+    /**
+     * The connection pool's bounds.
+     *
+     * @param size             most connections open at once
+     * @param connectionWait   longest a request waits for a free connection before the store reports
+     *                         itself busy (HikariCP {@code connectionTimeout}; at least 250 ms)
+     * @param statementTimeout longest any one statement may run before the database cancels it
+     *                         (PostgreSQL {@code statement_timeout}, H2 {@code QUERY_TIMEOUT})
+     */
+    public record Pool(int size, Duration connectionWait, Duration statementTimeout) {
+        /** Wait up to 10 s for a connection: a request queued longer is better refused than kept. */
+        public static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
+        /** Two minutes: far above the slowest analysis read of a 1.2M-incident store, well below a hung query. */
+        public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofMinutes(2);
+
+        public Pool {
+            if (size < 1) {
+                throw new IllegalArgumentException("pool size must be at least 1, got " + size);
+            }
+            if (connectionWait.toMillis() < 250) {
+                throw new IllegalArgumentException("pool wait must be at least 250 ms, got " + connectionWait.toMillis());
+            }
+            if (statementTimeout.toMillis() < 1) {
+                throw new IllegalArgumentException("statement timeout must be at least 1 ms");
+            }
+        }
+
+        public static Pool ofSize(int size) {
+            return new Pool(size, DEFAULT_WAIT, DEFAULT_STATEMENT_TIMEOUT);
+        }
+    }
+
     public static Database openPostgis(String url, String user, String password, int poolSize) {
+        return openPostgis(url, user, password, Pool.ofSize(poolSize));
+    }
+
+    public static Database openPostgis(String url, String user, String password, Pool pool) {
         if (!url.startsWith("jdbc:postgresql:")) {
             throw new StoreException("opening PostGIS", new IllegalArgumentException(
                     "SAFERMAP_DB_URL must start with jdbc:postgresql:, got " + url));
         }
-        HikariConfig hc = baseConfig(url, poolSize);
+        HikariConfig hc = baseConfig(url, pool);
+        hc.setConnectionInitSql("SET statement_timeout = " + pool.statementTimeout().toMillis());
         hc.setUsername(user);
         hc.setPassword(password);
         // Batched INSERTs become multi-row INSERTs: several times faster imports.
         hc.addDataSourceProperty("reWriteBatchedInserts", "true");
-        return migrated(new HikariDataSource(hc), Dialect.POSTGIS, "PostGIS at " + url);
+        return migrated(new HikariDataSource(hc), hc, Dialect.POSTGIS, "PostGIS at " + url);
     }
 
     public static Database openH2gis(Path dataDir, int poolSize) {
+        return openH2gis(dataDir, Pool.ofSize(poolSize));
+    }
+
+    public static Database openH2gis(Path dataDir, Pool pool) {
         try {
             Files.createDirectories(dataDir);
         } catch (java.io.IOException e) {
@@ -53,7 +95,8 @@ public final class Database implements AutoCloseable {
         }
         Path file = dataDir.toAbsolutePath().normalize().resolve("safermap");
         // A 64 MB page cache (default 16 MB) keeps large imports from rewriting evicted pages.
-        HikariConfig hc = baseConfig("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536", poolSize);
+        HikariConfig hc = baseConfig("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536", pool);
+        hc.setConnectionInitSql("SET QUERY_TIMEOUT " + pool.statementTimeout().toMillis());
         hc.setUsername("sa");
         hc.setPassword("");
         HikariDataSource ds = new HikariDataSource(hc);
@@ -64,23 +107,28 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw new StoreException("loading H2GIS functions into " + file, e);
         }
-        return migrated(ds, Dialect.H2GIS, "embedded H2GIS at " + file + ".mv.db");
+        return migrated(ds, hc, Dialect.H2GIS, "embedded H2GIS at " + file + ".mv.db");
     }
 
-    private static HikariConfig baseConfig(String url, int poolSize) {
+    private static HikariConfig baseConfig(String url, Pool pool) {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(url);
-        hc.setMaximumPoolSize(poolSize);
+        hc.setMaximumPoolSize(pool.size());
+        hc.setConnectionTimeout(pool.connectionWait().toMillis());
         hc.setPoolName("safermap");
         return hc;
     }
 
-    private static Database migrated(HikariDataSource ds, Dialect dialect, String description) {
+    /**
+     * Migrates over connections of its own, not the pool's: Flyway holds two at once (its lock and
+     * its work), more than a pool of one has, and a migration may outlast the statement timeout.
+     */
+    private static Database migrated(HikariDataSource ds, HikariConfig hc, Dialect dialect, String description) {
         try {
             // The spatial extensions put their own tables (spatial_ref_sys) in the schema, so
             // an empty database already looks non-empty: baseline below V1 so V1 still runs.
             var result = Flyway.configure()
-                    .dataSource(ds)
+                    .dataSource(hc.getJdbcUrl(), hc.getUsername(), hc.getPassword())
                     .locations("classpath:db/migration")
                     .placeholders(dialect.migrationPlaceholders())
                     .baselineOnMigrate(true)

@@ -4,17 +4,22 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
+import uk.safermap.store.StoreBusyException;
 import uk.safermap.store.StoreException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
 import java.time.LocalDateTime;
 import java.util.Collections;
 
 /** Small JDBC helpers shared by the stores: transactions, geometry as WKB, placeholders. */
 final class Jdbc {
+
+    private static final String QUERY_CANCELLED = "57014";
 
     private Jdbc() {
     }
@@ -38,7 +43,7 @@ final class Jdbc {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException(what, e);
+            throw failure(what, e);
         }
     }
 
@@ -47,8 +52,19 @@ final class Jdbc {
         try (Connection c = ds.getConnection()) {
             return work.apply(c);
         } catch (SQLException e) {
-            throw new StoreException(what, e);
+            throw failure(what, e);
         }
+    }
+
+    /**
+     * The store failure for an SQL error: "busy" when no pooled connection came free in time
+     * (HikariCP's {@link SQLTransientConnectionException}) or the statement timeout cancelled
+     * the query (SQLSTATE 57014 on PostgreSQL and H2), since repeating the request later may work.
+     */
+    static StoreException failure(String what, SQLException e) {
+        boolean busy = e instanceof SQLTransientConnectionException || e instanceof SQLTimeoutException
+                || QUERY_CANCELLED.equals(e.getSQLState());
+        return busy ? new StoreBusyException(what, e) : new StoreException(what, e);
     }
 
     static byte[] wkb(Geometry g) {

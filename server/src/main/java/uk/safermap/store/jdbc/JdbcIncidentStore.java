@@ -9,7 +9,6 @@ import uk.safermap.store.IncidentStore;
 import uk.safermap.store.Page;
 import uk.safermap.store.PointQuery;
 import uk.safermap.store.PointSet;
-import uk.safermap.store.StoreException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -70,7 +69,7 @@ public final class JdbcIncidentStore implements IncidentStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("starting an import of " + sourceName, e);
+            throw Jdbc.failure("starting an import of " + sourceName, e);
         }
     }
 
@@ -254,7 +253,7 @@ public final class JdbcIncidentStore implements IncidentStore {
                 imported += added;
                 return added;
             } catch (SQLException e) {
-                throw new StoreException("adding a batch of " + batch.size() + " incidents", e);
+                throw Jdbc.failure("adding a batch of " + batch.size() + " incidents", e);
             }
         }
 
@@ -278,7 +277,7 @@ public final class JdbcIncidentStore implements IncidentStore {
                 }
                 return updated;
             } catch (SQLException e) {
-                throw new StoreException("updating the outcomes of " + outcomeBySourceKey.size() + " incidents", e);
+                throw Jdbc.failure("updating the outcomes of " + outcomeBySourceKey.size() + " incidents", e);
             }
         }
 
@@ -306,7 +305,7 @@ public final class JdbcIncidentStore implements IncidentStore {
                 finished = true;
                 return new ImportRecord(importId, format, sourceName, now, imported, duplicates, rejected);
             } catch (SQLException e) {
-                throw new StoreException("committing import " + importId, e);
+                throw Jdbc.failure("committing import " + importId, e);
             }
         }
 
@@ -317,7 +316,7 @@ public final class JdbcIncidentStore implements IncidentStore {
                     c.rollback();
                 }
             } catch (SQLException e) {
-                throw new StoreException("closing import " + importId, e);
+                throw Jdbc.failure("closing import " + importId, e);
             } finally {
                 release.run();
             }

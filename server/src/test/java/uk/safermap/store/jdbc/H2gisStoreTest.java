@@ -16,6 +16,16 @@ class H2gisStoreTest extends StoreContract {
     }
 
     @Override
+    protected Database openAgain(Database.Pool pool) {
+        return Database.openH2gis(dir, pool);
+    }
+
+    @Override
+    protected String slowQuery() {
+        return "SELECT COUNT(*) FROM SYSTEM_RANGE(1, 1000000) a, SYSTEM_RANGE(1, 1000000) b WHERE a.X * b.X = 7";
+    }
+
+    @Override
     protected String expectedStoreName() {
         return "h2gis";
     }

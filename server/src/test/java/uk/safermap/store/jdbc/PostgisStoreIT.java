@@ -24,6 +24,16 @@ class PostgisStoreIT extends StoreContract {
     }
 
     @Override
+    protected Database openAgain(Database.Pool pool) {
+        return Database.openPostgis(schema.url(), schema.user(), schema.password(), pool);
+    }
+
+    @Override
+    protected String slowQuery() {
+        return "SELECT pg_sleep(600)";
+    }
+
+    @Override
     protected String expectedStoreName() {
         return "postgis";
     }

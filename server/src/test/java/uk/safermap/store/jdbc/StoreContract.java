@@ -17,9 +17,11 @@ import uk.safermap.store.BoxFilter;
 import uk.safermap.store.IncidentQuery;
 import uk.safermap.store.IncidentStore;
 import uk.safermap.store.Page;
+import uk.safermap.store.StoreBusyException;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
@@ -47,6 +49,12 @@ abstract class StoreContract {
 
     protected abstract String expectedStoreName();
 
+    /** A second pool, with these bounds, on the database {@link #openDatabase()} opened. */
+    protected abstract Database openAgain(Database.Pool pool) throws Exception;
+
+    /** A query that would run for minutes, in this database's SQL. */
+    protected abstract String slowQuery();
+
     @BeforeAll
     void open() throws Exception {
         db = openDatabase();
@@ -57,6 +65,29 @@ abstract class StoreContract {
     @AfterAll
     void closeDatabase() {
         db.close();
+    }
+
+    @Test
+    void when_every_pooled_connection_is_taken_the_store_reports_busy_not_failed() throws Exception {
+        try (Database small = openAgain(new Database.Pool(1, Duration.ofMillis(250), Duration.ofMinutes(2)));
+             Connection held = small.dataSource().getConnection()) {
+            assertThat(held.isValid(1)).isTrue();
+            assertThatThrownBy(() -> new JdbcIncidentStore(small, grid).count()).isInstanceOf(StoreBusyException.class)
+                    .hasMessageContaining("counting");
+        }
+    }
+
+    @Test
+    void a_statement_running_past_the_statement_timeout_is_cancelled_and_reported_busy() throws Exception {
+        try (Database timed = openAgain(new Database.Pool(1, Duration.ofSeconds(10), Duration.ofSeconds(1)))) {
+            assertThatThrownBy(() -> Jdbc.read(timed.dataSource(), "running a slow query", c -> {
+                try (Statement s = c.createStatement()) {
+                    return s.execute(slowQuery());
+                }
+            })).isInstanceOf(StoreBusyException.class);
+            // The connection is usable again afterwards.
+            assertThat(new JdbcIncidentStore(timed, grid).count()).isNotNegative();
+        }
     }
 
     @BeforeEach
