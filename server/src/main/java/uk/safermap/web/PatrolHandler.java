@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import org.locationtech.jts.geom.Geometry;
 import uk.safermap.areas.AreaResolver;
 import uk.safermap.domain.PatrolPlan;
+import uk.safermap.patrol.Dosage;
 import uk.safermap.patrol.HotspotMethod;
 import uk.safermap.patrol.PatrolRequest;
 import uk.safermap.patrol.PatrolService;
@@ -31,8 +32,9 @@ final class PatrolHandler {
 
     static final int MAX_UNITS = 20;
     static final int MAX_HOTSPOTS = 200;
+    static final int MAX_REVISIT_MINUTES = 720;
     private static final Set<String> MEMBERS = Set.of("start", "end", "units", "mode", "speedKmh", "visitMinutes",
-            "maxHotspots", "hotspots", "filter", "roads", "randomize", "seed");
+            "maxHotspots", "hotspots", "filter", "roads", "randomize", "seed", "revisitMinutes", "minGapMinutes");
     private static final Set<String> UNIT_MEMBERS = Set.of("name", "start", "end");
 
     private final PatrolService patrols;
@@ -82,7 +84,12 @@ final class PatrolHandler {
                 body.integer("maxHotspots", 20, 1, MAX_HOTSPOTS),
                 HotspotMethod.of(body.string("hotspots", HotspotMethod.CLUSTERS.slug())),
                 body.filter(areas), roads, body.bool("randomize", false),
-                seed.isPresent() ? OptionalLong.of((long) seed.getAsDouble()) : OptionalLong.empty());
+                seed.isPresent() ? OptionalLong.of((long) seed.getAsDouble()) : OptionalLong.empty(),
+                new Dosage.Parameters(
+                        body.integer("revisitMinutes", Dosage.Parameters.DEFAULTS.revisitMinutes(), 0,
+                                MAX_REVISIT_MINUTES),
+                        body.integer("minGapMinutes", Dosage.Parameters.DEFAULTS.minGapMinutes(), 1,
+                                MAX_REVISIT_MINUTES)));
     }
 
     /** A London local date-time ({@code 2026-03-28T22:00}), or one with an offset, converted to London. */

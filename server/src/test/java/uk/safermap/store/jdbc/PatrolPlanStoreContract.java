@@ -77,7 +77,7 @@ abstract class PatrolPlanStoreContract {
                         1273, 1200, 0));
         return new PatrolPlan(id, Instant.parse("2026-03-20T10:15:30.123Z"), start, end,
                 new PatrolPlan.Settings("foot", 4.5, 12, 20, "clusters", true, 42, "straight line x 1.3",
-                        "from 2025-01-01; types violent-crime"),
+                        "from 2025-01-01; types violent-crime", 120, 75),
                 units, hotspots, new PatrolPlan.Totals(100.5, 15.75, 12.5, 2, 1, 3084, 2700, 720),
                 List.of("The 2 highest-risk of 9 hot spots were considered.", "Second note."));
     }
