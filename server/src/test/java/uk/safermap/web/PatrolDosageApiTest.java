@@ -1,0 +1,114 @@
+package uk.safermap.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import uk.safermap.App;
+import uk.safermap.config.ConfigLoader;
+import uk.safermap.geo.BritishNationalGrid;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Patrol dosage over real HTTP on incidents the project never generated: clustered points built
+ * here (not by the sample generator), imported as council records into an empty store. Two foot
+ * units on an eight-hour evening shift must visit the two riskiest places again and again and
+ * spend at least a quarter of the shift at hot spots, rather than go home after two hours.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PatrolDosageApiTest {
+
+    @TempDir
+    static Path dir;
+
+    private App app;
+    private ApiClient api;
+    private final BritishNationalGrid grid = new BritishNationalGrid();
+
+    @BeforeAll
+    void start() {
+        app = App.start(ConfigLoader.ofValues(TestUsers.settings(dir, "SAFERMAP_DATA_DIR", dir.toString(),
+                "SAFERMAP_SAMPLE", "off")).load());
+        api = new ApiClient(app.port()).withToken(TestUsers.ANALYST);
+        assertThat(api.post("/api/imports?format=council-csv", clusteredIncidents().getBytes()).status())
+                .isEqualTo(201);
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    /**
+     * Evening incidents in Melton Mowbray: two big clusters (the answer: the riskiest places), four
+     * smaller ones and a thin scatter over 3 km, each within 20 m of its centre, 18:00-01:00 in May.
+     */
+    private String clusteredIncidents() {
+        double[][] centres = {{-0.8890, 52.7650, 70}, {-0.8790, 52.7690, 55}, {-0.8950, 52.7600, 30},
+            {-0.8830, 52.7580, 28}, {-0.8740, 52.7630, 26}, {-0.8990, 52.7700, 24}};
+        SplittableRandom r = new SplittableRandom(20261202);
+        StringBuilder csv = new StringBuilder("reference,easting,northing,date,time,category\n");
+        int id = 0;
+        for (double[] c : centres) {
+            double[] en = grid.toGrid(c[0], c[1]);
+            for (int i = 0; i < c[2]; i++) {
+                csv.append(row(id++, en[0] + r.nextDouble(-20, 20), en[1] + r.nextDouble(-20, 20), r));
+            }
+        }
+        double[] middle = grid.toGrid(-0.8870, 52.7640);
+        for (int i = 0; i < 60; i++) {
+            csv.append(row(id++, middle[0] + r.nextDouble(-1500, 1500), middle[1] + r.nextDouble(-1500, 1500), r));
+        }
+        return csv.toString();
+    }
+
+    private static String row(int id, double easting, double northing, SplittableRandom r) {
+        int minute = 18 * 60 + r.nextInt(7 * 60);
+        return String.format(Locale.ROOT, "EVE-%d,%.1f,%.1f,2026-05-%02d,%02d:%02d,Drugs%n", id, easting, northing,
+                1 + r.nextInt(28), minute / 60 % 24, minute % 60);
+    }
+
+    @Test
+    void two_foot_units_visit_the_two_riskiest_places_repeatedly_and_spend_a_quarter_of_the_shift_there() {
+        ApiClient.Response r = api.post("/api/patrols/plan", ("{\"start\":\"2026-06-12T18:00\","
+                + "\"end\":\"2026-06-13T02:00\",\"units\":2,\"mode\":\"foot\",\"visitMinutes\":15}").getBytes());
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        JsonNode p = r.json();
+
+        for (int rank = 0; rank < 2; rank++) {
+            JsonNode h = p.get("hotspots").get(rank);
+            assertThat(h.get("visits").asInt()).as("visits to rank %d", rank + 1).isGreaterThanOrEqualTo(4);
+            for (JsonNode gap : h.get("gapMinutes")) {
+                assertThat(gap.asInt()).isBetween(75, 120);
+            }
+        }
+        // The two big clusters are the top two places.
+        double[] top = grid.toGrid(p.at("/hotspots/0/position/0").asDouble(), p.at("/hotspots/0/position/1").asDouble());
+        double[] a = grid.toGrid(-0.8890, 52.7650);
+        double[] b = grid.toGrid(-0.8790, 52.7690);
+        assertThat(Math.min(Math.hypot(top[0] - a[0], top[1] - a[1]), Math.hypot(top[0] - b[0], top[1] - b[1])))
+                .isLessThan(50);
+        double atHotspots = 0;
+        OffsetDateTime end = OffsetDateTime.parse(p.at("/shift/end").asText());
+        for (JsonNode unit : p.get("units")) {
+            JsonNode shares = unit.get("shares");
+            atHotspots += shares.get("atHotspots").asDouble();
+            assertThat(shares.get("atHotspots").asDouble() + shares.get("travelling").asDouble()
+                    + shares.get("onBeat").asDouble() + shares.get("atBase").asDouble()).isBetween(0.99, 1.01);
+            // On the beat until the last cycle of visits, not home after two hours.
+            assertThat(OffsetDateTime.parse(unit.get("returnAt").asText())).isAfter(end.minusMinutes(120));
+        }
+        assertThat(atHotspots / 2).as("share of the shift at hot spots").isGreaterThanOrEqualTo(0.25);
+        assertThat(p.get("notes").toString()).contains("visited again and again");
+        // The plan, dose included, is stored as made.
+        assertThat(api.get("/api/patrols/plan/" + p.get("id").asText()).json()).isEqualTo(p);
+    }
+}
