@@ -64,8 +64,45 @@ function londonHour(epochMillis) {
     .format(new Date(epochMillis));
 }
 
+/** A table with a caption, a header row and one row per item. */
+function table(caption, headings, rows) {
+  const out = createElement('table', 'patrol-table');
+  out.appendChild(createElement('caption', null, caption));
+  const head = createElement('tr');
+  for (const text of headings) {
+    const th = createElement('th', null, text);
+    th.scope = 'col';
+    head.appendChild(th);
+  }
+  out.appendChild(createElement('thead')).appendChild(head);
+  const body = out.appendChild(createElement('tbody'));
+  for (const cells of rows) {
+    const row = createElement('tr');
+    for (const text of cells) {
+      row.appendChild(createElement('td', null, String(text)));
+    }
+    body.appendChild(row);
+  }
+  return out;
+}
+
+const percent = (share) => `${Math.round(100 * share)} %`;
+
+/** The dose each visited place gets, and how each unit spends the shift. */
+function doseTables(plan) {
+  const places = plan.hotspots.filter((h) => h.visits > 0).map((h) => [h.rank, h.label, h.visits, h.minutesOnSite,
+    h.gapMinutes.length ? h.gapMinutes.join(', ') : '-']);
+  const units = plan.units.map((u) => [u.name, percent(u.shares.atHotspots), percent(u.shares.travelling),
+    percent(u.shares.onBeat), percent(u.shares.atBase)]);
+  const dose = table('Dose per place', ['Rank', 'Place', 'Visits', 'Minutes on site', 'Gaps (min)'], places);
+  dose.id = 'patrol-dose';
+  const time = table('Share of the shift', ['Unit', 'At hot spots', 'Travelling', 'On the beat', 'At base'], units);
+  time.id = 'patrol-shares';
+  return [dose, time];
+}
+
 export function renderTables(container, plan) {
-  container.replaceChildren(...plan.units.map((unit) => {
+  container.replaceChildren(...doseTables(plan), ...plan.units.map((unit) => {
     const table = createElement('table', 'patrol-table');
     table.appendChild(createElement('caption', null,
       `${unit.name}: ${unit.visits.length} visits, ${(unit.distanceMetres / 1000).toFixed(1)} km, back ${clock(unit.returnAt)}`));

@@ -48,6 +48,7 @@ function request() {
     units: Number(field('patrol-units').value),
     mode: field('patrol-mode').value,
     visitMinutes: Number(field('patrol-visit').value),
+    revisitMinutes: Number(field('patrol-revisit').value),
     maxHotspots: Number(field('patrol-max').value),
     hotspots: field('patrol-method').value,
     randomize: field('patrol-randomize').checked,
@@ -87,7 +88,7 @@ function showPlan(plan) {
 function renderSummary(plan) {
   const s = plan.summary;
   const facts = [
-    `${s.visited} of ${plan.hotspots.length} hot spots visited (${s.hotspotsFound} found)`,
+    `${s.visited} visits to ${plan.hotspots.filter((h) => h.visits > 0).length} of ${plan.hotspots.length} hot spots (${s.hotspotsFound} found)`,
     `${(100 * s.shareOfShiftRisk).toFixed(0)} % of the shift's risk covered`,
     `Travel ${(s.distanceMetres / 1000).toFixed(1)} km, ${Math.round(s.travelMinutes)} min; on site ${Math.round(s.dwellMinutes)} min`,
     `Distances: ${plan.parameters.distance}`,

@@ -125,6 +125,39 @@ public final class PatrolService {
         return plan;
     }
 
+    /**
+     * A schedule over several days: the {@code places} highest-risk hot spots for the first day's
+     * first shift, each visited every day at seeded random times ({@link WeekSchedule}).
+     *
+     * @throws IllegalArgumentException for shifts that cannot hold a visit
+     */
+    public PatrolSchedule schedule(ScheduleRequest request) {
+        WeekSchedule.Shift first = request.shifts().get(0);
+        ShiftWindow shift = new ShiftWindow(first.startOn(request.firstDay(), ShiftWindow.LONDON),
+                first.endOn(request.firstDay(), ShiftWindow.LONDON));
+        PointSet points = selection.select(request.filter(), true);
+        double[] weights = new ShiftRisk(shift, ShiftRisk.Parameters.DEFAULTS)
+                .weights(points.monthIndex(), points.epochDay(), points.minuteOfDay());
+        List<PatrolHotspots.Found> found = hotspots.find(request.hotspots(), request.filter(), points, weights, shift);
+        List<PatrolSchedule.Place> places = new ArrayList<>();
+        for (int k = 0; k < Math.min(request.places(), found.size()); k++) {
+            PatrolHotspots.Found h = found.get(k);
+            places.add(new PatrolSchedule.Place(k + 1, h.label(), h.easting(), h.northing(), h.risk()));
+        }
+        long seed = request.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong(1, 1_000_000));
+        List<WeekSchedule.Visit> visits = WeekSchedule.plan(request.firstDay(), request.days(), request.shifts(),
+                places.size(), request.units().size(), request.visitsPerDay(), request.visitMinutes(),
+                ShiftWindow.LONDON, seed);
+        List<String> notes = new ArrayList<>();
+        if (found.isEmpty()) {
+            notes.add("No hot spots were found in the selected incidents, so there is nothing to visit.");
+        } else if (found.size() < request.places()) {
+            notes.add("Only " + found.size() + " hot spots were found; all are scheduled.");
+        }
+        return new PatrolSchedule(request.firstDay(), request.days(), request.shifts(), request.visitsPerDay(),
+                request.visitMinutes(), seed, places, request.units(), visits, notes);
+    }
+
     /** The top quarter of the selected places, at least one. */
     private static int mustVisitCount(int selected) {
         return Math.max(1, (int) Math.ceil(selected / 4.0));

@@ -117,7 +117,7 @@ public final class Routes {
         this.auth = new AuthHandler(services.accounts().auth(), mapper, services.accounts().secureCookies());
         this.admin = new AdminHandler(services.accounts().users(), mapper);
         this.patrols = new PatrolHandler(services.patrols().service(), new PatrolJson(services.patrols().grid()),
-                a.areas(), mapper, settings.maxUploadBytes());
+                new PatrolScheduleExport(services.patrols().grid()), a.areas(), mapper, settings.maxUploadBytes());
     }
 
     /** One route: method, path, who may call it, and the handler. */
@@ -161,6 +161,7 @@ public final class Routes {
         t.add(new Endpoint(POST, "/api/patrols/plan", Access.PATROLS, patrols::plan));
         t.add(new Endpoint(GET, "/api/patrols/plan/{id}", Access.PATROLS, patrols::get));
         t.add(new Endpoint(GET, "/api/patrols/plan/{id}/print", Access.PATROLS, patrols::print));
+        t.add(new Endpoint(POST, "/api/patrols/schedule", Access.PATROLS, patrols::schedule));
         t.add(new Endpoint(POST, "/api/imports", Access.ANALYSIS, imports::importFile));
         t.add(new Endpoint(POST, "/api/placement/cctv", Access.ANALYSIS, cctv::placeCctv));
         t.add(new Endpoint(POST, "/api/placement/cctv/evaluate", Access.ANALYSIS, cctv::evaluateCctv));

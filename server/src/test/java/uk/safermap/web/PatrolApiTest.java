@@ -352,7 +352,7 @@ class PatrolApiTest {
         assertThat(p.at("/parameters/filter").asText()).isEqualTo("from 2025-01-01; before 2025-02-01; types possession-of-weapons");
         ApiClient.Response page = api.getAccepting(PLAN + "/" + p.get("id").asText() + "/print", "text/html");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.text()).contains("0 of 0 selected hot spots visited", "No hot spots were found");
+        assertThat(page.text()).contains("0 visits to 0 of 0 selected hot spots", "No hot spots were found");
     }
 
     @Test

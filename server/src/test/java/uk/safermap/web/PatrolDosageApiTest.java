@@ -111,4 +111,70 @@ class PatrolDosageApiTest {
         // The plan, dose included, is stored as made.
         assertThat(api.get("/api/patrols/plan/" + p.get("id").asText()).json()).isEqualTo(p);
     }
+
+    @Test
+    void a_week_schedule_exports_as_json_csv_icalendar_and_a_printable_page() throws Exception {
+        String body = "{\"firstDay\":\"2026-06-15\",\"days\":7,\"places\":4,\"units\":2,\"visitMinutes\":15,"
+                + "\"shifts\":[{\"start\":\"18:00\",\"end\":\"02:00\"}],\"seed\":9}";
+        ApiClient.Response json = api.post("/api/patrols/schedule", body.getBytes());
+        assertThat(json.status()).as(json.text()).isEqualTo(200);
+        JsonNode s = json.json();
+        assertThat(s.get("visits")).hasSize(7 * 4);
+        assertThat(s.at("/units/0/visits").asInt() + s.at("/units/1/visits").asInt()).isEqualTo(28);
+        assertThat(Math.abs(s.at("/units/0/visits").asInt() - s.at("/units/1/visits").asInt())).isLessThanOrEqualTo(1);
+        for (JsonNode place : s.get("places")) {
+            assertThat(place.get("visits").asInt()).isEqualTo(7);
+        }
+
+        ApiClient.Response csv = api.post("/api/patrols/schedule?format=csv", body.getBytes());
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        String[] lines = csv.text().split("\r?\n");
+        assertThat(lines[0]).isEqualTo("day,start,end,unit,place,label,lon,lat");
+        assertThat(lines).hasSize(1 + 28);
+
+        ApiClient.Response ics = api.post("/api/patrols/schedule?format=ics", body.getBytes());
+        assertThat(ics.status()).isEqualTo(200);
+        assertThat(ics.contentType()).startsWith("text/calendar");
+        // Read back with the library: one event per visit, at the JSON's times.
+        biweekly.ICalendar calendar = biweekly.Biweekly.parse(ics.text()).first();
+        assertThat(calendar.getEvents()).hasSize(28);
+        java.util.Set<java.time.Instant> starts = new java.util.HashSet<>();
+        s.get("visits").forEach(v -> starts.add(OffsetDateTime.parse(v.get("start").asText()).toInstant()));
+        calendar.getEvents().forEach(e -> {
+            assertThat(starts).contains(e.getDateStart().getValue().toInstant());
+            assertThat(e.getSummary().getValue()).startsWith("Hot spot patrol: ");
+            assertThat(java.time.Duration.between(e.getDateStart().getValue().toInstant(),
+                    e.getDateEnd().getValue().toInstant())).isEqualTo(java.time.Duration.ofMinutes(15));
+        });
+
+        ApiClient.Response html = api.post("/api/patrols/schedule?format=html", body.getBytes());
+        assertThat(html.status()).isEqualTo(200);
+        assertThat(html.text()).contains("Hot spot patrol schedule", "Mon 15 Jun 2026", "Sun 21 Jun 2026")
+                .doesNotContain("<script", "style=");
+
+        assertThat(api.post("/api/patrols/schedule", body.getBytes()).json()).isEqualTo(s);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "no first day|{\"days\":7}|firstDay is required",
+        "bad first day|{\"firstDay\":\"15/06/2026\"}|firstDay must be a date",
+        "too many days|{\"firstDay\":\"2026-06-15\",\"days\":60}|days",
+        "bad shift time|{\"firstDay\":\"2026-06-15\",\"shifts\":[{\"start\":\"6pm\",\"end\":\"02:00\"}]}|must be a time such as 18:00",
+        "shift shorter than a visit|{\"firstDay\":\"2026-06-15\",\"shifts\":[{\"start\":\"18:00\",\"end\":\"18:05\"}]}|shorter than a 15-minute visit",
+        "unknown member|{\"firstDay\":\"2026-06-15\",\"weeks\":2}|weeks",
+    })
+    void bad_schedule_requests_get_a_400_that_says_what_is_wrong(String name, String body, String message) {
+        ApiClient.Response r = api.post("/api/patrols/schedule", body.getBytes());
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        assertThat(r.json().get("message").asText()).contains(message);
+    }
+
+    @Test
+    void an_unknown_schedule_format_gets_a_400() {
+        ApiClient.Response r = api.post("/api/patrols/schedule?format=pdf", "{\"firstDay\":\"2026-06-15\"}".getBytes());
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("message").asText()).contains("format must be one of json, csv, ics, html");
+    }
 }

@@ -8,6 +8,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +61,13 @@ class PatrolViewerIT extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector(".leaflet-tooltip.patrol-stop-label"))).hasSize(stops);
         assertThat(browser.findElements(By.cssSelector("path.patrol-route--unit1"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#patrol-timeline-chart rect.timeline__visit"))).hasSize(stops);
-        assertThat(browser.findElements(By.cssSelector("#patrol-tables tbody tr"))).hasSize(stops);
+        assertThat(browser.findElements(By.cssSelector("#patrol-tables table:not([id]) tbody tr"))).hasSize(stops);
+        // The dose: the riskiest place comes round again (the timeline shows each visit), and the
+        // units' time shares are listed.
+        List<WebElement> topPlace = browser.findElements(By.cssSelector("#patrol-dose tbody tr:first-child td"));
+        assertThat(topPlace.get(0).getText()).isEqualTo("1");
+        assertThat(Integer.parseInt(topPlace.get(2).getText())).isGreaterThanOrEqualTo(3);
+        assertThat(browser.findElements(By.cssSelector("#patrol-shares tbody tr"))).hasSize(3);
         assertThat(browser.getCurrentUrl()).contains("?plan=" + map().getDomAttribute("data-plan-id"));
         Browser.screenshot(browser, "patrol.png");
 
