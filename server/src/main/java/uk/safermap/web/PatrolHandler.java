@@ -6,12 +6,16 @@ import io.javalin.http.Context;
 import org.locationtech.jts.geom.Geometry;
 import uk.safermap.areas.AreaResolver;
 import uk.safermap.domain.PatrolPlan;
+import uk.safermap.patrol.DoseReport;
+import uk.safermap.patrol.DoseService;
+import uk.safermap.patrol.DoseTracker;
 import uk.safermap.patrol.Dosage;
 import uk.safermap.patrol.HotspotMethod;
 import uk.safermap.patrol.PatrolRequest;
 import uk.safermap.patrol.PatrolSchedule;
 import uk.safermap.patrol.PatrolService;
 import uk.safermap.patrol.ScheduleRequest;
+import uk.safermap.patrol.TrackReader;
 import uk.safermap.patrol.WeekSchedule;
 import uk.safermap.patrol.TravelMode;
 import uk.safermap.patrol.risk.ShiftWindow;
@@ -46,9 +50,11 @@ final class PatrolHandler {
             "visitsPerDay", "visitMinutes", "hotspots", "filter", "seed");
     private static final Set<String> SHIFT_MEMBERS = Set.of("start", "end");
     static final int MAX_SCHEDULE_DAYS = 31;
+    static final int MAX_RADIUS_METRES = 500;
     static final int MAX_VISITS_PER_DAY = 12;
 
     private final PatrolService patrols;
+    private final DoseService dose;
     private final PatrolJson json;
     private final PatrolScheduleExport scheduleExport;
     private final AreaResolver areas;
@@ -56,9 +62,10 @@ final class PatrolHandler {
     private final long maxBodyBytes;
 
     /** @param maxBodyBytes the largest body, as for uploads (a road network can be large) */
-    PatrolHandler(PatrolService patrols, PatrolJson json, PatrolScheduleExport scheduleExport, AreaResolver areas,
-                  ObjectMapper mapper, long maxBodyBytes) {
+    PatrolHandler(PatrolService patrols, DoseService dose, PatrolJson json, PatrolScheduleExport scheduleExport,
+                  AreaResolver areas, ObjectMapper mapper, long maxBodyBytes) {
         this.patrols = patrols;
+        this.dose = dose;
         this.json = json;
         this.scheduleExport = scheduleExport;
         this.areas = areas;
@@ -141,6 +148,40 @@ final class PatrolHandler {
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(shift.at(name) + " must be a time such as 18:00, got '" + text + "'");
         }
+    }
+
+    /**
+     * {@code POST /api/patrols/plan/{id}/tracks?format=gpx|csv[&unit=][&radiusMetres=]}: GPS tracks
+     * of the plan's units (replacing any uploaded before), answered with the dose they delivered.
+     */
+    void tracks(Context ctx) {
+        String format = ctx.queryParam("format");
+        TrackReader.Format parsed;
+        if ("gpx".equals(format)) {
+            parsed = TrackReader.Format.GPX;
+        } else if ("csv".equals(format)) {
+            parsed = TrackReader.Format.CSV;
+        } else {
+            throw ApiException.badRequest("format must be gpx or csv, got '" + format + "'");
+        }
+        String id = ctx.pathParam("id");
+        DoseReport report = dose.upload(id, parsed, new LimitedInputStream(ctx.bodyInputStream(), maxBodyBytes),
+                ctx.queryParam("unit"), doseParameters(ctx))
+                .orElseThrow(() -> ApiException.notFound("no patrol plan with id '" + id + "'"));
+        ctx.status(201).json(report);
+    }
+
+    /** {@code GET /api/patrols/plan/{id}/compliance[?radiusMetres=]}: the dose the stored tracks delivered. */
+    void compliance(Context ctx) {
+        String id = ctx.pathParam("id");
+        ctx.json(dose.report(id, doseParameters(ctx))
+                .orElseThrow(() -> ApiException.notFound("no patrol plan with id '" + id + "'")));
+    }
+
+    private static DoseTracker.Parameters doseParameters(Context ctx) {
+        return new DoseTracker.Parameters(Params.integerInRange("radiusMetres", ctx.queryParam("radiusMetres"),
+                DoseTracker.Parameters.DEFAULTS.radiusMetres(), 5, MAX_RADIUS_METRES),
+                DoseTracker.Parameters.DEFAULTS.maxGapSeconds());
     }
 
     private PatrolPlan stored(Context ctx) {

@@ -12,10 +12,13 @@ import uk.safermap.geo.BritishNationalGrid;
 
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Patrol dosage over real HTTP on incidents the project never generated: clustered points built
@@ -176,5 +179,123 @@ class PatrolDosageApiTest {
         ApiClient.Response r = api.post("/api/patrols/schedule?format=pdf", "{\"firstDay\":\"2026-06-15\"}".getBytes());
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("message").asText()).contains("format must be one of json, csv, ics, html");
+    }
+
+    /** A plan of the evening shift, made once per call. */
+    private JsonNode eveningPlan() {
+        ApiClient.Response r = api.post("/api/patrols/plan", ("{\"start\":\"2026-06-12T18:00\","
+                + "\"end\":\"2026-06-13T02:00\",\"units\":[{\"name\":\"Alpha\"},{\"name\":\"Bravo\"}],"
+                + "\"visitMinutes\":15}").getBytes());
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json();
+    }
+
+    /** GPS fixes every 30 s through each visit the plan makes, at the place, except visits to {@code skipRank}. */
+    private static List<String[]> fixes(JsonNode plan, int skipRank) {
+        List<String[]> out = new ArrayList<>();
+        for (JsonNode unit : plan.get("units")) {
+            for (JsonNode v : unit.get("visits")) {
+                if (v.get("hotspot").asInt() == skipRank) {
+                    continue;
+                }
+                OffsetDateTime t = OffsetDateTime.parse(v.get("arrival").asText());
+                OffsetDateTime end = OffsetDateTime.parse(v.get("departure").asText());
+                for (; !t.isAfter(end); t = t.plusSeconds(30)) {
+                    out.add(new String[] {unit.get("name").asText(), t.toString(), v.at("/position/0").asText(),
+                        v.at("/position/1").asText()});
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String gpx(List<String[]> fixes) {
+        StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<gpx version=\"1.1\" creator=\"test\" xmlns=\"http://www.topografix.com/GPX/1/1\">\n");
+        for (String unit : List.of("Alpha", "Bravo")) {
+            out.append("<trk><name>").append(unit).append("</name><trkseg>\n");
+            for (String[] f : fixes) {
+                if (f[0].equals(unit)) {
+                    out.append("<trkpt lat=\"").append(f[3]).append("\" lon=\"").append(f[2]).append("\"><time>")
+                            .append(f[1]).append("</time></trkpt>\n");
+                }
+            }
+            out.append("</trkseg></trk>\n");
+        }
+        return out.append("</gpx>\n").toString();
+    }
+
+    private static String csv(List<String[]> fixes) {
+        StringBuilder out = new StringBuilder("unit,time,lon,lat\n");
+        fixes.forEach(f -> out.append(String.join(",", f)).append('\n'));
+        return out.toString();
+    }
+
+    private ApiClient.Response upload(String planId, String format, String body) {
+        return api.post("/api/patrols/plan/" + planId + "/tracks?format=" + format, body.getBytes());
+    }
+
+    @Test
+    void gps_tracks_that_follow_the_plan_deliver_the_whole_dose() {
+        JsonNode plan = eveningPlan();
+        ApiClient.Response r = upload(plan.get("id").asText(), "gpx", gpx(fixes(plan, 0)));
+
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        JsonNode report = r.json();
+        assertThat(report.at("/total/compliance").asDouble()).isEqualTo(1.0);
+        assertThat(report.at("/total/plannedMinutes").asDouble()).isEqualTo(plan.at("/summary/dwellMinutes").asDouble());
+        report.get("places").forEach(p -> assertThat(p.at("/dose/compliance").asDouble()).isEqualTo(1.0));
+        report.get("units").forEach(u -> assertThat(u.at("/dose/compliance").asDouble()).isEqualTo(1.0));
+        // The shift crosses midnight: two London days.
+        assertThat(report.get("days")).hasSize(2);
+        assertThat(api.get("/api/patrols/plan/" + plan.get("id").asText() + "/compliance").json()).isEqualTo(report);
+    }
+
+    @Test
+    void tracks_that_skip_the_riskiest_place_lose_exactly_its_share_of_the_dose() {
+        JsonNode plan = eveningPlan();
+        double total = plan.at("/summary/dwellMinutes").asDouble();
+        double top = plan.at("/hotspots/0/minutesOnSite").asDouble();
+        assertThat(top).isPositive();
+
+        ApiClient.Response r = upload(plan.get("id").asText(), "csv", csv(fixes(plan, 1)));
+
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        JsonNode report = r.json();
+        assertThat(report.at("/total/deliveredMinutes").asDouble()).isCloseTo(total - top, within(0.01));
+        assertThat(report.at("/total/compliance").asDouble()).isCloseTo(1 - top / total, within(0.001));
+        assertThat(report.at("/places/0/dose/compliance").asDouble()).isZero();
+        assertThat(report.at("/places/1/dose/compliance").asDouble()).isEqualTo(1.0);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "gpx|<gpx><trk><name>Alpha</name><trkseg>\\n<trkpt lat='52.76' lon='-0.88'><time>2026-06-12T18:00:00Z</time></trkpt>\\n<trkpt lat='52.76'>|GPX line 3",
+        "gpx|<gpx><trk><name>Alpha</name><trkseg>\\n\\n<trkpt lat='north' lon='-0.88'><time>2026-06-12T18:00:00Z</time></trkpt></trkseg></trk></gpx>|GPX line 3: lat must be a number",
+        "gpx|<gpx><trk><name>Alpha</name><trkseg>\\n<trkpt lat='52.76' lon='-0.88'><time>six pm</time></trkpt></trkseg></trk></gpx>|GPX line 2: time must be ISO 8601",
+        "csv|unit,time,lon,lat\\nAlpha,2026-06-12T18:00:00Z,-0.88,52.76\\nAlpha,2026-06-12T18:00:30Z,-0.88|CSV line 3: 4 fields expected",
+        "csv|unit,time,lon,lat\\nAlpha,2026-06-12T18:00:00Z,-0.88,52.76\\nAlpha,2026-06-12T18:00:30Z,west,52.76|CSV line 3: lon must be a number",
+        "csv|unit,when,x,y\\nAlpha,2026-06-12T18:00:00Z,-0.88,52.76|CSV line 1: the header must be unit,time,lon,lat",
+    })
+    void malformed_tracks_get_a_400_naming_the_line_and_leave_the_stored_tracks_alone(String format, String body,
+                                                                                      String message) {
+        JsonNode plan = eveningPlan();
+        String id = plan.get("id").asText();
+        assertThat(upload(id, "csv", csv(fixes(plan, 0))).status()).isEqualTo(201);
+
+        ApiClient.Response r = upload(id, format, body.replace("\\n", "\n").replace('\'', '"'));
+
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        assertThat(r.json().get("message").asText()).contains(message);
+        assertThat(api.get("/api/patrols/plan/" + id + "/compliance").json().at("/total/compliance").asDouble())
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void tracks_for_an_unknown_plan_get_a_404_and_an_unknown_format_a_400() {
+        assertThat(upload("no-such-plan", "csv", "unit,time,lon,lat\n").status()).isEqualTo(404);
+        assertThat(api.get("/api/patrols/plan/no-such-plan/compliance").status()).isEqualTo(404);
+        assertThat(upload("no-such-plan", "kml", "").json().get("message").asText())
+                .contains("format must be gpx or csv");
     }
 }
