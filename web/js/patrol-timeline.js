@@ -124,3 +124,17 @@ export function renderTables(container, plan) {
     return table;
   }));
 }
+
+/** The dose GPS tracks delivered against the plan: per place, unit and day. */
+export function renderCompliance(container, report) {
+  const row = (name, dose) => [name, dose.plannedMinutes, dose.deliveredMinutes, percent(dose.compliance)];
+  const headings = ['', 'Planned (min)', 'Delivered (min)', 'Compliance'];
+  const places = table('Compliance per place', ['Place', ...headings.slice(1)],
+    report.places.filter((p) => p.dose.plannedMinutes > 0).map((p) => row(`${p.rank}. ${p.label}`, p.dose)));
+  places.id = 'patrol-compliance-places';
+  const units = table('Compliance per unit', ['Unit', ...headings.slice(1)], report.units.map((u) => row(u.name, u.dose)));
+  units.id = 'patrol-compliance-units';
+  const days = table('Compliance per day', ['Day', ...headings.slice(1)], report.days.map((d) => row(d.day, d.dose)));
+  days.id = 'patrol-compliance-days';
+  container.replaceChildren(places, units, days);
+}

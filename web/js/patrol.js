@@ -9,12 +9,12 @@
  *   data-route-count  units with at least one visit
  *   data-stop-count   visits over all units
  */
-import { fetchCollectionItems, fetchJson, postJson } from './api.js';
+import { fetchCollectionItems, fetchJson, postJson, postText } from './api.js';
 import { BOUNDARY_LIMIT, fetchViewerConfig } from './config.js';
 import { createElement } from './dom.js';
 import { createMap } from './map-view.js';
 import { createPlanLayer } from './patrol-map.js';
-import { renderTables, renderTimeline } from './patrol-timeline.js';
+import { renderCompliance, renderTables, renderTimeline } from './patrol-timeline.js';
 
 const PLAN_PATH = '/api/patrols/plan';
 
@@ -82,6 +82,8 @@ function showPlan(plan) {
   mapElement.dataset.routeCount = String(plan.units.filter((u) => u.visits.length > 0).length);
   mapElement.dataset.stopCount = String(plan.units.reduce((n, u) => n + u.visits.length, 0));
   window.history.replaceState(null, '', `?plan=${encodeURIComponent(plan.id)}`);
+  field('patrol-tracks-form').hidden = false;
+  field('patrol-compliance-total').textContent = '';
   show('ready', `${plan.summary.visited} visits planned for ${plan.units.length} unit${plan.units.length === 1 ? '' : 's'}.`);
 }
 
@@ -96,6 +98,27 @@ function renderSummary(plan) {
   field('patrol-facts').replaceChildren(...facts.map((text) => createElement('li', null, text)));
   field('patrol-notes').replaceChildren(...plan.notes.map((text) => createElement('li', null, text)));
   field('patrol-summary').hidden = false;
+}
+
+async function uploadTracks(event) {
+  event.preventDefault();
+  const file = field('patrol-tracks-file').files[0];
+  const planId = mapElement.dataset.planId;
+  if (!file || !planId) {
+    return;
+  }
+  const gpx = file.name.toLowerCase().endsWith('.gpx');
+  show('planning', 'Measuring the dose…');
+  try {
+    const report = await postText(`${PLAN_PATH}/${encodeURIComponent(planId)}/tracks?format=${gpx ? 'gpx' : 'csv'}`,
+      await file.text(), gpx ? 'application/gpx+xml' : 'text/csv', 'uploading tracks');
+    renderCompliance(field('patrol-compliance'), report);
+    field('patrol-compliance-total').textContent = `${Math.round(100 * report.total.compliance)} % of the planned `
+      + `dose delivered (${report.total.deliveredMinutes} of ${report.total.plannedMinutes} min, ${report.points} fixes).`;
+    show('ready', 'Dose measured.');
+  } catch (error) {
+    show('error', error.message || String(error));
+  }
 }
 
 async function plan(event) {
@@ -136,6 +159,7 @@ async function start() {
   await loadAreas(wards);
   defaultShift();
   form.addEventListener('submit', plan);
+  field('patrol-tracks-form').addEventListener('submit', uploadTracks);
   const stored = new URLSearchParams(window.location.search).get('plan');
   if (stored) {
     showPlan(await fetchJson(`${PLAN_PATH}/${encodeURIComponent(stored)}`, {}, 'loading the plan'));

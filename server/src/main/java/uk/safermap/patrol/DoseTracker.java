@@ -7,6 +7,7 @@ import uk.safermap.patrol.risk.ShiftWindow;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.TreeSet;
  * most {@code maxGapSeconds} apart (a longer gap is a lost signal, not time on site). GPS dose
  * tracking is how Operation Grip measured compliance (Basford et al. 2021: 98 % of 1,800
  * place-days). Planned time is each visit's
- * arrival to departure, on the London day it starts. Compliance caps each place, unit and day at
+ * arrival to departure, split at London midnight. Compliance caps each place, unit and day at
  * its plan.
  */
 public final class DoseTracker {
@@ -56,8 +57,14 @@ public final class DoseTracker {
         Seconds delivered = new Seconds(names.size() + 1, places);
         for (int u = 0; u < plan.units().size(); u++) {
             for (PatrolPlan.Visit v : plan.units().get(u).visits()) {
-                planned.add(u, v.hotspot() - 1, v.arrival().toLocalDate(),
-                        Duration.between(v.arrival(), v.departure()).toSeconds());
+                // A visit over midnight counts on both days, as its fixes do.
+                ZonedDateTime t = v.arrival().withZoneSameInstant(ShiftWindow.LONDON);
+                while (t.isBefore(v.departure())) {
+                    ZonedDateTime midnight = t.toLocalDate().plusDays(1).atStartOfDay(ShiftWindow.LONDON);
+                    ZonedDateTime until = midnight.isBefore(v.departure()) ? midnight : v.departure();
+                    planned.add(u, v.hotspot() - 1, t.toLocalDate(), Duration.between(t, until).toSeconds());
+                    t = until;
+                }
             }
         }
         TreeSet<String> strangers = new TreeSet<>();
