@@ -6,6 +6,7 @@ import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.patrol.risk.ShiftWindow;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import java.util.TreeSet;
  * most {@code maxGapSeconds} apart (a longer gap is a lost signal, not time on site). GPS dose
  * tracking is how Operation Grip measured compliance (Basford et al. 2021: 98 % of 1,800
  * place-days). Planned time is each visit's
- * arrival to departure, split at London midnight. Compliance caps each place, unit and day at
+ * arrival to departure; both are split at London midnight. Compliance caps each place, unit and day at
  * its plan.
  */
 public final class DoseTracker {
@@ -57,14 +58,7 @@ public final class DoseTracker {
         Seconds delivered = new Seconds(names.size() + 1, places);
         for (int u = 0; u < plan.units().size(); u++) {
             for (PatrolPlan.Visit v : plan.units().get(u).visits()) {
-                // A visit over midnight counts on both days, as its fixes do.
-                ZonedDateTime t = v.arrival().withZoneSameInstant(ShiftWindow.LONDON);
-                while (t.isBefore(v.departure())) {
-                    ZonedDateTime midnight = t.toLocalDate().plusDays(1).atStartOfDay(ShiftWindow.LONDON);
-                    ZonedDateTime until = midnight.isBefore(v.departure()) ? midnight : v.departure();
-                    planned.add(u, v.hotspot() - 1, t.toLocalDate(), Duration.between(t, until).toSeconds());
-                    t = until;
-                }
+                planned.add(u, v.hotspot() - 1, v.arrival().toInstant(), v.departure().toInstant());
             }
         }
         TreeSet<String> strangers = new TreeSet<>();
@@ -82,10 +76,9 @@ public final class DoseTracker {
                 strangers.add(a.unit());
                 unit = names.size();
             }
-            LocalDate day = a.time().atZone(ShiftWindow.LONDON).toLocalDate();
             for (int p = 0; p < places; p++) {
                 if (near(a, plan.hotspots().get(p)) && near(b, plan.hotspots().get(p))) {
-                    delivered.add(unit, p, day, gap);
+                    delivered.add(unit, p, a.time(), b.time());
                 }
             }
         }
@@ -164,8 +157,16 @@ public final class DoseTracker {
             }
         }
 
-        void add(int unit, int place, LocalDate day, long seconds) {
-            byUnit.get(unit).get(place).merge(day, seconds, Long::sum);
+        /** The time from one instant to another, split at London midnight, on its days. */
+        void add(int unit, int place, Instant from, Instant to) {
+            ZonedDateTime t = from.atZone(ShiftWindow.LONDON);
+            while (t.toInstant().isBefore(to)) {
+                Instant midnight = t.toLocalDate().plusDays(1).atStartOfDay(ShiftWindow.LONDON).toInstant();
+                Instant until = midnight.isBefore(to) ? midnight : to;
+                byUnit.get(unit).get(place).merge(t.toLocalDate(), Duration.between(t.toInstant(), until).toSeconds(),
+                        Long::sum);
+                t = until.atZone(ShiftWindow.LONDON);
+            }
         }
 
         long get(int unit, int place, LocalDate day) {
