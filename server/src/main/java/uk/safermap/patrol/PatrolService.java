@@ -40,7 +40,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>The top quarter of the selected hot spots by risk (at least one) are must-visit: the
  * router leaves them out only if they cannot fit in the shift, so a randomised plan varies the
- * order and the lesser places but never drops the highest-risk ones.
+ * order and the lesser places but never drops the highest-risk ones. The riskiest places also get
+ * repeat visits over the shift ({@link Dosage}), which makes them must-visit too. Also makes
+ * multi-day schedules ({@link WeekSchedule}).
  *
  * <p>Thread-safe; plans are independent.
  */

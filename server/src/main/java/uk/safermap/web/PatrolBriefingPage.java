@@ -7,6 +7,7 @@ import uk.safermap.domain.PatrolPlan;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The printable patrol briefing of a plan: an HTML page with the shift, a map of the routes as
@@ -55,7 +56,7 @@ final class PatrolBriefingPage {
             fact("The top places again every " + s.minGapMinutes() + "-" + s.revisitMinutes() + " min: "
                     + plan.doses().stream().filter(d -> d.visits() > 1)
                     .map(d -> d.rank() + ". " + plan.hotspot(d.rank()).label() + " x" + d.visits())
-                    .collect(java.util.stream.Collectors.joining(", ")));
+                    .collect(Collectors.joining(", ")));
         }
         fact(String.format(Locale.UK, "Travel %.1f km in %d min; %s", t.metres() / 1000, t.travelSeconds() / 60,
                 s.distance()));

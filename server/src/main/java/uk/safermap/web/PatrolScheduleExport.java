@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * A {@link PatrolSchedule} as JSON records, CSV (one row per visit), iCalendar (one event per
@@ -60,7 +61,7 @@ final class PatrolScheduleExport {
                 s.visitsPerDay(), s.visitMinutes(), s.seed(),
                 s.places().stream().map(p -> new Place(p.rank(), p.label(), lonLat(p), Math.round(p.risk() * 1e4) / 1e4,
                         perPlace[p.rank() - 1])).toList(),
-                java.util.stream.IntStream.range(0, s.units().size()).mapToObj(u -> new Unit(u + 1, s.units().get(u),
+                IntStream.range(0, s.units().size()).mapToObj(u -> new Unit(u + 1, s.units().get(u),
                         PatrolJson.colour(u + 1), perUnit[u])).toList(),
                 s.visits().stream().map(v -> new Visit(v.day().toString(), v.place(), label(s, v), v.unit(),
                         PatrolJson.time(v.start()), PatrolJson.time(v.end()))).toList(),
