@@ -138,3 +138,30 @@ export function renderCompliance(container, report) {
   days.id = 'patrol-compliance-days';
   container.replaceChildren(places, units, days);
 }
+
+/** A schedule as a calendar: one column per day, its visits in time order. */
+export function renderWeek(container, schedule) {
+  const out = createElement('table', 'patrol-table');
+  out.id = 'patrol-week-table';
+  out.appendChild(createElement('caption', null, `${schedule.places.length} places, ${schedule.days} days, `
+    + `${schedule.visitMinutes}-minute visits; visits per unit: ${schedule.units.map((u) => `${u.name} ${u.visits}`).join(', ')}`));
+  const days = [...new Set(schedule.visits.map((v) => v.day))];
+  const head = createElement('tr');
+  for (const day of days) {
+    const th = createElement('th', null, new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB',
+      { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }));
+    th.scope = 'col';
+    head.appendChild(th);
+  }
+  out.appendChild(createElement('thead')).appendChild(head);
+  const row = out.appendChild(createElement('tbody')).appendChild(createElement('tr'));
+  for (const day of days) {
+    const cell = row.appendChild(createElement('td'));
+    const list = cell.appendChild(createElement('ul', 'patrol-week__visits'));
+    for (const v of schedule.visits.filter((visit) => visit.day === day)) {
+      const unit = schedule.units[v.unit - 1];
+      list.appendChild(createElement('li', null, `${clock(v.start)} ${unit.name}: ${v.place}. ${v.label}`));
+    }
+  }
+  container.replaceChildren(out);
+}

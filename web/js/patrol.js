@@ -14,9 +14,11 @@ import { BOUNDARY_LIMIT, fetchViewerConfig } from './config.js';
 import { createElement } from './dom.js';
 import { createMap } from './map-view.js';
 import { createPlanLayer } from './patrol-map.js';
-import { renderCompliance, renderTables, renderTimeline } from './patrol-timeline.js';
+import { download } from './download.js';
+import { renderCompliance, renderTables, renderTimeline, renderWeek } from './patrol-timeline.js';
 
 const PLAN_PATH = '/api/patrols/plan';
+const SCHEDULE_PATH = '/api/patrols/schedule';
 
 const mapElement = document.getElementById('patrol-map');
 const statusLine = document.getElementById('status');
@@ -39,6 +41,7 @@ function defaultShift() {
   const day = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
   field('patrol-start').value = `${day}T14:00`;
   field('patrol-end').value = `${day}T22:00`;
+  field('patrol-week-start').value = day;
 }
 
 function request() {
@@ -121,6 +124,44 @@ async function uploadTracks(event) {
   }
 }
 
+/** The week schedule's request: the shift hours and units of the plan form, the days and places here. */
+function weekRequest() {
+  return {
+    firstDay: field('patrol-week-start').value,
+    days: Number(field('patrol-week-days').value),
+    places: Number(field('patrol-week-places').value),
+    units: Number(field('patrol-units').value),
+    shifts: [{ start: field('patrol-start').value.slice(11, 16), end: field('patrol-end').value.slice(11, 16) }],
+    hotspots: field('patrol-method').value,
+  };
+}
+
+let lastWeek = null;
+
+async function scheduleWeek(event) {
+  event.preventDefault();
+  show('planning', 'Scheduling the week…');
+  try {
+    const body = weekRequest();
+    const schedule = await postJson(SCHEDULE_PATH, body, 'scheduling the week');
+    // The calendar file comes from the same seed, so it matches the table.
+    lastWeek = { ...body, seed: schedule.seed };
+    renderWeek(field('patrol-week-calendar'), schedule);
+    field('patrol-week').hidden = false;
+    field('patrol-week-ics').hidden = false;
+    show('ready', `${schedule.visits.length} visits scheduled over ${schedule.days} days.`);
+  } catch (error) {
+    show('error', error.message || String(error));
+  }
+}
+
+async function downloadWeek() {
+  if (lastWeek) {
+    const ics = await postJson(`${SCHEDULE_PATH}?format=ics`, lastWeek, 'exporting the calendar', { asText: true });
+    download(`patrol-schedule-${lastWeek.firstDay}.ics`, ics, 'text/calendar');
+  }
+}
+
 async function plan(event) {
   event.preventDefault();
   show('planning', 'Planning patrols…');
@@ -160,6 +201,8 @@ async function start() {
   defaultShift();
   form.addEventListener('submit', plan);
   field('patrol-tracks-form').addEventListener('submit', uploadTracks);
+  field('patrol-week-form').addEventListener('submit', scheduleWeek);
+  field('patrol-week-ics').addEventListener('click', downloadWeek);
   const stored = new URLSearchParams(window.location.search).get('plan');
   if (stored) {
     showPlan(await fetchJson(`${PLAN_PATH}/${encodeURIComponent(stored)}`, {}, 'loading the plan'));

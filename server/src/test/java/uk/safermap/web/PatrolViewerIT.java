@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The patrol page in headless Chromium: a shift with three units is planned and drawn, one
  * coloured route per unit with numbered stops, a timeline and tables with the dose per place and
- * the units' time shares; GPS tracks uploaded from the page show the dose delivered; the briefing
+ * the units' time shares; GPS tracks uploaded from the page show the dose delivered; a week's
+ * schedule shows as a calendar; the briefing
  * opens and draws its map. No console errors (CSP included). Screenshots: target/screenshots/patrol*.png.
  */
 class PatrolViewerIT extends BrowserTest {
@@ -101,6 +102,19 @@ class PatrolViewerIT extends BrowserTest {
         assertThat(browser.findElement(By.id("patrol-compliance-total")).getText()).startsWith("100 % of the planned dose");
         assertThat(browser.findElements(By.cssSelector("#patrol-compliance-units tbody tr"))).hasSize(3);
         Browser.screenshot(browser, "patrol-compliance.png");
+
+        // A week's schedule from the same shift hours and units: a calendar of seven days, each
+        // with every place once (ten by default, fewer if fewer hot spots).
+        browser.executeScript("document.getElementById('patrol-week-start').value = '2026-06-15';");
+        browser.findElement(By.id("patrol-week-run")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(b ->
+                !b.findElements(By.cssSelector("#patrol-week-table td")).isEmpty());
+        List<WebElement> days = browser.findElements(By.cssSelector("#patrol-week-table td"));
+        assertThat(days).hasSize(7);
+        int perDay = days.get(0).findElements(By.tagName("li")).size();
+        assertThat(perDay).isBetween(1, 10);
+        days.forEach(d -> assertThat(d.findElements(By.tagName("li"))).hasSize(perDay));
+        assertThat(browser.findElement(By.id("patrol-week-ics")).isDisplayed()).isTrue();
         assertThat(browser.getCurrentUrl()).contains("?plan=" + map().getDomAttribute("data-plan-id"));
         Browser.screenshot(browser, "patrol.png");
 
