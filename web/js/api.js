@@ -54,6 +54,17 @@ export async function postJson(path, body, doing, { signal, asText = false } = {
   return request(path, init, doing, (response) => (asText ? response.text() : response.json()));
 }
 
+/** POSTs a file's text (GPX, CSV) and returns the JSON answer. Errors read as for fetchJson. */
+export async function postText(path, text, contentType, doing) {
+  const user = await currentUser();
+  const init = {
+    method: 'POST',
+    headers: { 'Content-Type': contentType, Accept: 'application/json', 'X-CSRF-Token': user.csrfToken || '' },
+    body: text,
+  };
+  return request(path, init, doing, (response) => response.json());
+}
+
 let me = null;
 
 /**

@@ -64,8 +64,45 @@ function londonHour(epochMillis) {
     .format(new Date(epochMillis));
 }
 
+/** A table with a caption, a header row and one row per item. */
+function table(caption, headings, rows) {
+  const out = createElement('table', 'patrol-table');
+  out.appendChild(createElement('caption', null, caption));
+  const head = createElement('tr');
+  for (const text of headings) {
+    const th = createElement('th', null, text);
+    th.scope = 'col';
+    head.appendChild(th);
+  }
+  out.appendChild(createElement('thead')).appendChild(head);
+  const body = out.appendChild(createElement('tbody'));
+  for (const cells of rows) {
+    const row = createElement('tr');
+    for (const text of cells) {
+      row.appendChild(createElement('td', null, String(text)));
+    }
+    body.appendChild(row);
+  }
+  return out;
+}
+
+const percent = (share) => `${Math.round(100 * share)} %`;
+
+/** The dose each visited place gets, and how each unit spends the shift. */
+function doseTables(plan) {
+  const places = plan.hotspots.filter((h) => h.visits > 0).map((h) => [h.rank, h.label, h.visits, h.minutesOnSite,
+    h.gapMinutes.length ? h.gapMinutes.join(', ') : '-']);
+  const units = plan.units.map((u) => [u.name, percent(u.shares.atHotspots), percent(u.shares.travelling),
+    percent(u.shares.onBeat), percent(u.shares.atBase)]);
+  const dose = table('Dose per place', ['Rank', 'Place', 'Visits', 'Minutes on site', 'Gaps (min)'], places);
+  dose.id = 'patrol-dose';
+  const time = table('Share of the shift', ['Unit', 'At hot spots', 'Travelling', 'On the beat', 'At base'], units);
+  time.id = 'patrol-shares';
+  return [dose, time];
+}
+
 export function renderTables(container, plan) {
-  container.replaceChildren(...plan.units.map((unit) => {
+  container.replaceChildren(...doseTables(plan), ...plan.units.map((unit) => {
     const table = createElement('table', 'patrol-table');
     table.appendChild(createElement('caption', null,
       `${unit.name}: ${unit.visits.length} visits, ${(unit.distanceMetres / 1000).toFixed(1)} km, back ${clock(unit.returnAt)}`));
@@ -86,4 +123,45 @@ export function renderTables(container, plan) {
     }
     return table;
   }));
+}
+
+/** The dose GPS tracks delivered against the plan: per place, unit and day. */
+export function renderCompliance(container, report) {
+  const row = (name, dose) => [name, dose.plannedMinutes, dose.deliveredMinutes, percent(dose.compliance)];
+  const headings = ['', 'Planned (min)', 'Delivered (min)', 'Compliance'];
+  const places = table('Compliance per place', ['Place', ...headings.slice(1)],
+    report.places.filter((p) => p.dose.plannedMinutes > 0).map((p) => row(`${p.rank}. ${p.label}`, p.dose)));
+  places.id = 'patrol-compliance-places';
+  const units = table('Compliance per unit', ['Unit', ...headings.slice(1)], report.units.map((u) => row(u.name, u.dose)));
+  units.id = 'patrol-compliance-units';
+  const days = table('Compliance per day', ['Day', ...headings.slice(1)], report.days.map((d) => row(d.day, d.dose)));
+  days.id = 'patrol-compliance-days';
+  container.replaceChildren(places, units, days);
+}
+
+/** A schedule as a calendar: one column per day, its visits in time order. */
+export function renderWeek(container, schedule) {
+  const out = createElement('table', 'patrol-table');
+  out.id = 'patrol-week-table';
+  out.appendChild(createElement('caption', null, `${schedule.places.length} places, ${schedule.days} days, `
+    + `${schedule.visitMinutes}-minute visits; visits per unit: ${schedule.units.map((u) => `${u.name} ${u.visits}`).join(', ')}`));
+  const days = [...new Set(schedule.visits.map((v) => v.day))];
+  const head = createElement('tr');
+  for (const day of days) {
+    const th = createElement('th', null, new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB',
+      { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }));
+    th.scope = 'col';
+    head.appendChild(th);
+  }
+  out.appendChild(createElement('thead')).appendChild(head);
+  const row = out.appendChild(createElement('tbody')).appendChild(createElement('tr'));
+  for (const day of days) {
+    const cell = row.appendChild(createElement('td'));
+    const list = cell.appendChild(createElement('ul', 'patrol-week__visits'));
+    for (const v of schedule.visits.filter((visit) => visit.day === day)) {
+      const unit = schedule.units[v.unit - 1];
+      list.appendChild(createElement('li', null, `${clock(v.start)} ${unit.name}: ${v.place}. ${v.label}`));
+    }
+  }
+  container.replaceChildren(out);
 }

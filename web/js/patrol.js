@@ -9,14 +9,16 @@
  *   data-route-count  units with at least one visit
  *   data-stop-count   visits over all units
  */
-import { fetchCollectionItems, fetchJson, postJson } from './api.js';
+import { fetchCollectionItems, fetchJson, postJson, postText } from './api.js';
 import { BOUNDARY_LIMIT, fetchViewerConfig, showDataNotices } from './config.js';
 import { createElement } from './dom.js';
 import { createMap } from './map-view.js';
 import { createPlanLayer } from './patrol-map.js';
-import { renderTables, renderTimeline } from './patrol-timeline.js';
+import { download } from './download.js';
+import { renderCompliance, renderTables, renderTimeline, renderWeek } from './patrol-timeline.js';
 
 const PLAN_PATH = '/api/patrols/plan';
+const SCHEDULE_PATH = '/api/patrols/schedule';
 
 const mapElement = document.getElementById('patrol-map');
 const statusLine = document.getElementById('status');
@@ -39,6 +41,7 @@ function defaultShift() {
   const day = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
   field('patrol-start').value = `${day}T14:00`;
   field('patrol-end').value = `${day}T22:00`;
+  field('patrol-week-start').value = day;
 }
 
 function request() {
@@ -48,6 +51,7 @@ function request() {
     units: Number(field('patrol-units').value),
     mode: field('patrol-mode').value,
     visitMinutes: Number(field('patrol-visit').value),
+    revisitMinutes: Number(field('patrol-revisit').value),
     maxHotspots: Number(field('patrol-max').value),
     hotspots: field('patrol-method').value,
     randomize: field('patrol-randomize').checked,
@@ -81,13 +85,15 @@ function showPlan(plan) {
   mapElement.dataset.routeCount = String(plan.units.filter((u) => u.visits.length > 0).length);
   mapElement.dataset.stopCount = String(plan.units.reduce((n, u) => n + u.visits.length, 0));
   window.history.replaceState(null, '', `?plan=${encodeURIComponent(plan.id)}`);
+  field('patrol-tracks-form').hidden = false;
+  field('patrol-compliance-total').textContent = '';
   show('ready', `${plan.summary.visited} visits planned for ${plan.units.length} unit${plan.units.length === 1 ? '' : 's'}.`);
 }
 
 function renderSummary(plan) {
   const s = plan.summary;
   const facts = [
-    `${s.visited} of ${plan.hotspots.length} hot spots visited (${s.hotspotsFound} found)`,
+    `${s.visited} visits to ${plan.hotspots.filter((h) => h.visits > 0).length} of ${plan.hotspots.length} hot spots (${s.hotspotsFound} found)`,
     `${(100 * s.shareOfShiftRisk).toFixed(0)} % of the shift's risk covered`,
     `Travel ${(s.distanceMetres / 1000).toFixed(1)} km, ${Math.round(s.travelMinutes)} min; on site ${Math.round(s.dwellMinutes)} min`,
     `Distances: ${plan.parameters.distance}`,
@@ -95,6 +101,65 @@ function renderSummary(plan) {
   field('patrol-facts').replaceChildren(...facts.map((text) => createElement('li', null, text)));
   field('patrol-notes').replaceChildren(...plan.notes.map((text) => createElement('li', null, text)));
   field('patrol-summary').hidden = false;
+}
+
+async function uploadTracks(event) {
+  event.preventDefault();
+  const file = field('patrol-tracks-file').files[0];
+  const planId = mapElement.dataset.planId;
+  if (!file || !planId) {
+    return;
+  }
+  const gpx = file.name.toLowerCase().endsWith('.gpx');
+  show('planning', 'Measuring the dose…');
+  try {
+    const report = await postText(`${PLAN_PATH}/${encodeURIComponent(planId)}/tracks?format=${gpx ? 'gpx' : 'csv'}`,
+      await file.text(), gpx ? 'application/gpx+xml' : 'text/csv', 'uploading tracks');
+    renderCompliance(field('patrol-compliance'), report);
+    field('patrol-compliance-total').textContent = `${Math.round(100 * report.total.compliance)} % of the planned `
+      + `dose delivered (${report.total.deliveredMinutes} of ${report.total.plannedMinutes} min, ${report.points} fixes).`;
+    show('ready', 'Dose measured.');
+  } catch (error) {
+    show('error', error.message || String(error));
+  }
+}
+
+/** The week schedule's request: the shift hours and units of the plan form, the days and places here. */
+function weekRequest() {
+  return {
+    firstDay: field('patrol-week-start').value,
+    days: Number(field('patrol-week-days').value),
+    places: Number(field('patrol-week-places').value),
+    units: Number(field('patrol-units').value),
+    shifts: [{ start: field('patrol-start').value.slice(11, 16), end: field('patrol-end').value.slice(11, 16) }],
+    hotspots: field('patrol-method').value,
+  };
+}
+
+let lastWeek = null;
+
+async function scheduleWeek(event) {
+  event.preventDefault();
+  show('planning', 'Scheduling the week…');
+  try {
+    const body = weekRequest();
+    const schedule = await postJson(SCHEDULE_PATH, body, 'scheduling the week');
+    // The calendar file comes from the same seed, so it matches the table.
+    lastWeek = { ...body, seed: schedule.seed };
+    renderWeek(field('patrol-week-calendar'), schedule);
+    field('patrol-week').hidden = false;
+    field('patrol-week-ics').hidden = false;
+    show('ready', `${schedule.visits.length} visits scheduled over ${schedule.days} days.`);
+  } catch (error) {
+    show('error', error.message || String(error));
+  }
+}
+
+async function downloadWeek() {
+  if (lastWeek) {
+    const ics = await postJson(`${SCHEDULE_PATH}?format=ics`, lastWeek, 'exporting the calendar', { asText: true });
+    download(`patrol-schedule-${lastWeek.firstDay}.ics`, ics, 'text/calendar');
+  }
 }
 
 async function plan(event) {
@@ -135,6 +200,9 @@ async function start() {
   await loadAreas(wards);
   defaultShift();
   form.addEventListener('submit', plan);
+  field('patrol-tracks-form').addEventListener('submit', uploadTracks);
+  field('patrol-week-form').addEventListener('submit', scheduleWeek);
+  field('patrol-week-ics').addEventListener('click', downloadWeek);
   const stored = new URLSearchParams(window.location.search).get('plan');
   if (stored) {
     showPlan(await fetchJson(`${PLAN_PATH}/${encodeURIComponent(stored)}`, {}, 'loading the plan'));

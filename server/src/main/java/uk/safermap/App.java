@@ -38,6 +38,7 @@ import uk.safermap.layers.IncidentLayer;
 import uk.safermap.layers.LayerCatalog;
 import uk.safermap.layers.tiles.DensityTileRenderer;
 import uk.safermap.layers.tiles.DensityTileService;
+import uk.safermap.patrol.DoseService;
 import uk.safermap.patrol.PatrolService;
 import uk.safermap.patrol.routing.PatrolRouter;
 import uk.safermap.placement.CameraFile;
@@ -54,6 +55,7 @@ import uk.safermap.store.jdbc.JdbcAreaStore;
 import uk.safermap.store.jdbc.JdbcAuditStore;
 import uk.safermap.store.jdbc.JdbcIncidentStore;
 import uk.safermap.store.jdbc.JdbcPatrolPlanStore;
+import uk.safermap.store.jdbc.JdbcPatrolTrackStore;
 import uk.safermap.store.jdbc.JdbcPopulationStore;
 import uk.safermap.store.jdbc.JdbcUserStore;
 import uk.safermap.web.HttpServer;
@@ -193,12 +195,13 @@ public final class App implements AutoCloseable {
 
     private static Routes.Patrols patrols(Database db, IncidentSelection selection, Routes.Analyses analyses,
                                           BritishNationalGrid grid, ServiceArea serviceArea, AppConfig.Patrol patrol) {
+        JdbcPatrolPlanStore plans = new JdbcPatrolPlanStore(db);
         PatrolService service = new PatrolService(selection, analyses.clusters(),
-                analyses.giStar(), new JdbcPatrolPlanStore(db), grid, serviceArea,
+                analyses.giStar(), plans, grid, serviceArea,
                 new PatrolService.Settings(patrol.baseLonLat(), patrol.detourFactor(),
                         PatrolRouter.DEFAULT_SOLUTION_LIMIT),
                 Clock.systemUTC());
-        return new Routes.Patrols(service, grid);
+        return new Routes.Patrols(service, new DoseService(plans, new JdbcPatrolTrackStore(db), grid), grid);
     }
 
     private static Routes.Councillor councillor(Database db, IncidentSelection selection, IncidentStore incidents,

@@ -16,6 +16,9 @@ public final class UserAdmin {
     /** Below this, a password is refused: guessing is throttled, but short ones fall to a list. */
     public static final int MIN_PASSWORD_LENGTH = 12;
 
+    /** A token's label is a note for the admin; the store keeps up to this many characters. */
+    public static final int MAX_TOKEN_LABEL_LENGTH = 200;
+
     private final UserStore users;
     private final AuditStore audit;
     private final Secrets secrets;
@@ -52,8 +55,13 @@ public final class UserAdmin {
      * A new API token for the user, returned once: only its hash is kept.
      *
      * @throws NoSuchElementException when there is no such user
+     * @throws IllegalArgumentException for a label over {@link #MAX_TOKEN_LABEL_LENGTH} characters
      */
     public String newToken(String name, String label) {
+        if (label.length() > MAX_TOKEN_LABEL_LENGTH) {
+            throw new IllegalArgumentException("label: at most " + MAX_TOKEN_LABEL_LENGTH + " characters, got "
+                    + label.length());
+        }
         users.user(name).orElseThrow(() -> new NoSuchElementException("no user '" + name + "'"));
         String token = secrets.newToken();
         users.addToken(name, Secrets.sha256(token), label);

@@ -4,6 +4,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.patrol.Dosage;
 import uk.safermap.patrol.TravelMode;
 import uk.safermap.patrol.routing.NearestNeighbourRouter;
 import uk.safermap.patrol.routing.PatrolProblem;
@@ -65,6 +66,64 @@ public final class PatrolBenchmark {
         RoadNetwork lattice = lattice(stops[0], stops[1]);
         row("street lattice, " + lattice.edgeCount() + " segments", () -> lattice.travel(stops[0], stops[1], DETOUR),
                 prize);
+        out.printf(Locale.ROOT, "%nRepeat visits (revisit every %d-%d min, seed 1) against the single-visit plan, same "
+                + "problem; share = unit time on site / (units x shift)%n%n", Dosage.Parameters.DEFAULTS.minGapMinutes(),
+                Dosage.Parameters.DEFAULTS.revisitMinutes());
+        out.println("| distances | plan | plan time | visits | places with repeats | share at hot spots | "
+                + "visits to top 1-5 |");
+        out.println("|---|---|---|---|---|---|---|");
+        dosageRows("straight line x " + DETOUR, () -> new StraightLineTravel(stops[0], stops[1], DETOUR), prize);
+        dosageRows("street lattice", () -> lattice.travel(stops[0], stops[1], DETOUR), prize);
+    }
+
+    /** The single-visit and the repeat-visit plan of one problem, each timed (travel model included). */
+    private void dosageRows(String label, java.util.function.Supplier<TravelModel> travel, double[] prize) {
+        long[] singleNanos = new long[RUNS + 1];
+        long[] repeatNanos = new long[RUNS + 1];
+        PatrolSolution single = null;
+        PatrolSolution repeat = null;
+        PatrolProblem repeatProblem = null;
+        for (int r = 0; r <= RUNS; r++) {
+            long t0 = System.nanoTime();
+            single = PatrolRouter.deterministic().solve(mustTopQuarter(problem(travel.get(), prize)));
+            singleNanos[r] = System.nanoTime() - t0;
+            t0 = System.nanoTime();
+            PatrolProblem base = mustTopQuarter(problem(travel.get(), prize));
+            repeatProblem = new Dosage(Dosage.Parameters.DEFAULTS, base.dwellSeconds(), base.horizonSeconds())
+                    .withRepeats(base, 1, hotspots, 1);
+            repeat = PatrolRouter.deterministic().solve(repeatProblem);
+            repeatNanos[r] = System.nanoTime() - t0;
+        }
+        long repeated = repeatProblem.visitWindows().stream().filter(w -> !w.isEmpty()).count();
+        dosageRow(label, "single visits", singleNanos, single, 0);
+        dosageRow(label, "repeat visits", repeatNanos, repeat, repeated);
+    }
+
+    private void dosageRow(String label, String plan, long[] nanos, PatrolSolution solution, long repeated) {
+        long[] warm = Arrays.copyOfRange(nanos, 1, nanos.length);
+        Arrays.sort(warm);
+        int[] top = new int[5];
+        for (PatrolSolution.UnitRoute r : solution.routes()) {
+            for (int stop : r.stops()) {
+                if (stop <= top.length) {
+                    top[stop - 1]++;
+                }
+            }
+        }
+        double share = solution.visitCount() * 12.0 * 60 / (units * shiftHours * 3600.0);
+        out.printf(Locale.ROOT, "| %s | %s | %.0f ms (%.0f ms) | %d | %d | %.1f %% | %s |%n", label, plan,
+                warm[RUNS / 2] / 1e6, nanos[0] / 1e6, solution.visitCount(), repeated, 100 * share,
+                Arrays.toString(top));
+    }
+
+    /** The problem with the top quarter of the places must-visit, as the patrol service plans. */
+    private PatrolProblem mustTopQuarter(PatrolProblem p) {
+        boolean[] must = new boolean[p.travel().size()];
+        for (int k = 1; k <= Math.ceil(hotspots / 4.0); k++) {
+            must[k] = true;
+        }
+        return new PatrolProblem(p.travel(), p.speedMetresPerSecond(), p.unitStart(), p.unitEnd(), p.prize(), must,
+                p.dwellSeconds(), p.horizonSeconds());
     }
 
     /** One table row: the whole plan (travel model + routing) timed, then both routers compared. */

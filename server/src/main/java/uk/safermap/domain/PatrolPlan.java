@@ -2,8 +2,11 @@ package uk.safermap.domain;
 
 import org.locationtech.jts.geom.LineString;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -33,9 +36,12 @@ public record PatrolPlan(String id, Instant createdAt, ZonedDateTime start, Zone
      * @param hotspotMethod {@code clusters} or {@code gistar}
      * @param filter        the incident filter, as text
      * @param seed          the randomisation seed, when {@code randomize}
+     * @param revisitMinutes the longest gap between visits to a repeat place; 0 = one visit per place
+     * @param minGapMinutes  the shortest gap between visits to a repeat place
      */
     public record Settings(String mode, double speedKmh, int visitMinutes, int maxHotspots, String hotspotMethod,
-                           boolean randomize, long seed, String distance, String filter) {
+                           boolean randomize, long seed, String distance, String filter, int revisitMinutes,
+                           int minGapMinutes) {
     }
 
     /**
@@ -60,6 +66,48 @@ public record PatrolPlan(String id, Instant createdAt, ZonedDateTime start, Zone
         public UnitPlan {
             visits = List.copyOf(visits);
         }
+
+        /**
+         * Seconds between leaving base and getting back that are neither travel nor on site: a
+         * standing patrol or walking loop on the beat, waiting for the next visit's time.
+         */
+        public long beatSeconds(ZonedDateTime shiftStart) {
+            return Math.max(0, Duration.between(shiftStart, returnAt).toSeconds() - travelSeconds - dwellSeconds);
+        }
+    }
+
+    /**
+     * The dose one place gets from a plan.
+     *
+     * @param visits     visits by any unit
+     * @param gapMinutes minutes between the starts of consecutive visits, in time order
+     */
+    public record PlaceDose(int rank, int visits, long minutesOnSite, List<Long> gapMinutes) {
+
+        public PlaceDose {
+            gapMinutes = List.copyOf(gapMinutes);
+        }
+
+        /** The longest gap between visits, 0 with fewer than two. */
+        public long longestGapMinutes() {
+            return gapMinutes.stream().mapToLong(Long::longValue).max().orElse(0);
+        }
+    }
+
+    /** Each hot spot's dose, by rank. */
+    public List<PlaceDose> doses() {
+        List<PlaceDose> out = new ArrayList<>();
+        for (Hotspot h : hotspots) {
+            List<Visit> visits = units.stream().flatMap(u -> u.visits().stream()).filter(v -> v.hotspot() == h.rank())
+                    .sorted(Comparator.comparing(Visit::arrival)).toList();
+            long onSite = visits.stream().mapToLong(v -> Duration.between(v.arrival(), v.departure()).toMinutes()).sum();
+            List<Long> gaps = new ArrayList<>();
+            for (int k = 1; k < visits.size(); k++) {
+                gaps.add(Duration.between(visits.get(k - 1).arrival(), visits.get(k).arrival()).toMinutes());
+            }
+            out.add(new PlaceDose(h.rank(), visits.size(), onSite, gaps));
+        }
+        return out;
     }
 
     /**

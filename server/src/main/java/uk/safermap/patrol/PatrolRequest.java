@@ -14,10 +14,11 @@ import java.util.OptionalLong;
  * @param speedKmh     travel speed; the mode's default when not given by the user
  * @param roadsWgs84   road lines in lon/lat; empty means straight lines times the detour factor
  * @param seed         the randomisation seed; when absent and {@code randomize}, one is drawn and reported
+ * @param dosage       the repeat visits to the riskiest places
  */
 public record PatrolRequest(ZonedDateTime start, ZonedDateTime end, List<Unit> units, TravelMode mode, double speedKmh,
                             int visitMinutes, int maxHotspots, HotspotMethod hotspots, AnalysisFilter filter,
-                            List<Geometry> roadsWgs84, boolean randomize, OptionalLong seed) {
+                            List<Geometry> roadsWgs84, boolean randomize, OptionalLong seed, Dosage.Parameters dosage) {
 
     public PatrolRequest {
         units = List.copyOf(units);

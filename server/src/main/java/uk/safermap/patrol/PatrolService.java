@@ -27,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -39,7 +40,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>The top quarter of the selected hot spots by risk (at least one) are must-visit: the
  * router leaves them out only if they cannot fit in the shift, so a randomised plan varies the
- * order and the lesser places but never drops the highest-risk ones.
+ * order and the lesser places but never drops the highest-risk ones. The riskiest places also get
+ * repeat visits over the shift ({@link Dosage}), which makes them must-visit too. Also makes
+ * multi-day schedules ({@link WeekSchedule}).
  *
  * <p>Thread-safe; plans are independent.
  */
@@ -105,21 +108,56 @@ public final class PatrolService {
         }
         List<String> notes = new ArrayList<>();
         Travel travel = travel(request, stops, notes);
-        int mustCount = mustVisitCount(selected.size());
-        PatrolProblem problem = problem(request, shift, travel.model(), baseStops, firstHotspot, selected);
         long seed = request.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong(1, 1_000_000));
+        PatrolProblem problem = problem(request, shift, travel.model(), baseStops, firstHotspot, selected,
+                request.randomize() ? seed : 0);
         PatrolSolution solution = new PatrolRouter(settings.solutionLimit(), PatrolRouter.DEFAULT_TIME_LIMIT,
                 request.randomize() ? OptionalLong.of(seed) : OptionalLong.empty()).solve(problem);
         double hotspotRisk = found.stream().mapToDouble(PatrolHotspots.Found::risk).sum();
         PatrolPlan plan = new PlanBuilder(shift, problem, solution, firstHotspot, stops.x(), stops.y(), GRID).build(
                 UUID.randomUUID().toString(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                unitNames(request.units()), hotspotRecords(selected, mustCount), sum(weights), hotspotRisk,
+                unitNames(request.units()), hotspotRecords(selected, problem, firstHotspot), sum(weights), hotspotRisk,
                 new PatrolPlan.Settings(request.mode().slug(), request.speedKmh(), request.visitMinutes(),
                         request.maxHotspots(), request.hotspots().slug(), request.randomize(),
-                        request.randomize() ? seed : 0, travel.description(), describe(request.filter())),
-                notes(request, points, found.size(), selected.size(), solution, busiestTimes(shift, selected, notes)));
+                        request.randomize() ? seed : 0, travel.description(), describe(request.filter()),
+                        request.dosage().revisitMinutes(), request.dosage().minGapMinutes()),
+                notes(request, points, found.size(), selected.size(), solution,
+                        busiestTimes(shift, problem, firstHotspot, selected, doseNote(request, problem, solution, notes))));
         store.save(plan);
         return plan;
+    }
+
+    /**
+     * A schedule over several days: the {@code places} highest-risk hot spots for the first day's
+     * first shift, each visited every day at seeded random times ({@link WeekSchedule}).
+     *
+     * @throws IllegalArgumentException for shifts that cannot hold a visit
+     */
+    public PatrolSchedule schedule(ScheduleRequest request) {
+        WeekSchedule.Shift first = request.shifts().get(0);
+        ShiftWindow shift = new ShiftWindow(first.startOn(request.firstDay(), ShiftWindow.LONDON),
+                first.endOn(request.firstDay(), ShiftWindow.LONDON));
+        PointSet points = selection.select(request.filter(), true);
+        double[] weights = new ShiftRisk(shift, ShiftRisk.Parameters.DEFAULTS)
+                .weights(points.monthIndex(), points.epochDay(), points.minuteOfDay());
+        List<PatrolHotspots.Found> found = hotspots.find(request.hotspots(), request.filter(), points, weights, shift);
+        List<PatrolSchedule.Place> places = new ArrayList<>();
+        for (int k = 0; k < Math.min(request.places(), found.size()); k++) {
+            PatrolHotspots.Found h = found.get(k);
+            places.add(new PatrolSchedule.Place(k + 1, h.label(), h.easting(), h.northing(), h.risk()));
+        }
+        long seed = request.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong(1, 1_000_000));
+        List<WeekSchedule.Visit> visits = WeekSchedule.plan(request.firstDay(), request.days(), request.shifts(),
+                places.size(), request.units().size(), request.visitsPerDay(), request.visitMinutes(),
+                ShiftWindow.LONDON, seed);
+        List<String> notes = new ArrayList<>();
+        if (found.isEmpty()) {
+            notes.add("No hot spots were found in the selected incidents, so there is nothing to visit.");
+        } else if (found.size() < request.places()) {
+            notes.add("Only " + found.size() + " hot spots were found; all are scheduled.");
+        }
+        return new PatrolSchedule(request.firstDay(), request.days(), request.shifts(), request.visitsPerDay(),
+                request.visitMinutes(), seed, places, request.units(), visits, notes);
     }
 
     /** The top quarter of the selected places, at least one. */
@@ -127,9 +165,13 @@ public final class PatrolService {
         return Math.max(1, (int) Math.ceil(selected / 4.0));
     }
 
-    /** The routing problem: bases, then the selected hot spots with their risk, rank and busiest time. */
+    /**
+     * The routing problem: bases, then the selected hot spots with their risk, rank, busiest time
+     * and, for the riskiest, the windows of their repeat visits ({@link Dosage}).
+     */
     private static PatrolProblem problem(PatrolRequest request, ShiftWindow shift, TravelModel travel,
-                                         int[][] baseStops, int firstHotspot, List<PatrolHotspots.Found> selected) {
+                                         int[][] baseStops, int firstHotspot, List<PatrolHotspots.Found> selected,
+                                         long seed) {
         int n = travel.size();
         double[] prize = new double[n];
         boolean[] must = new boolean[n];
@@ -141,8 +183,27 @@ public final class PatrolService {
             must[firstHotspot + k] = k < mustCount;
             preferred[firstHotspot + k] = selected.get(k).peakSecond();
         }
-        return new PatrolProblem(travel, request.speedKmh() / 3.6, baseStops[0], baseStops[1], prize, must,
-                request.visitMinutes() * 60, shift.seconds(), preferred);
+        PatrolProblem single = new PatrolProblem(travel, request.speedKmh() / 3.6, baseStops[0], baseStops[1], prize,
+                must, request.visitMinutes() * 60, shift.seconds(), preferred);
+        return new Dosage(request.dosage(), single.dwellSeconds(), single.horizonSeconds())
+                .withRepeats(single, firstHotspot, selected.size(), seed);
+    }
+
+    /** The notes so far, plus one on the repeat visits planned and any that did not fit. */
+    private static List<String> doseNote(PatrolRequest request, PatrolProblem problem, PatrolSolution solution,
+                                         List<String> notes) {
+        long places = problem.visitWindows().stream().filter(w -> !w.isEmpty()).count();
+        if (places == 0) {
+            return notes;
+        }
+        long planned = problem.visitWindows().stream().mapToLong(List::size).sum();
+        long made = solution.routes().stream().flatMapToInt(r -> Arrays.stream(r.stops()))
+                .filter(s -> !problem.visitWindows().get(s).isEmpty()).count();
+        notes.add(String.format(Locale.UK, "The %d highest-risk places are visited again and again, %d to %d minutes "
+                + "apart at seeded random times (%d of %d planned visits fit); between visits units patrol their beat "
+                + "near the next place rather than return to base.", places, request.dosage().minGapMinutes(),
+                request.dosage().revisitMinutes(), made, planned));
+        return notes;
     }
 
     /** Start and end stops of each unit; units sharing a base share its stop. */
@@ -194,12 +255,16 @@ public final class PatrolService {
         return new Travel(travel, "road network (" + network.edgeCount() + " segments)");
     }
 
-    /** The notes so far, plus one naming the places whose visits are timed to their busiest hour. */
-    private static List<String> busiestTimes(ShiftWindow shift, List<PatrolHotspots.Found> selected,
-                                             List<String> notes) {
+    /**
+     * The notes so far, plus one naming the places whose single visit is timed to their busiest
+     * hour (repeat places follow their windows instead).
+     */
+    private static List<String> busiestTimes(ShiftWindow shift, PatrolProblem problem, int firstHotspot,
+                                             List<PatrolHotspots.Found> selected, List<String> notes) {
         List<String> timed = new ArrayList<>();
-        for (PatrolHotspots.Found h : selected) {
-            if (h.peakSecond() != BusyTime.NONE) {
+        for (int k = 0; k < selected.size(); k++) {
+            PatrolHotspots.Found h = selected.get(k);
+            if (h.peakSecond() != BusyTime.NONE && problem.visitWindows().get(firstHotspot + k).isEmpty()) {
                 timed.add(h.label() + " about " + shift.at(h.peakSecond()).toLocalTime().withSecond(0));
             }
         }
@@ -219,12 +284,13 @@ public final class PatrolService {
         return names;
     }
 
-    private static List<PatrolPlan.Hotspot> hotspotRecords(List<PatrolHotspots.Found> selected, int mustCount) {
+    private static List<PatrolPlan.Hotspot> hotspotRecords(List<PatrolHotspots.Found> selected, PatrolProblem problem,
+                                                           int firstHotspot) {
         List<PatrolPlan.Hotspot> out = new ArrayList<>();
         for (int k = 0; k < selected.size(); k++) {
             PatrolHotspots.Found h = selected.get(k);
             out.add(new PatrolPlan.Hotspot(k + 1, h.label(), h.easting(), h.northing(), h.risk(), h.incidents(),
-                    h.categories(), k < mustCount));
+                    h.categories(), problem.mustVisit()[firstHotspot + k]));
         }
         return out;
     }

@@ -10,6 +10,8 @@ import uk.safermap.patrol.routing.TravelModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Turns a routing solution into a {@link PatrolPlan}: clock times, legs as lines, totals. */
 final class PlanBuilder {
@@ -42,20 +44,20 @@ final class PlanBuilder {
                      List<PatrolPlan.Hotspot> hotspots, double shiftRisk, double hotspotRisk,
                      PatrolPlan.Settings settings, List<String> notes) {
         List<PatrolPlan.UnitPlan> units = new ArrayList<>();
-        double visitedRisk = 0;
+        Set<Integer> visited = new TreeSet<>();
         double metres = 0;
         long travelSeconds = 0;
         long dwellSeconds = 0;
         for (PatrolSolution.UnitRoute route : solution.routes()) {
             PatrolPlan.UnitPlan unit = unit(route, unitNames.get(route.unit()));
             units.add(unit);
-            for (PatrolPlan.Visit v : unit.visits()) {
-                visitedRisk += hotspots.get(v.hotspot() - 1).risk();
-            }
+            unit.visits().forEach(v -> visited.add(v.hotspot()));
             metres += unit.metres();
             travelSeconds += unit.travelSeconds();
             dwellSeconds += unit.dwellSeconds();
         }
+        // A place's risk counts once however often it is visited.
+        double visitedRisk = visited.stream().mapToDouble(rank -> hotspots.get(rank - 1).risk()).sum();
         PatrolPlan.Totals totals = new PatrolPlan.Totals(shiftRisk, hotspotRisk, visitedRisk, hotspots.size(),
                 solution.visitCount(), metres, travelSeconds, dwellSeconds);
         return new PatrolPlan(id, createdAt, shift.start(), shift.end(), settings, units, hotspots, totals, notes);

@@ -7,6 +7,7 @@ import uk.safermap.domain.PatrolPlan;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The printable patrol briefing of a plan: an HTML page with the shift, a map of the routes as
@@ -47,8 +48,16 @@ final class PatrolBriefingPage {
                 .append(esc(plan.start().format(DAY))).append(" to ").append(esc(plan.end().format(DAY)))
                 .append(" (London time), ").append(plan.units().size()).append(plan.units().size() == 1 ? " unit" : " units")
                 .append(", ").append(esc(s.mode())).append("</p>\n<ul class=\"briefing__facts\">\n");
-        fact(String.format(Locale.UK, "%d of %d selected hot spots visited, %d min each; %.0f %% of the shift's "
-                + "risk covered", t.visited(), plan.hotspots().size(), s.visitMinutes(), 100 * t.shareOfShiftRisk()));
+        long places = plan.doses().stream().filter(d -> d.visits() > 0).count();
+        fact(String.format(Locale.UK, "%d visits to %d of %d selected hot spots, %d min each; %.0f %% of the shift's "
+                + "risk covered", t.visited(), places, plan.hotspots().size(), s.visitMinutes(),
+                100 * t.shareOfShiftRisk()));
+        if (s.revisitMinutes() > 0) {
+            fact("The top places again every " + s.minGapMinutes() + "-" + s.revisitMinutes() + " min: "
+                    + plan.doses().stream().filter(d -> d.visits() > 1)
+                    .map(d -> d.rank() + ". " + plan.hotspot(d.rank()).label() + " x" + d.visits())
+                    .collect(Collectors.joining(", ")));
+        }
         fact(String.format(Locale.UK, "Travel %.1f km in %d min; %s", t.metres() / 1000, t.travelSeconds() / 60,
                 s.distance()));
         fact("Vary the order if you must, but keep the visits short (10-15 min) and unpredictable (Koper curve).");

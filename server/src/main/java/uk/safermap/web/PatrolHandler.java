@@ -6,13 +6,23 @@ import io.javalin.http.Context;
 import org.locationtech.jts.geom.Geometry;
 import uk.safermap.areas.AreaResolver;
 import uk.safermap.domain.PatrolPlan;
+import uk.safermap.patrol.DoseReport;
+import uk.safermap.patrol.DoseService;
+import uk.safermap.patrol.DoseTracker;
+import uk.safermap.patrol.Dosage;
 import uk.safermap.patrol.HotspotMethod;
 import uk.safermap.patrol.PatrolRequest;
+import uk.safermap.patrol.PatrolSchedule;
 import uk.safermap.patrol.PatrolService;
+import uk.safermap.patrol.ScheduleRequest;
+import uk.safermap.patrol.TrackReader;
+import uk.safermap.patrol.WeekSchedule;
 import uk.safermap.patrol.TravelMode;
 import uk.safermap.patrol.risk.ShiftWindow;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
@@ -25,26 +35,39 @@ import java.util.Set;
 
 /**
  * Patrol plans over HTTP: {@code POST /api/patrols/plan} makes one from a JSON body,
- * {@code GET /api/patrols/plan/{id}} returns it, {@code .../print} renders the briefing page.
+ * {@code GET /api/patrols/plan/{id}} returns it, {@code .../print} renders the briefing page;
+ * {@code POST /api/patrols/schedule} makes a multi-day schedule.
  */
 final class PatrolHandler {
 
     static final int MAX_UNITS = 20;
     static final int MAX_HOTSPOTS = 200;
+    static final int MAX_REVISIT_MINUTES = 720;
     private static final Set<String> MEMBERS = Set.of("start", "end", "units", "mode", "speedKmh", "visitMinutes",
-            "maxHotspots", "hotspots", "filter", "roads", "randomize", "seed");
+            "maxHotspots", "hotspots", "filter", "roads", "randomize", "seed", "revisitMinutes", "minGapMinutes");
     private static final Set<String> UNIT_MEMBERS = Set.of("name", "start", "end");
+    private static final Set<String> SCHEDULE_MEMBERS = Set.of("firstDay", "days", "shifts", "places", "units",
+            "visitsPerDay", "visitMinutes", "hotspots", "filter", "seed");
+    private static final Set<String> SHIFT_MEMBERS = Set.of("start", "end");
+    static final int MAX_SCHEDULE_DAYS = 31;
+    static final int MAX_RADIUS_METRES = 500;
+    static final int MAX_VISITS_PER_DAY = 12;
 
     private final PatrolService patrols;
+    private final DoseService dose;
     private final PatrolJson json;
+    private final PatrolScheduleExport scheduleExport;
     private final AreaResolver areas;
     private final ObjectMapper mapper;
     private final long maxBodyBytes;
 
     /** @param maxBodyBytes the largest body, as for uploads (a road network can be large) */
-    PatrolHandler(PatrolService patrols, PatrolJson json, AreaResolver areas, ObjectMapper mapper, long maxBodyBytes) {
+    PatrolHandler(PatrolService patrols, DoseService dose, PatrolJson json, PatrolScheduleExport scheduleExport,
+                  AreaResolver areas, ObjectMapper mapper, long maxBodyBytes) {
         this.patrols = patrols;
+        this.dose = dose;
         this.json = json;
+        this.scheduleExport = scheduleExport;
         this.areas = areas;
         this.mapper = mapper;
         this.maxBodyBytes = maxBodyBytes;
@@ -61,6 +84,104 @@ final class PatrolHandler {
 
     void print(Context ctx) {
         ctx.contentType("text/html; charset=utf-8").result(new PatrolBriefingPage().render(stored(ctx)));
+    }
+
+    /**
+     * {@code POST /api/patrols/schedule[?format=json|csv|ics|html]}: visits over several days,
+     * Operation Grip style (15-20 minutes per place per day by default).
+     */
+    void schedule(Context ctx) {
+        String format = ctx.queryParam("format") == null ? "json" : ctx.queryParam("format");
+        if (!List.of("json", "csv", "ics", "html").contains(format)) {
+            throw ApiException.badRequest("format must be one of json, csv, ics, html, got '" + format + "'");
+        }
+        PatrolSchedule schedule = patrols.schedule(scheduleRequest(JsonBody.read(ctx, mapper, maxBodyBytes,
+                SCHEDULE_MEMBERS)));
+        String name = "patrol-schedule-" + schedule.firstDay();
+        switch (format) {
+            case "csv" -> ctx.contentType("text/csv; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
+                    .result(scheduleExport.csv(schedule));
+            case "ics" -> ctx.contentType("text/calendar; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + name + ".ics\"")
+                    .result(scheduleExport.ics(schedule));
+            case "html" -> ctx.contentType("text/html; charset=utf-8").result(scheduleExport.html(schedule));
+            default -> ctx.json(scheduleExport.json(schedule));
+        }
+    }
+
+    private ScheduleRequest scheduleRequest(JsonBody body) {
+        String first = body.string("firstDay").orElseThrow(() -> ApiException.badRequest(body.at("firstDay")
+                + " is required: a date such as 2026-06-15"));
+        LocalDate firstDay;
+        try {
+            firstDay = LocalDate.parse(first);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(body.at("firstDay") + " must be a date such as 2026-06-15, got '" + first
+                    + "'");
+        }
+        List<WeekSchedule.Shift> shifts = new ArrayList<>();
+        for (JsonBody shift : body.objects("shifts", SHIFT_MEMBERS)) {
+            shifts.add(new WeekSchedule.Shift(clock(shift, "start"), clock(shift, "end")));
+        }
+        if (shifts.isEmpty()) {
+            shifts.add(new WeekSchedule.Shift(LocalTime.of(18, 0), LocalTime.of(2, 0)));
+        }
+        OptionalDouble seed = body.optionalNumber("seed", 0, 1L << 52);
+        List<String> units = units(body).stream().map(PatrolRequest.Unit::name).toList();
+        List<String> names = new ArrayList<>();
+        for (int u = 0; u < units.size(); u++) {
+            names.add(units.get(u) == null || units.get(u).isBlank() ? "Unit " + (u + 1) : units.get(u));
+        }
+        return new ScheduleRequest(firstDay, body.integer("days", 7, 1, MAX_SCHEDULE_DAYS), shifts,
+                body.integer("places", 10, 1, MAX_HOTSPOTS), names,
+                body.integer("visitsPerDay", 1, 1, MAX_VISITS_PER_DAY), body.integer("visitMinutes", 15, 1, 60),
+                HotspotMethod.of(body.string("hotspots", HotspotMethod.CLUSTERS.slug())), body.filter(areas),
+                seed.isPresent() ? OptionalLong.of((long) seed.getAsDouble()) : OptionalLong.empty());
+    }
+
+    private static LocalTime clock(JsonBody shift, String name) {
+        String text = shift.string(name).orElseThrow(() -> ApiException.badRequest(shift.at(name)
+                + " is required: a time such as 18:00"));
+        try {
+            return LocalTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(shift.at(name) + " must be a time such as 18:00, got '" + text + "'");
+        }
+    }
+
+    /**
+     * {@code POST /api/patrols/plan/{id}/tracks?format=gpx|csv[&unit=][&radiusMetres=]}: GPS tracks
+     * of the plan's units (replacing any uploaded before), answered with the dose they delivered.
+     */
+    void tracks(Context ctx) {
+        String format = ctx.queryParam("format");
+        TrackReader.Format parsed;
+        if ("gpx".equals(format)) {
+            parsed = TrackReader.Format.GPX;
+        } else if ("csv".equals(format)) {
+            parsed = TrackReader.Format.CSV;
+        } else {
+            throw ApiException.badRequest("format must be gpx or csv, got '" + format + "'");
+        }
+        String id = ctx.pathParam("id");
+        DoseReport report = dose.upload(id, parsed, new LimitedInputStream(ctx.bodyInputStream(), maxBodyBytes),
+                ctx.queryParam("unit"), doseParameters(ctx))
+                .orElseThrow(() -> ApiException.notFound("no patrol plan with id '" + id + "'"));
+        ctx.status(201).json(report);
+    }
+
+    /** {@code GET /api/patrols/plan/{id}/compliance[?radiusMetres=]}: the dose the stored tracks delivered. */
+    void compliance(Context ctx) {
+        String id = ctx.pathParam("id");
+        ctx.json(dose.report(id, doseParameters(ctx))
+                .orElseThrow(() -> ApiException.notFound("no patrol plan with id '" + id + "'")));
+    }
+
+    private static DoseTracker.Parameters doseParameters(Context ctx) {
+        return new DoseTracker.Parameters(Params.integerInRange("radiusMetres", ctx.queryParam("radiusMetres"),
+                DoseTracker.Parameters.DEFAULTS.radiusMetres(), 5, MAX_RADIUS_METRES),
+                DoseTracker.Parameters.DEFAULTS.maxGapSeconds());
     }
 
     private PatrolPlan stored(Context ctx) {
@@ -82,7 +203,12 @@ final class PatrolHandler {
                 body.integer("maxHotspots", 20, 1, MAX_HOTSPOTS),
                 HotspotMethod.of(body.string("hotspots", HotspotMethod.CLUSTERS.slug())),
                 body.filter(areas), roads, body.bool("randomize", false),
-                seed.isPresent() ? OptionalLong.of((long) seed.getAsDouble()) : OptionalLong.empty());
+                seed.isPresent() ? OptionalLong.of((long) seed.getAsDouble()) : OptionalLong.empty(),
+                new Dosage.Parameters(
+                        body.integer("revisitMinutes", Dosage.Parameters.DEFAULTS.revisitMinutes(), 0,
+                                MAX_REVISIT_MINUTES),
+                        body.integer("minGapMinutes", Dosage.Parameters.DEFAULTS.minGapMinutes(), 1,
+                                MAX_REVISIT_MINUTES)));
     }
 
     /** A London local date-time ({@code 2026-03-28T22:00}), or one with an offset, converted to London. */

@@ -10,10 +10,13 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -41,16 +44,30 @@ final class PatrolJson {
                    double dwellMinutes) {
     }
 
+    /**
+     * @param shares how the unit's shift divides: at hot spots, walking or driving, on the beat
+     *               between visits, and back at base after its last visit
+     */
     record Unit(int unit, String name, String colour, double[] start, double[] end, String returnAt,
-                double distanceMetres, double travelMinutes, double dwellMinutes, double riskShare, List<Visit> visits) {
+                double distanceMetres, double travelMinutes, double dwellMinutes, double riskShare, Shares shares,
+                List<Visit> visits) {
+    }
+
+    record Shares(double atHotspots, double travelling, double onBeat, double atBase) {
     }
 
     record Visit(int stop, int hotspot, String label, double[] position, String arrival, String departure,
                  int dwellMinutes, double risk, double riskShare, String reason, double legMetres) {
     }
 
+    /**
+     * @param unit       the unit of the first visit, null if not visited
+     * @param stop       the stop of the first visit in that unit's route
+     * @param gapMinutes minutes between the starts of consecutive visits
+     */
     record Hotspot(int rank, String label, double[] position, double risk, double riskShare, int incidents,
-                   Map<String, Integer> categories, boolean mustVisit, Integer unit, Integer stop) {
+                   Map<String, Integer> categories, boolean mustVisit, Integer unit, Integer stop, int visits,
+                   long minutesOnSite, List<Long> gapMinutes) {
     }
 
     record RouteCollection(String type, List<Route> features) {
@@ -83,17 +100,24 @@ final class PatrolJson {
             units.add(unit(p, u));
             double returnMetres = u.metres();
             for (PatrolPlan.Visit v : u.visits()) {
-                visitOf.put(v.hotspot(), new int[] {u.unit(), v.stop()});
                 routes.add(route(u, v.stop(), "stop " + v.stop(), v.leg(), v.legMetres()));
                 returnMetres -= v.legMetres();
             }
             routes.add(route(u, u.visits().size() + 1, "base", u.returnLeg(), returnMetres));
         }
+        // The first visit to a place, by time, names its unit and stop.
+        p.units().stream().flatMap(u -> u.visits().stream().map(v -> Map.entry(u.unit(), v)))
+                .sorted(Comparator.comparing(e -> e.getValue().arrival()))
+                .forEach(e -> visitOf.putIfAbsent(e.getValue().hotspot(),
+                        new int[] {e.getKey(), e.getValue().stop()}));
+        List<PatrolPlan.PlaceDose> doses = p.doses();
         List<Hotspot> hotspots = p.hotspots().stream().map(h -> {
             int[] visit = visitOf.get(h.rank());
+            PatrolPlan.PlaceDose dose = doses.get(h.rank() - 1);
             return new Hotspot(h.rank(), h.label(), lonLat(h.easting(), h.northing()), round(h.risk()),
                     share(h.risk(), t.shiftRisk()), h.incidents(), h.categories(), h.mustVisit(),
-                    visit == null ? null : visit[0], visit == null ? null : visit[1]);
+                    visit == null ? null : visit[0], visit == null ? null : visit[1], dose.visits(),
+                    dose.minutesOnSite(), dose.gapMinutes());
         }).toList();
         return new Plan(p.id(), p.createdAt().toString(),
                 new Shift(time(p.start()), time(p.end()), p.start().getZone().getId(),
@@ -108,18 +132,27 @@ final class PatrolJson {
 
     private Unit unit(PatrolPlan p, PatrolPlan.UnitPlan u) {
         List<Visit> visits = new ArrayList<>();
-        double risk = 0;
+        Set<Integer> places = new TreeSet<>();
         for (PatrolPlan.Visit v : u.visits()) {
             PatrolPlan.Hotspot h = p.hotspot(v.hotspot());
-            risk += h.risk();
+            places.add(v.hotspot());
             visits.add(new Visit(v.stop(), v.hotspot(), h.label(), lonLat(h.easting(), h.northing()), time(v.arrival()),
                     time(v.departure()), (int) Duration.between(v.arrival(), v.departure()).toMinutes(), round(h.risk()),
                     share(h.risk(), p.totals().shiftRisk()), reason(h, p.totals().shiftRisk()),
                     Math.round(v.legMetres())));
         }
+        // A place counts once towards the unit's share of the risk, however often it goes there.
+        double risk = places.stream().mapToDouble(rank -> p.hotspot(rank).risk()).sum();
         return new Unit(u.unit(), u.name(), colour(u.unit()), lonLat(u.startEasting(), u.startNorthing()),
                 lonLat(u.endEasting(), u.endNorthing()), time(u.returnAt()), Math.round(u.metres()),
-                minutes(u.travelSeconds()), minutes(u.dwellSeconds()), share(risk, p.totals().shiftRisk()), visits);
+                minutes(u.travelSeconds()), minutes(u.dwellSeconds()), share(risk, p.totals().shiftRisk()),
+                shares(p, u), visits);
+    }
+
+    private static Shares shares(PatrolPlan p, PatrolPlan.UnitPlan u) {
+        double shift = Duration.between(p.start(), p.end()).toSeconds();
+        return new Shares(share(u.dwellSeconds(), shift), share(u.travelSeconds(), shift),
+                share(u.beatSeconds(p.start()), shift), share(Duration.between(u.returnAt(), p.end()).toSeconds(), shift));
     }
 
     private Route route(PatrolPlan.UnitPlan u, int leg, String to, LineString line, double metres) {

@@ -24,6 +24,7 @@ import uk.safermap.ingest.IngestService;
 import uk.safermap.layers.FeatureSource;
 import uk.safermap.layers.LayerCatalog;
 import uk.safermap.layers.tiles.DensityTileService;
+import uk.safermap.patrol.DoseService;
 import uk.safermap.patrol.PatrolService;
 import uk.safermap.placement.Camera;
 import uk.safermap.placement.CctvPlacementService;
@@ -77,7 +78,7 @@ public final class Routes {
     }
 
     /** Patrol planning, and the grid its plans are drawn in. */
-    public record Patrols(PatrolService service, BritishNationalGrid grid) {
+    public record Patrols(PatrolService service, DoseService dose, BritishNationalGrid grid) {
     }
 
     /** The analysis services. */
@@ -123,8 +124,9 @@ public final class Routes {
                 c.wardCodes(), mapper, settings.maxUploadBytes());
         this.auth = new AuthHandler(services.accounts().auth(), mapper, services.accounts().secureCookies());
         this.admin = new AdminHandler(services.accounts().users(), mapper);
-        this.patrols = new PatrolHandler(services.patrols().service(), new PatrolJson(services.patrols().grid()),
-                a.areas(), mapper, settings.maxUploadBytes());
+        this.patrols = new PatrolHandler(services.patrols().service(), services.patrols().dose(),
+                new PatrolJson(services.patrols().grid()),
+                new PatrolScheduleExport(services.patrols().grid()), a.areas(), mapper, settings.maxUploadBytes());
     }
 
     /** One route: method, path, who may call it, and the handler. */
@@ -169,6 +171,9 @@ public final class Routes {
         t.add(new Endpoint(POST, "/api/patrols/plan", Access.PATROLS, patrols::plan));
         t.add(new Endpoint(GET, "/api/patrols/plan/{id}", Access.PATROLS, patrols::get));
         t.add(new Endpoint(GET, "/api/patrols/plan/{id}/print", Access.PATROLS, patrols::print));
+        t.add(new Endpoint(POST, "/api/patrols/schedule", Access.PATROLS, patrols::schedule));
+        t.add(new Endpoint(POST, "/api/patrols/plan/{id}/tracks", Access.PATROLS, patrols::tracks));
+        t.add(new Endpoint(GET, "/api/patrols/plan/{id}/compliance", Access.PATROLS, patrols::compliance));
         t.add(new Endpoint(POST, "/api/imports", Access.ANALYSIS, imports::importFile));
         t.add(new Endpoint(POST, "/api/placement/cctv", Access.ANALYSIS, cctv::placeCctv));
         t.add(new Endpoint(POST, "/api/placement/cctv/evaluate", Access.ANALYSIS, cctv::evaluateCctv));

@@ -197,6 +197,10 @@ class AuthApiTest {
         ApiClient.Response token = admin.post("/api/admin/users/newcllr/tokens", "{\"label\":\"laptop\"}"
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(token.status()).isEqualTo(201);
+        ApiClient.Response longLabel = admin.post("/api/admin/users/newcllr/tokens",
+                ("{\"label\":\"" + "x".repeat(201) + "\"}").getBytes(StandardCharsets.UTF_8));
+        assertThat(longLabel.status()).isEqualTo(400);
+        assertThat(longLabel.text()).contains("label: at most 200 characters");
         ApiClient fresh = anonymous.withToken(token.json().get("token").asText());
         assertThat(fresh.get("/api/me").json().get("role").asText()).isEqualTo("councillor");
         assertThat(fresh.get("/api/wards/choropleth").status()).isEqualTo(200);

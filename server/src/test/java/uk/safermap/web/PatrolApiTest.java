@@ -99,7 +99,7 @@ class PatrolApiTest {
                 assertThat(Duration.between(arrival, departure)).isEqualTo(Duration.ofMinutes(12));
                 assertThat(v.get("dwellMinutes").asInt()).isEqualTo(12);
                 assertThat(v.get("reason").asText()).contains("% of the shift's risk");
-                assertThat(visited.add(v.get("hotspot").asInt())).isTrue();
+                visited.add(v.get("hotspot").asInt());
                 free = departure;
                 visits++;
             }
@@ -114,6 +114,30 @@ class PatrolApiTest {
         JsonNode first = p.get("hotspots").get(0);
         assertThat(first.get("mustVisit").asBoolean()).isTrue();
         assertThat(first.get("unit").isNull()).isFalse();
+        // The riskiest places come round again, 75 to 120 minutes apart (the default rule).
+        assertThat(p.at("/parameters/revisitMinutes").asInt()).isEqualTo(120);
+        assertThat(first.get("visits").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(first.get("minutesOnSite").asInt()).isEqualTo(12 * first.get("visits").asInt());
+        for (JsonNode h : p.get("hotspots")) {
+            for (JsonNode gap : h.get("gapMinutes")) {
+                assertThat(gap.asInt()).isBetween(75, 120);
+            }
+        }
+        assertThat(visited).hasSizeLessThan(visits);
+    }
+
+    @Test
+    void revisit_minutes_zero_gives_one_visit_per_place() {
+        JsonNode p = plan("{\"start\":\"2026-06-12T14:00\",\"end\":\"2026-06-12T22:00\",\"units\":2,"
+                + "\"revisitMinutes\":0}");
+        Set<Integer> visited = new HashSet<>();
+        for (JsonNode v : p.findValues("visits")) {
+            if (v.isArray()) {
+                v.forEach(visit -> assertThat(visited.add(visit.get("hotspot").asInt())).isTrue());
+            }
+        }
+        assertThat(visited).isNotEmpty();
+        assertThat(p.get("notes").toString()).doesNotContain("visited again");
     }
 
     @Test
@@ -200,6 +224,9 @@ class PatrolApiTest {
         GeoJsonReader reader = new GeoJsonReader();
         double[] hubLonLat = grid.toWgs84(hub[0], hub[1]);
         for (JsonNode leg : p.at("/routes/features")) {
+            if (leg.at("/properties/distanceMetres").asDouble() == 0) {
+                continue; // a unit staying on for its next visit to the same place
+            }
             var line = reader.read(leg.get("geometry").toString());
             var ends = line.getCoordinates();
             double[] a = grid.toGrid(ends[0].x, ends[0].y);
@@ -281,6 +308,8 @@ class PatrolApiTest {
         "base not a pair|{\"start\":\"2026-06-12T08:00\",\"end\":\"2026-06-12T16:00\",\"units\":[{\"start\":[-0.88]}]}|units[0].start must be [lon, lat] in WGS 84",
         "unknown hotspot method|{\"start\":\"2026-06-12T08:00\",\"end\":\"2026-06-12T16:00\",\"hotspots\":\"kde\"}|hotspots must be one of clusters, gistar, got 'kde'",
         "not json|{start|body is not valid JSON",
+        "min gap not below revisit|{\"start\":\"2026-06-12T08:00\",\"end\":\"2026-06-12T16:00\",\"revisitMinutes\":60,\"minGapMinutes\":60}|minGapMinutes must be at least 1 and less than revisitMinutes (60)",
+        "revisit too long|{\"start\":\"2026-06-12T08:00\",\"end\":\"2026-06-12T16:00\",\"revisitMinutes\":1000}|revisitMinutes",
         "fractional seed|{\"start\":\"2026-06-12T08:00\",\"end\":\"2026-06-12T16:00\",\"randomize\":true,\"seed\":1.5}|seed must be a whole number",
     })
     void bad_requests_get_a_400_that_says_what_is_wrong(String name, String body, String message) {
@@ -300,8 +329,9 @@ class PatrolApiTest {
         }
         assertThat(api.post("/api/imports?format=council-csv", csv.toString().getBytes()).status()).isEqualTo(201);
 
+        // One visit per place: a repeat place follows its windows instead of its busiest time.
         JsonNode p = plan("{\"start\":\"2026-06-12T14:00\",\"end\":\"2026-06-12T22:00\",\"units\":1,"
-                + "\"filter\":{\"types\":[\"drugs\"]}}");
+                + "\"revisitMinutes\":0,\"filter\":{\"types\":[\"drugs\"]}}");
         JsonNode visit = p.at("/units/0/visits/0");
         assertThat(visit.get("label").asText()).isEqualTo("Cluster 1");
         OffsetDateTime arrival = time(visit.get("arrival"));
@@ -322,7 +352,7 @@ class PatrolApiTest {
         assertThat(p.at("/parameters/filter").asText()).isEqualTo("from 2025-01-01; before 2025-02-01; types possession-of-weapons");
         ApiClient.Response page = api.getAccepting(PLAN + "/" + p.get("id").asText() + "/print", "text/html");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.text()).contains("0 of 0 selected hot spots visited", "No hot spots were found");
+        assertThat(page.text()).contains("0 visits to 0 of 0 selected hot spots", "No hot spots were found");
     }
 
     @Test

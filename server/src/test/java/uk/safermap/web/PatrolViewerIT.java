@@ -1,5 +1,7 @@
 package uk.safermap.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -7,15 +9,21 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The patrol page in headless Chromium: a shift with three units is planned and drawn, one
- * coloured route per unit with numbered stops, a timeline and tables; the briefing opens and
- * draws its map. No console errors (CSP included). Screenshots: target/screenshots/patrol*.png.
+ * coloured route per unit with numbered stops, a timeline and tables with the dose per place and
+ * the units' time shares; GPS tracks uploaded from the page show the dose delivered; a week's
+ * schedule shows as a calendar; the briefing
+ * opens and draws its map. No console errors (CSP included). Screenshots: target/screenshots/patrol*.png.
  */
 class PatrolViewerIT extends BrowserTest {
 
@@ -60,7 +68,53 @@ class PatrolViewerIT extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector(".leaflet-tooltip.patrol-stop-label"))).hasSize(stops);
         assertThat(browser.findElements(By.cssSelector("path.patrol-route--unit1"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#patrol-timeline-chart rect.timeline__visit"))).hasSize(stops);
-        assertThat(browser.findElements(By.cssSelector("#patrol-tables tbody tr"))).hasSize(stops);
+        assertThat(browser.findElements(By.cssSelector("#patrol-tables table:not([id]) tbody tr"))).hasSize(stops);
+        // The dose: the riskiest place comes round again (the timeline shows each visit), and the
+        // units' time shares are listed.
+        List<WebElement> topPlace = browser.findElements(By.cssSelector("#patrol-dose tbody tr:first-child td"));
+        assertThat(topPlace.get(0).getText()).isEqualTo("1");
+        assertThat(Integer.parseInt(topPlace.get(2).getText())).isGreaterThanOrEqualTo(3);
+        assertThat(browser.findElements(By.cssSelector("#patrol-shares tbody tr"))).hasSize(3);
+
+        // GPS tracks that keep every visit, uploaded from the page, show the whole dose delivered.
+        String planJson = (String) browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('/api/patrols/plan/' + arguments[0]).then(r => r.text()).then(done);",
+                map().getDomAttribute("data-plan-id"));
+        JsonNode plan = new ObjectMapper().readTree(planJson);
+        StringBuilder csv = new StringBuilder("unit,time,lon,lat\n");
+        for (JsonNode unit : plan.get("units")) {
+            for (JsonNode v : unit.get("visits")) {
+                OffsetDateTime end = OffsetDateTime.parse(v.get("departure").asText());
+                for (OffsetDateTime t = OffsetDateTime.parse(v.get("arrival").asText()); !t.isAfter(end);
+                     t = t.plusMinutes(1)) {
+                    csv.append(unit.get("name").asText()).append(',').append(t).append(',')
+                            .append(v.at("/position/0").asText()).append(',').append(v.at("/position/1").asText())
+                            .append('\n');
+                }
+            }
+        }
+        Path tracks = Files.createTempFile("tracks", ".csv");
+        Files.writeString(tracks, csv);
+        browser.findElement(By.id("patrol-tracks-file")).sendKeys(tracks.toAbsolutePath().toString());
+        browser.findElement(By.id("patrol-tracks-upload")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(b ->
+                !b.findElements(By.cssSelector("#patrol-compliance-places tbody tr")).isEmpty());
+        assertThat(browser.findElement(By.id("patrol-compliance-total")).getText()).startsWith("100 % of the planned dose");
+        assertThat(browser.findElements(By.cssSelector("#patrol-compliance-units tbody tr"))).hasSize(3);
+        Browser.screenshot(browser, "patrol-compliance.png");
+
+        // A week's schedule from the same shift hours and units: a calendar of seven days, each
+        // with every place once (ten by default, fewer if fewer hot spots).
+        browser.executeScript("document.getElementById('patrol-week-start').value = '2026-06-15';");
+        browser.findElement(By.id("patrol-week-run")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(b ->
+                !b.findElements(By.cssSelector("#patrol-week-table td")).isEmpty());
+        List<WebElement> days = browser.findElements(By.cssSelector("#patrol-week-table td"));
+        assertThat(days).hasSize(7);
+        int perDay = days.get(0).findElements(By.tagName("li")).size();
+        assertThat(perDay).isBetween(1, 10);
+        days.forEach(d -> assertThat(d.findElements(By.tagName("li"))).hasSize(perDay));
+        assertThat(browser.findElement(By.id("patrol-week-ics")).isDisplayed()).isTrue();
         assertThat(browser.getCurrentUrl()).contains("?plan=" + map().getDomAttribute("data-plan-id"));
         Browser.screenshot(browser, "patrol.png");
 

@@ -2,6 +2,7 @@ package uk.safermap.patrol.routing;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -10,6 +11,13 @@ import java.util.List;
  * the shift. Each hot spot is visited at most once and carries a prize (its risk for the shift);
  * a plan earns the prizes of the places it visits, so when the shift is too short for all of them
  * it leaves out the least valuable. {@code mustVisit} places are left out only if they cannot fit.
+ *
+ * <p><b>Repeat visits.</b> A place with {@code visitWindows} is visited once in each of its
+ * windows (the dose of the riskiest places, see {@code uk.safermap.patrol.Dosage}); every window
+ * is a separate optional visit with the place's prize, and must-visit places must fill all their
+ * windows that fit. Between visits units may wait on their beat (a standing patrol near the next
+ * place) to arrive in a window, but they always leave base at the shift start. A place without
+ * windows is visited at most once, at any time.
  *
  * <p>Stops are the travel model's indices. Those named as a start or end base are bases; every
  * other stop is a hot spot.
@@ -22,15 +30,26 @@ import java.util.List;
  * @param horizonSeconds       the shift's real length
  * @param preferredArrival     for each stop, the second of the shift it is best visited at (when it
  *                             is busiest), or -1 for no preference; may be null
+ * @param visitWindows         for each stop, the windows of its repeat visits in time order, or an
+ *                             empty list for a single visit at any time; may be null (no repeats)
  */
 public record PatrolProblem(TravelModel travel, double speedMetresPerSecond, int[] unitStart, int[] unitEnd,
                             double[] prize, boolean[] mustVisit, int dwellSeconds, long horizonSeconds,
-                            long[] preferredArrival) {
+                            long[] preferredArrival, List<List<VisitWindow>> visitWindows) {
+
+    /** A problem without repeat visits. */
+    public PatrolProblem(TravelModel travel, double speedMetresPerSecond, int[] unitStart, int[] unitEnd,
+                         double[] prize, boolean[] mustVisit, int dwellSeconds, long horizonSeconds,
+                         long[] preferredArrival) {
+        this(travel, speedMetresPerSecond, unitStart, unitEnd, prize, mustVisit, dwellSeconds, horizonSeconds,
+                preferredArrival, null);
+    }
 
     /** A problem without preferred visiting times. */
     public PatrolProblem(TravelModel travel, double speedMetresPerSecond, int[] unitStart, int[] unitEnd,
                          double[] prize, boolean[] mustVisit, int dwellSeconds, long horizonSeconds) {
-        this(travel, speedMetresPerSecond, unitStart, unitEnd, prize, mustVisit, dwellSeconds, horizonSeconds, null);
+        this(travel, speedMetresPerSecond, unitStart, unitEnd, prize, mustVisit, dwellSeconds, horizonSeconds, null,
+                null);
     }
 
     public PatrolProblem {
@@ -64,6 +83,13 @@ public record PatrolProblem(TravelModel travel, double speedMetresPerSecond, int
         } else {
             preferredArrival = preferredArrival.clone();
         }
+        if (visitWindows == null) {
+            visitWindows = Collections.nCopies(n, List.of());
+        } else if (visitWindows.size() != n) {
+            throw new IllegalArgumentException("visitWindows needs one entry per stop (" + n + ")");
+        } else {
+            visitWindows = visitWindows.stream().map(List::copyOf).toList();
+        }
         prize = prize.clone();
         unitStart = unitStart.clone();
         unitEnd = unitEnd.clone();
@@ -96,7 +122,12 @@ public record PatrolProblem(TravelModel travel, double speedMetresPerSecond, int
 
     /** Whether any stop has a preferred visiting time. */
     public boolean hasPreferredTimes() {
-        return java.util.Arrays.stream(preferredArrival).anyMatch(t -> t >= 0);
+        return Arrays.stream(preferredArrival).anyMatch(t -> t >= 0);
+    }
+
+    /** Whether any place has repeat visits in windows. */
+    public boolean hasVisitWindows() {
+        return visitWindows.stream().anyMatch(w -> !w.isEmpty());
     }
 
     /** Whole seconds of travel, rounded up so a plan never runs over the shift. */

@@ -35,7 +35,11 @@ import java.util.TreeSet;
  * slower; a place worth less than 0.01 % of the prize may be left out rather than overrun.)
  * Places with a busiest time ({@link PatrolProblem#preferredArrival}) have a soft time window of
  * plus or minus {@value #PREFERRED_TOLERANCE_SECONDS} s around it; a second outside costs as much
- * as a second of travel, and units may then wait (on their beat) to arrive in it.
+ * as a second of travel, and units may then wait (on their beat) to arrive in it. A place with
+ * repeat visits ({@link PatrolProblem#visitWindows}) becomes one node per visit, each a copy of the
+ * place with a hard time window and the place's penalty (the time-window formulation of
+ * Solomon 1987 applied to copies of a node, as OR-Tools' VRPTW examples do); those windows, not
+ * the fair share, spread the units' work over the shift. Units always leave base at the start.
  *
  * <p><b>Search.</b> Two first solutions (path-cheapest-arc and cheapest insertion), each improved
  * by guided local search (Voudouris and Tsang 1999) with moves that swap visited and unvisited
@@ -74,6 +78,10 @@ public final class PatrolRouter {
     private static final List<FirstSolutionStrategy.Value> START_STRATEGIES = List.of(
             FirstSolutionStrategy.Value.PATH_CHEAPEST_ARC, FirstSolutionStrategy.Value.LOCAL_CHEAPEST_INSERTION);
 
+    /** With repeat windows: the insertion heuristic OR-Tools recommends for time windows. */
+    private static final List<FirstSolutionStrategy.Value> WINDOW_STRATEGIES = List.of(
+            FirstSolutionStrategy.Value.PARALLEL_CHEAPEST_INSERTION);
+
     private final long solutionLimit;
     private final Duration timeLimit;
     private final OptionalLong randomSeed;
@@ -106,65 +114,112 @@ public final class PatrolRouter {
                         + "base within the shift");
             }
         }
-        int n = problem.travel().size();
+        Nodes nodes = Nodes.of(problem);
+        int n = nodes.size();
         SplittableRandom random = randomSeed.isPresent() ? new SplittableRandom(randomSeed.getAsLong()) : null;
         long[][] cost = new long[n][n];
         long[][] time = new long[n][n];
         for (int i = 0; i < n; i++) {
-            long dwell = problem.isBase(i) ? 0 : problem.dwellSeconds();
+            int from = nodes.stop[i];
+            long dwell = problem.isBase(from) ? 0 : problem.dwellSeconds();
             for (int j = 0; j < n; j++) {
+                int to = nodes.stop[j];
                 double noise = random == null ? 1 : 1 + ARC_NOISE * random.nextDouble();
-                cost[i][j] = Math.round(problem.travel().metres(i, j) / problem.speedMetresPerSecond() * 10 * noise);
-                time[i][j] = problem.travelSeconds(i, j) + dwell;
+                cost[i][j] = Math.round(problem.travel().metres(from, to) / problem.speedMetresPerSecond() * 10 * noise);
+                time[i][j] = problem.travelSeconds(from, to) + dwell;
             }
         }
         List<Integer> hotspots = problem.hotspots();
         double total = hotspots.stream().mapToDouble(h -> problem.prize()[h]).sum();
         long[] penalties = new long[n];
-        for (int h : hotspots) {
-            penalties[h] = penalty(problem, h, total, random);
+        for (int node = 0; node < n; node++) {
+            if (!problem.isBase(nodes.stop[node])) {
+                penalties[node] = penalty(problem, nodes.stop[node], total, random);
+            }
         }
-        long shareTarget = shareTarget(problem);
+        boolean windows = problem.hasVisitWindows();
+        // With repeat visits the windows spread each unit's work over the shift, so the fair-share
+        // bound (which pulls units home early) would fight the dose.
+        long shareTarget = windows ? problem.horizonSeconds() : shareTarget(problem);
         // Two starts, the better kept: path-cheapest-arc builds good tours when everything fits,
         // cheapest insertion weighs prizes against detours and chooses better subsets when the
         // shift is short; local search from either alone misses the other's best in some cases.
         PatrolSolution best = null;
         long bestObjective = Long.MAX_VALUE;
-        for (FirstSolutionStrategy.Value start : START_STRATEGIES) {
+        for (FirstSolutionStrategy.Value start : windows ? WINDOW_STRATEGIES : START_STRATEGIES) {
             RoutingIndexManager manager = new RoutingIndexManager(n, problem.units(), problem.unitStart(),
                     problem.unitEnd());
             RoutingModel model = new RoutingModel(manager);
-            // Matrices (indexed by stop), not Java callbacks: the search evaluates arcs millions of
+            // Matrices (indexed by node), not Java callbacks: the search evaluates arcs millions of
             // times, and a call back into the JVM for each one made it about ten times slower.
             model.setArcCostEvaluatorOfAllVehicles(model.registerTransitMatrix(cost));
-            // Waiting is allowed only when some place has a busiest time to wait for; without it
-            // a unit goes straight on, which keeps the search fast.
-            long slack = problem.hasPreferredTimes() ? problem.horizonSeconds() : 0;
+            // Waiting is allowed only when some place has a busiest time or a visit window to wait
+            // for; without it a unit goes straight on, which keeps the search fast.
+            long slack = problem.hasPreferredTimes() || windows ? problem.horizonSeconds() : 0;
+            // Start cumuls fixed at zero: units leave at the shift start, so any waiting happens on
+            // the beat before the next place, never at the station.
             model.addDimension(model.registerTransitMatrix(time), slack, problem.horizonSeconds(), true, "time");
             RoutingDimension clock = model.getMutableDimension("time");
             for (int u = 0; u < problem.units(); u++) {
                 clock.setCumulVarSoftUpperBound(model.end(u), shareTarget, SPAN_COST);
             }
-            for (int h : hotspots) {
-                long index = manager.nodeToIndex(h);
-                model.addDisjunction(new long[] {index}, penalties[h]);
-                long preferred = problem.preferredArrival()[h];
-                if (preferred >= 0) {
+            for (int node = 0; node < n; node++) {
+                int stop = nodes.stop[node];
+                if (problem.isBase(stop)) {
+                    continue;
+                }
+                long index = manager.nodeToIndex(node);
+                model.addDisjunction(new long[] {index}, penalties[node]);
+                VisitWindow window = nodes.window[node];
+                long preferred = problem.preferredArrival()[stop];
+                if (window != null) {
+                    clock.cumulVar(index).setRange(window.open(), Math.min(window.close(), problem.horizonSeconds()));
+                } else if (preferred >= 0) {
                     clock.setCumulVarSoftLowerBound(index, Math.max(0, preferred - PREFERRED_TOLERANCE_SECONDS),
                             PREFERRED_COST);
                     clock.setCumulVarSoftUpperBound(index, preferred + PREFERRED_TOLERANCE_SECONDS, PREFERRED_COST);
                 }
             }
-            Assignment solution = model.solveWithParameters(parameters(start));
+            Assignment solution = model.solveWithParameters(parameters(start, windows));
             if (solution == null) {
                 throw new IllegalStateException("the routing solver found no plan (status " + model.status() + ")");
             }
             if (solution.objectiveValue() < bestObjective) {
                 bestObjective = solution.objectiveValue();
-                best = extract(problem, manager, model, solution, hotspots, clock);
+                best = extract(problem, nodes, manager, model, solution, hotspots, clock, slack > 0);
             }
         }
         return best;
+    }
+
+    /**
+     * The routing nodes: every stop once (its first window, if any), then one more node for each
+     * further window of a repeat-visit place.
+     */
+    private record Nodes(int[] stop, VisitWindow[] window) {
+
+        static Nodes of(PatrolProblem problem) {
+            List<Integer> stops = new ArrayList<>();
+            List<VisitWindow> windows = new ArrayList<>();
+            int n = problem.travel().size();
+            for (int s = 0; s < n; s++) {
+                List<VisitWindow> w = problem.visitWindows().get(s);
+                stops.add(s);
+                windows.add(w.isEmpty() ? null : w.get(0));
+            }
+            for (int s = 0; s < n; s++) {
+                List<VisitWindow> w = problem.visitWindows().get(s);
+                for (int k = 1; k < w.size(); k++) {
+                    stops.add(s);
+                    windows.add(w.get(k));
+                }
+            }
+            return new Nodes(stops.stream().mapToInt(Integer::intValue).toArray(), windows.toArray(VisitWindow[]::new));
+        }
+
+        int size() {
+            return stop.length;
+        }
     }
 
     /** A fair share of the work: the nearest-neighbour plan's total duration over the units. */
@@ -182,14 +237,18 @@ public final class PatrolRouter {
         return 1 + Math.round(total > 0 ? problem.prize()[stop] / total * PRIZE_SCALE * noise : 0);
     }
 
-    private RoutingSearchParameters parameters(FirstSolutionStrategy.Value start) {
+    private RoutingSearchParameters parameters(FirstSolutionStrategy.Value start, boolean windows) {
         RoutingSearchParameters defaults = main.defaultRoutingSearchParameters();
         // Moves that trade a visited place for one left out: off by default, and the ones that
-        // matter when the shift cannot hold every place.
+        // matter when the shift cannot hold every place. Not with repeat windows: the copies
+        // leave so many nodes out that these moves (active x inactive x position) made each
+        // solution take half a second on 12 places, and the windows' must-visit copies are
+        // inserted by the first solution anyway.
+        OptionalBoolean ext = windows ? OptionalBoolean.BOOL_FALSE : OptionalBoolean.BOOL_TRUE;
         var operators = defaults.getLocalSearchOperators().toBuilder()
-                .setUseExtendedSwapActive(OptionalBoolean.BOOL_TRUE)
-                .setUseRelocateAndMakeActive(OptionalBoolean.BOOL_TRUE)
-                .setUseExchangeAndMakeActive(OptionalBoolean.BOOL_TRUE);
+                .setUseExtendedSwapActive(ext)
+                .setUseRelocateAndMakeActive(ext)
+                .setUseExchangeAndMakeActive(ext);
         return defaults.toBuilder()
                 .setFirstSolutionStrategy(start)
                 .setLocalSearchOperators(operators)
@@ -201,8 +260,9 @@ public final class PatrolRouter {
                 .build();
     }
 
-    private static PatrolSolution extract(PatrolProblem problem, RoutingIndexManager manager, RoutingModel model,
-                                          Assignment solution, List<Integer> hotspots, RoutingDimension clock) {
+    private static PatrolSolution extract(PatrolProblem problem, Nodes nodes, RoutingIndexManager manager,
+                                          RoutingModel model, Assignment solution, List<Integer> hotspots,
+                                          RoutingDimension clock, boolean waits) {
         List<PatrolSolution.UnitRoute> routes = new ArrayList<>();
         TreeSet<Integer> unvisited = new TreeSet<>(hotspots);
         for (int u = 0; u < problem.units(); u++) {
@@ -210,13 +270,13 @@ public final class PatrolRouter {
             List<Long> arrivals = new ArrayList<>();
             long index = solution.value(model.nextVar(model.start(u)));
             while (!model.isEnd(index)) {
-                stops.add(manager.indexToNode(index));
+                stops.add(nodes.stop[manager.indexToNode(index)]);
                 arrivals.add(solution.value(clock.cumulVar(index)));
                 index = solution.value(model.nextVar(index));
             }
             unvisited.removeAll(stops);
             int[] order = stops.stream().mapToInt(Integer::intValue).toArray();
-            routes.add(problem.hasPreferredTimes()
+            routes.add(waits
                     ? new PatrolSolution.UnitRoute(u, problem.unitStart()[u], problem.unitEnd()[u], order,
                             arrivals.stream().mapToLong(Long::longValue).toArray(),
                             solution.value(clock.cumulVar(index)))

@@ -33,9 +33,9 @@ public final class JdbcPatrolPlanStore implements PatrolPlanStore {
     private static final String PLAN_COLUMNS = "id, created_at, shift_start, shift_end, travel_mode, speed_kmh, "
             + "visit_minutes, max_hotspots, hotspot_method, randomize, random_seed, distance, incident_filter, "
             + "shift_risk, hotspot_risk, visited_risk, hotspots_found, visited, metres, travel_seconds, dwell_seconds, "
-            + "notes";
+            + "notes, revisit_minutes, min_gap_minutes";
     private static final String INSERT_PLAN = "INSERT INTO patrol_plan (" + PLAN_COLUMNS + ") VALUES ("
-            + Jdbc.placeholders(22) + ")";
+            + Jdbc.placeholders(24) + ")";
     private static final String INSERT_HOTSPOT = "INSERT INTO patrol_hotspot (plan_id, hotspot_rank, label, easting, "
             + "northing, risk, incidents, categories, must_visit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_UNIT = "INSERT INTO patrol_unit (plan_id, unit, name, start_easting, "
@@ -94,7 +94,9 @@ public final class JdbcPatrolPlanStore implements PatrolPlanStore {
             ps.setDouble(i++, t.metres());
             ps.setLong(i++, t.travelSeconds());
             ps.setLong(i++, t.dwellSeconds());
-            ps.setString(i, String.join("\n", plan.notes()));
+            ps.setString(i++, String.join("\n", plan.notes()));
+            ps.setInt(i++, s.revisitMinutes());
+            ps.setInt(i, s.minGapMinutes());
             ps.executeUpdate();
         }
     }
@@ -169,7 +171,8 @@ public final class JdbcPatrolPlanStore implements PatrolPlanStore {
     private static PatrolPlan plan(ResultSet rs, List<PatrolPlan.Hotspot> hotspots, List<PatrolPlan.UnitPlan> units)
             throws SQLException {
         PatrolPlan.Settings settings = new PatrolPlan.Settings(rs.getString(5), rs.getDouble(6), rs.getInt(7),
-                rs.getInt(8), rs.getString(9), rs.getBoolean(10), rs.getLong(11), rs.getString(12), rs.getString(13));
+                rs.getInt(8), rs.getString(9), rs.getBoolean(10), rs.getLong(11), rs.getString(12), rs.getString(13),
+                rs.getInt(23), rs.getInt(24));
         PatrolPlan.Totals totals = new PatrolPlan.Totals(rs.getDouble(14), rs.getDouble(15), rs.getDouble(16),
                 rs.getInt(17), rs.getInt(18), rs.getDouble(19), rs.getLong(20), rs.getLong(21));
         String notes = rs.getString(22);

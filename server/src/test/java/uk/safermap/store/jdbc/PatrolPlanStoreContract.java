@@ -9,6 +9,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.PrecisionModel;
 import uk.safermap.domain.PatrolPlan;
+import uk.safermap.domain.TrackPoint;
 import uk.safermap.geo.BritishNationalGrid;
 
 import java.time.Instant;
@@ -32,6 +33,7 @@ abstract class PatrolPlanStoreContract {
 
     private Database db;
     private JdbcPatrolPlanStore store;
+    private JdbcPatrolTrackStore tracks;
 
     protected abstract Database openDatabase() throws Exception;
 
@@ -39,6 +41,7 @@ abstract class PatrolPlanStoreContract {
     void open() throws Exception {
         db = openDatabase();
         store = new JdbcPatrolPlanStore(db);
+        tracks = new JdbcPatrolTrackStore(db);
     }
 
     @AfterAll
@@ -77,7 +80,7 @@ abstract class PatrolPlanStoreContract {
                         1273, 1200, 0));
         return new PatrolPlan(id, Instant.parse("2026-03-20T10:15:30.123Z"), start, end,
                 new PatrolPlan.Settings("foot", 4.5, 12, 20, "clusters", true, 42, "straight line x 1.3",
-                        "from 2025-01-01; types violent-crime"),
+                        "from 2025-01-01; types violent-crime", 120, 75),
                 units, hotspots, new PatrolPlan.Totals(100.5, 15.75, 12.5, 2, 1, 3084, 2700, 720),
                 List.of("The 2 highest-risk of 9 hot spots were considered.", "Second note."));
     }
@@ -100,5 +103,23 @@ abstract class PatrolPlanStoreContract {
     @Test
     void an_unknown_id_reads_as_empty() {
         assertThat(store.get("no-such-plan")).isEmpty();
+    }
+
+    @Test
+    void tracks_of_a_plan_read_back_by_unit_and_time_and_an_upload_replaces_the_last() {
+        store.save(plan("plan-with-tracks"));
+        assertThat(tracks.get("plan-with-tracks")).isEmpty();
+        List<TrackPoint> first = List.of(
+                new TrackPoint("Bravo", Instant.parse("2026-03-29T01:31:00Z"), -0.887123456, 52.765432101),
+                new TrackPoint("Alpha", Instant.parse("2026-03-29T01:30:30.500Z"), -0.8871, 52.7654),
+                new TrackPoint("Alpha", Instant.parse("2026-03-29T01:30:00Z"), -0.8872, 52.7655));
+        tracks.replace("plan-with-tracks", first);
+
+        assertThat(tracks.get("plan-with-tracks")).containsExactly(first.get(2), first.get(1), first.get(0));
+
+        List<TrackPoint> second = List.of(new TrackPoint("Charlie", Instant.parse("2026-03-29T03:00:00Z"), -0.88, 52.76));
+        tracks.replace("plan-with-tracks", second);
+        assertThat(tracks.get("plan-with-tracks")).isEqualTo(second);
+        assertThat(tracks.get("no-such-plan")).isEmpty();
     }
 }

@@ -1,0 +1,24 @@
+package uk.safermap.patrol;
+
+import uk.safermap.analysis.AnalysisFilter;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * What a multi-day schedule is asked for, checked for form by the caller.
+ *
+ * @param places the number of highest-risk places to schedule
+ * @param units  unit names, one per unit
+ * @param seed   when absent, one is drawn and reported
+ */
+public record ScheduleRequest(LocalDate firstDay, int days, List<WeekSchedule.Shift> shifts, int places,
+                              List<String> units, int visitsPerDay, int visitMinutes, HotspotMethod hotspots,
+                              AnalysisFilter filter, OptionalLong seed) {
+
+    public ScheduleRequest {
+        shifts = List.copyOf(shifts);
+        units = List.copyOf(units);
+    }
+}
