@@ -24,6 +24,9 @@ public record EvaluationParameters(int beforeMonths, int gapMonths, int afterMon
 
     public static final EvaluationParameters DEFAULTS = new EvaluationParameters(12, 1, 12, 500, AreaKind.LSOA, 5,
             0.95, 20);
+    /** The defaults for readers who see ward figures only: comparison areas are wards. */
+    public static final EvaluationParameters WARD_FIGURE_DEFAULTS = new EvaluationParameters(12, 1, 12, 500,
+            AreaKind.WARD, 3, 0.95, 20);
 
     public EvaluationParameters {
         check(beforeMonths >= 3 && beforeMonths <= 36, "beforeMonths must be 3 to 36, got " + beforeMonths);
