@@ -142,7 +142,8 @@ public final class EvaluationService {
         IncidentStore.Extent extent = incidents.extent().orElseThrow(() -> new NotEvaluable(
                 "there are no incidents in the store, so there is nothing to evaluate"));
         YearMonth dataFirst = YearMonth.from(extent.start());
-        YearMonth dataLast = YearMonth.from(extent.end());
+        // The extent's end may be the first instant after the last month (month-only police.uk times).
+        YearMonth dataLast = YearMonth.from(extent.end().minusSeconds(1));
         YearMonth start = YearMonth.from(iv.start());
         YearMonth beforeFrom = start.minusMonths(p.beforeMonths());
         if (beforeFrom.isBefore(dataFirst)) {
