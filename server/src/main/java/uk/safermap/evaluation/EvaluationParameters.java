@@ -16,8 +16,8 @@ import uk.safermap.domain.AreaKind;
  * @param suggestedAreas how many areas make up a suggested comparison (default 5)
  * @param confidence     of the intervals (default 0.95)
  * @param minCount       counts below this in any period make a warning that the result is too
- *                       uncertain to report as evidence (default 20: with fewer, the interval of
- *                       a rate ratio spans more than a factor of about 2)
+ *                       uncertain to report as evidence (default 20: at 20 in each cell the 95 %
+ *                       interval of the rate ratio reaches a factor of 2.4 either side)
  */
 public record EvaluationParameters(int beforeMonths, int gapMonths, int afterMonths, double bufferMetres,
                                    AreaKind comparisonLevel, int suggestedAreas, double confidence, int minCount) {
