@@ -216,14 +216,15 @@ final class InterventionHandler {
             return new InterventionService.PatrolHotspots(t.string("patrolPlan").orElseThrow(),
                     t.number("radius", InterventionService.PATROL_RADIUS_METRES, 10, 1000));
         }
+        // Only the points: a placement result also holds its coverage shapes, which are left out.
         List<double[]> sites = new ArrayList<>();
-        List<JsonBody.GeoJsonFeature> features = t.geoJson("sites").orElseThrow();
-        for (int i = 0; i < features.size(); i++) {
-            if (!(features.get(i).geometry() instanceof Point p)) {
-                throw ApiException.badRequest("target.sites[" + i + "] must be a Point, got "
-                        + features.get(i).geometry().getGeometryType());
+        for (JsonBody.GeoJsonFeature f : t.geoJson("sites").orElseThrow()) {
+            if (f.geometry() instanceof Point p) {
+                sites.add(new double[] {p.getX(), p.getY()});
             }
-            sites.add(new double[] {p.getX(), p.getY()});
+        }
+        if (sites.isEmpty()) {
+            throw ApiException.badRequest("target.sites holds no Point: give the sites as GeoJSON Points");
         }
         if (!t.has("radius")) {
             throw ApiException.badRequest("target.radius is required with sites: the coverage radius in metres "

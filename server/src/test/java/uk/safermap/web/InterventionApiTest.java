@@ -266,6 +266,8 @@ class InterventionApiTest {
                 "outside the service area");
         check("{\"name\":\"x\",\"kind\":\"cctv\",\"start\":\"2025-01-10\",\"target\":{\"colour\":\"red\"}}",
                 "unknown member 'target.colour'");
+        check("{\"name\":\"x\",\"kind\":\"cctv\",\"start\":\"2025-01-10\",\"target\":{\"radius\":100,\"sites\":"
+                + "{\"type\":\"LineString\",\"coordinates\":[[-0.89,52.76],[-0.88,52.77]]}}}", "holds no Point");
         check("not json", "not valid JSON");
         String id = logCameras("For bad queries", 0, "1000");
         assertThat(api.get("/api/interventions/" + id + "/evaluation?before=99").status()).isEqualTo(400);
