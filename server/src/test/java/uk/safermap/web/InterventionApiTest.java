@@ -242,6 +242,25 @@ class InterventionApiTest {
     }
 
     @Test
+    void the_hot_spots_of_a_stored_patrol_plan_become_the_target_in_one_request() throws Exception {
+        ApiClient.Response plan = api.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + app.port() + "/api/patrols/plan"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"start\":\"2025-06-13T08:00\",\"end\":\"2025-06-13T12:00\",\"units\":1}")));
+        assertThat(plan.status()).as(plan.text()).isEqualTo(201);
+        String planId = plan.json().get("id").asText();
+        ApiClient.Response r = postJson(api, "{\"name\":\"Hot spot patrols\",\"kind\":\"patrol\","
+                + "\"start\":\"2025-01-06\",\"target\":{\"patrolPlan\":\"" + planId + "\"}}");
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        assertThat(r.json().at("/properties/target_source").asText()).startsWith("patrol:" + planId)
+                .endsWith("100 m");
+        // The planted clusters are the hot spots: the target covers the displacement site's centre.
+        Geometry target = new GeoJsonReader().read(r.json().get("geometry").toString());
+        assertThat(target.covers(target.getFactory().createPoint(new Coordinate(LON, LAT)))).isTrue();
+    }
+
+    @Test
     void bad_input_is_a_400_that_says_what_is_wrong() {
         String ok = "\"kind\":\"cctv\",\"start\":\"2025-01-10\",\"target\":{\"area\":\"ward:" + farWard + "\"}";
         check("{" + ok + "}", "name is required");
