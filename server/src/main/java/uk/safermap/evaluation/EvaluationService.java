@@ -3,6 +3,7 @@ package uk.safermap.evaluation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
@@ -21,9 +22,11 @@ import uk.safermap.store.IncidentStore;
 import uk.safermap.store.PointSet;
 
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -107,8 +110,7 @@ public final class EvaluationService {
         PreparedGeometry c = PreparedGeometryFactory.prepare(comparison.geometry());
         int[] area = new int[points.size()];
         for (int i = 0; i < area.length; i++) {
-            org.locationtech.jts.geom.Point pt = GRID.createPoint(new Coordinate(points.easting()[i],
-                    points.northing()[i]));
+            Point pt = point(points, i);
             area[i] = t.covers(pt) ? BeforeAfterAssessment.TARGET : b.covers(pt) ? BeforeAfterAssessment.BUFFER
                     : c.covers(pt) ? BeforeAfterAssessment.COMPARISON : -1;
         }
@@ -149,7 +151,7 @@ public final class EvaluationService {
         if (beforeFrom.isBefore(dataFirst)) {
             beforeFrom = dataFirst;
         }
-        int before = (int) beforeFrom.until(start, java.time.temporal.ChronoUnit.MONTHS);
+        int before = (int) beforeFrom.until(start, ChronoUnit.MONTHS);
         if (before < 3) {
             throw new NotEvaluable("the data start in " + dataFirst + ", so there are only " + Math.max(before, 0)
                     + " whole months before " + start + "; at least 3 are needed");
@@ -167,16 +169,16 @@ public final class EvaluationService {
         if (afterTo.isAfter(dataLast)) {
             afterTo = dataLast;
             notes.add("The data end in " + dataLast + ", so the after period is "
-                    + (afterFrom.until(afterTo, java.time.temporal.ChronoUnit.MONTHS) + 1) + " months, not "
+                    + (afterFrom.until(afterTo, ChronoUnit.MONTHS) + 1) + " months, not "
                     + p.afterMonths() + ". Periods of different lengths are compared as monthly rates.");
         }
-        int after = (int) afterFrom.until(afterTo, java.time.temporal.ChronoUnit.MONTHS) + 1;
+        int after = (int) afterFrom.until(afterTo, ChronoUnit.MONTHS) + 1;
         return new Evaluation.Periods(beforeFrom, start.minusMonths(1), start, afterFrom.minusMonths(1), afterFrom,
                 afterTo, before, after);
     }
 
     private static int gapMonths(Evaluation.Periods periods) {
-        return (int) periods.gapFrom().until(periods.gapTo(), java.time.temporal.ChronoUnit.MONTHS) + 1;
+        return (int) periods.gapFrom().until(periods.gapTo(), ChronoUnit.MONTHS) + 1;
     }
 
     private static AnalysisFilter filter(Intervention iv, Evaluation.Periods periods, boolean aggregateOnly) {
@@ -212,7 +214,7 @@ public final class EvaluationService {
                     + "areas outside them");
         }
         if (clear.getArea() < union.getArea() - 1) {
-            notes.add(String.format(java.util.Locale.UK, "%.0f%% of the chosen comparison area lies in the target or "
+            notes.add(String.format(Locale.UK, "%.0f%% of the chosen comparison area lies in the target or "
                     + "its buffer and is counted there instead.", 100 * (1 - clear.getArea() / union.getArea())));
         }
         return new Comparison(clear, references, names);
@@ -241,8 +243,7 @@ public final class EvaluationService {
         PreparedGeometry t = PreparedGeometryFactory.prepare(target);
         List<PreparedGeometry> prepared = shapes.stream().map(PreparedGeometryFactory::prepare).toList();
         for (int i = 0; i < area.length; i++) {
-            org.locationtech.jts.geom.Point pt = GRID.createPoint(new Coordinate(points.easting()[i],
-                    points.northing()[i]));
+            Point pt = point(points, i);
             area[i] = -1;
             if (t.covers(pt)) {
                 area[i] = n;
@@ -287,6 +288,10 @@ public final class EvaluationService {
             out.add(v < disclosure.threshold() ? null : v);
         }
         return out;
+    }
+
+    private static Point point(PointSet points, int i) {
+        return GRID.createPoint(new Coordinate(points.easting()[i], points.northing()[i]));
     }
 
     private static int index(YearMonth m) {

@@ -17,6 +17,7 @@ import uk.safermap.store.PatrolPlanStore;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -126,7 +127,7 @@ public final class InterventionService {
         return grid.toWgs84(v.target());
     }
 
-    private Intervention intervention(String id, Draft d, java.time.Instant createdAt) {
+    private Intervention intervention(String id, Draft d, Instant createdAt) {
         if (d.name() == null || d.name().isBlank() || d.name().length() > 200) {
             throw new IllegalArgumentException("name is required, at most 200 characters");
         }

@@ -25,7 +25,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Interventions (list, read, log, change, delete) and their evaluation: JSON, or the one-page
@@ -97,7 +99,7 @@ final class InterventionHandler {
 
     /** The one-page committee summary: a printable page, or with {@code format=pdf} the same as a PDF. */
     void print(Context ctx) {
-        Set<String> accepted = new java.util.TreeSet<>(EVALUATION);
+        Set<String> accepted = new TreeSet<>(EVALUATION);
         accepted.add("format");
         AnalysisParams params = new AnalysisParams(ctx, accepted);
         String format = params.string("format", "html");
@@ -233,7 +235,7 @@ final class InterventionHandler {
         return new InterventionService.Sites(t.string("what", kind.slug()), sites, t.number("radius", 0, 10, 1000));
     }
 
-    private static java.util.Optional<LocalDate> date(JsonBody body, String name) {
+    private static Optional<LocalDate> date(JsonBody body, String name) {
         return body.string(name).map(v -> {
             try {
                 return LocalDate.parse(v);
