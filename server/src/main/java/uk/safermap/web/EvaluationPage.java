@@ -15,8 +15,9 @@ import java.util.Locale;
 
 /**
  * The one-page committee summary of an evaluation, as a printable XHTML page and as a PDF
- * (openhtmltopdf) from the same markup, with the ward report's stylesheet (linked for browsers,
- * inline for the PDF) and server-drawn PNGs.
+ * (openhtmltopdf) from the same markup, with the ward report's stylesheet plus
+ * evaluation-report.css, which fits it on one A4 page (linked for browsers, inline for the PDF),
+ * and server-drawn PNGs.
  */
 final class EvaluationPage {
 
@@ -25,11 +26,12 @@ final class EvaluationPage {
 
     EvaluationPage(EvaluationImages images) {
         this.images = images;
-        this.css = ReportCss.load();
+        this.css = ReportCss.load() + ReportCss.load("evaluation-report.css");
     }
 
     String html(Evaluation e) {
-        return page(e, "<link rel=\"stylesheet\" href=\"/viewer/css/report.css\"/>");
+        return page(e, "<link rel=\"stylesheet\" href=\"/viewer/css/report.css\"/>\n"
+                + "<link rel=\"stylesheet\" href=\"/viewer/css/evaluation-report.css\"/>");
     }
 
     byte[] pdf(Evaluation e) {
@@ -108,8 +110,10 @@ final class EvaluationPage {
                     v.crimesPrevented(), v.preventedLower(), v.preventedUpper(), costPerCrime(v))))
                     .append("</p>\n<p class=\"report__note\">").append(Html.escape(v.label())).append("</p>\n");
         }
-        b.append(img(images.map(e, 300, 230), "The target area, the buffer ring around it and the comparison area"))
-                .append(img(images.series(e, 640, 200), "Monthly incidents in the target and comparison areas as an "
+        b.append(img("evaluation__map", images.map(e, 300, 230),
+                        "The target area, the buffer ring around it and the comparison area"))
+                .append(img("evaluation__series", images.series(e, 520, 230),
+                        "Monthly incidents in the target and comparison areas as an "
                         + "index, 100 being each area's monthly mean before"));
         for (String n : e.notes()) {
             b.append("<p class=\"report__note\">").append(Html.escape(n)).append("</p>\n");
@@ -156,8 +160,8 @@ final class EvaluationPage {
         };
     }
 
-    private static String img(byte[] png, String alt) {
-        return "<img class=\"report__figure\" alt=\"" + Html.escape(alt) + "\" src=\"data:image/png;base64,"
+    private static String img(String className, byte[] png, String alt) {
+        return "<img class=\"" + className + "\" alt=\"" + Html.escape(alt) + "\" src=\"data:image/png;base64,"
                 + Base64.getEncoder().encodeToString(png) + "\"/>\n";
     }
 

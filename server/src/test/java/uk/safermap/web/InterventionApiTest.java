@@ -209,7 +209,7 @@ class InterventionApiTest {
     }
 
     @Test
-    void the_committee_summary_is_one_printable_page_and_a_pdf() {
+    void the_committee_summary_is_one_printable_page_and_a_pdf() throws Exception {
         String id = logCameras("Printed", 0, "20000");
         ApiClient.Response html = api.get("/api/interventions/" + id + "/evaluation/print?comparison=ward:" + farWard);
         assertThat(html.status()).isEqualTo(200);
@@ -218,6 +218,11 @@ class InterventionApiTest {
         byte[] pdf = api.getBytes("/api/interventions/" + id + "/evaluation/print?format=pdf&comparison=ward:"
                 + farWard);
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc))
+                    .contains("Did it work? Printed", "Weighted displacement quotient", "Cost per crime prevented");
+        }
     }
 
     @Test
