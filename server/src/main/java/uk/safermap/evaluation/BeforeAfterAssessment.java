@@ -163,7 +163,8 @@ public final class BeforeAfterAssessment {
             }
         }
         if (d != null && d.wdq() != null) {
-            out.add(String.format(Locale.UK, "Weighted displacement quotient %.2f: %s.", d.wdq(), d.meaning()));
+            out.add(String.format(Locale.UK, "Weighted displacement quotient %.2f: %s. It has no interval, so its "
+                    + "sign says more than its size.", d.wdq(), d.meaning()));
         }
         if (v != null && v.costPerCrime() != null) {
             out.add(String.format(Locale.UK, "Estimated cost per crime prevented: about £%,.0f (%s).",

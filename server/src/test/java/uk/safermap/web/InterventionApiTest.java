@@ -218,6 +218,9 @@ class InterventionApiTest {
         byte[] pdf = api.getBytes("/api/interventions/" + id + "/evaluation/print?format=pdf&comparison=ward:"
                 + farWard);
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        // Kept for a look, beside the browser tests' screenshots.
+        java.nio.file.Files.createDirectories(Path.of("target/screenshots"));
+        java.nio.file.Files.write(Path.of("target/screenshots/evaluation-summary.pdf"), pdf);
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             assertThat(doc.getNumberOfPages()).isEqualTo(1);
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc))
