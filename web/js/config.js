@@ -52,6 +52,20 @@ export function profileUrl(areaId) {
   return areaId ? `${PROFILE_PAGE}?area=${encodeURIComponent(areaId)}` : PROFILE_PAGE;
 }
 
+/**
+ * Shows where the incidents come from: the synthetic-sample notice, or the real source with its
+ * licence (police.uk data must carry the OGL attribution wherever shown). Pages without a
+ * data-source element show the notice only.
+ */
+export function showDataNotices(config) {
+  document.getElementById('sample-notice').hidden = !config.sampleData;
+  const source = document.getElementById('data-source');
+  if (source) {
+    source.textContent = config.dataSource;
+    source.hidden = !config.dataSource;
+  }
+}
+
 /** Fetches and normalises the viewer configuration (missing fields get safe defaults). */
 export async function fetchViewerConfig() {
   const raw = await fetchJson('/api/viewer/config', {}, 'loading the viewer configuration');
@@ -60,6 +74,7 @@ export async function fetchViewerConfig() {
     basemapAttribution: raw.basemapAttribution || '',
     dataAttribution: raw.dataAttribution || '',
     sampleData: raw.sampleData === true,
+    dataSource: typeof raw.dataSource === 'string' ? raw.dataSource : '',
     store: raw.store || '',
     categories: Array.isArray(raw.categories) ? raw.categories : [],
     extent: raw.extent || null,

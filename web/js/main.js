@@ -12,7 +12,7 @@ import { currentUser } from './api.js';
 import { createAnalysisLegend } from './analysis-legend.js';
 import { createAnalysisPanel } from './analysis-panel.js';
 import { listAreas, loadBoundaryLayers } from './boundaries.js';
-import { fetchViewerConfig } from './config.js';
+import { fetchViewerConfig, showDataNotices } from './config.js';
 import { createFilterPanel } from './filters.js';
 import { incidentLayer } from './incidents.js';
 import { bindLayerToggles } from './layer-toggles.js';
@@ -27,7 +27,7 @@ async function start(mapElement, reporter) {
   showUser(user);
   reporter.loading('Loading viewer settings…');
   const config = await fetchViewerConfig();
-  document.getElementById('sample-notice').hidden = !config.sampleData;
+  showDataNotices(config);
 
   const map = createMap(mapElement, config);
   if (!user.seesPoints) {

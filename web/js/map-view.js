@@ -18,6 +18,9 @@ export function createMap(element, config) {
   if (config.dataAttribution) {
     map.attributionControl.addAttribution(escapeHtml(config.dataAttribution));
   }
+  if (config.dataSource) {
+    map.attributionControl.addAttribution(escapeHtml(config.dataSource));
+  }
   map.attributionControl.addAttribution('SaferMap');
   L.control.scale({ imperial: false }).addTo(map);
   fitInitialView(map, config);

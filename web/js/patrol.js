@@ -10,7 +10,7 @@
  *   data-stop-count   visits over all units
  */
 import { fetchCollectionItems, fetchJson, postJson } from './api.js';
-import { BOUNDARY_LIMIT, fetchViewerConfig } from './config.js';
+import { BOUNDARY_LIMIT, fetchViewerConfig, showDataNotices } from './config.js';
 import { createElement } from './dom.js';
 import { createMap } from './map-view.js';
 import { createPlanLayer } from './patrol-map.js';
@@ -128,7 +128,7 @@ async function loadAreas(wards) {
 
 async function start() {
   const config = await fetchViewerConfig();
-  field('sample-notice').hidden = !config.sampleData;
+  showDataNotices(config);
   map = createMap(mapElement, config);
   const wards = await fetchCollectionItems('wards', { limit: BOUNDARY_LIMIT });
   L.geoJSON(wards, { style: { color: '#37474f', weight: 1.5, fillOpacity: 0 }, interactive: false }).addTo(map);

@@ -5,7 +5,7 @@
  * Test hook on the map element: data-state "loading" | "ready" | "error".
  */
 import { fetchCollectionItems } from './api.js';
-import { BOUNDARY_LIMIT, fetchViewerConfig } from './config.js';
+import { BOUNDARY_LIMIT, fetchViewerConfig, showDataNotices } from './config.js';
 import { createMap } from './map-view.js';
 import { createCctvPlanner } from './planning-cctv.js';
 import { createDoorbellPlanner } from './planning-doorbells.js';
@@ -34,7 +34,7 @@ function filter() {
 
 async function start() {
   const config = await fetchViewerConfig();
-  document.getElementById('sample-notice').hidden = !config.sampleData;
+  showDataNotices(config);
   const map = createMap(mapElement, config);
   const wards = await fetchCollectionItems('wards', { limit: BOUNDARY_LIMIT });
   L.geoJSON(wards, { style: { color: '#37474f', weight: 1.5, fillOpacity: 0 }, interactive: false }).addTo(map);

@@ -9,7 +9,7 @@
  *   data-selected-area  the id whose detail is shown; empty when none
  */
 import { fetchJson } from './api.js';
-import { DEFAULT_TARGET_PERCENT, PROFILE_PAGE, PROFILE_PATHS, fetchViewerConfig } from './config.js';
+import { DEFAULT_TARGET_PERCENT, PROFILE_PAGE, PROFILE_PATHS, fetchViewerConfig, showDataNotices } from './config.js';
 import { isMonth } from './dates.js';
 import { markSelected, renderDetail, renderOverview } from './profile-view.js';
 
@@ -158,7 +158,7 @@ async function start() {
   const config = await fetchViewerConfig().catch(() => null);
   if (config) {
     categoryLabels = new Map(config.categories.map((category) => [category.slug, category.label]));
-    document.getElementById('sample-notice').hidden = !config.sampleData;
+    showDataNotices(config);
   }
   applyInitialOptions(config);
   table.addEventListener('click', onTableClick);

@@ -47,6 +47,7 @@ import uk.safermap.placement.CameraFile;
 import uk.safermap.placement.CctvPlacementService;
 import uk.safermap.placement.DoorbellService;
 import uk.safermap.placement.mclp.ExactMclp;
+import uk.safermap.privacy.DisclosurePolicy;
 import uk.safermap.store.AreaStore;
 import uk.safermap.store.IncidentStore;
 import uk.safermap.store.PopulationStore;
@@ -105,18 +106,22 @@ public final class App implements AutoCloseable {
             ObjectMapper mapper = Json.newObjectMapper();
             IncidentSelection selection = new IncidentSelection(incidents, grid,
                     sensitiveCategories(config.auth().sensitiveCategories()));
-            Routes.Analyses analyses = analyses(selection, incidents, areas, neighbourhoods, grid, config.placement());
+            DisclosurePolicy disclosure = DisclosurePolicy.standard();
+            Routes.Analyses analyses = analyses(selection, incidents, areas, neighbourhoods, grid, config.placement(),
+                    disclosure, serviceArea.gridPolygon().getEnvelopeInternal());
             Routes.Accounts accounts = accounts(db, config.auth());
             Routes routes = new Routes(
                     new Routes.Services(catalog(incidents, areas), ingest, neighbourhoods, incidents,
                             db.dialect().storeName(), analyses,
                             patrols(db, selection, analyses, grid, serviceArea, config.patrol()),
-                            councillor(db, selection, areas, wards, grid), accounts,
-                            interventions(db, selection, incidents, areas, analyses.areas(), grid, serviceArea)),
+                            councillor(db, selection, incidents, areas, wards, grid, disclosure), accounts,
+                            interventions(db, selection, incidents, areas, analyses.areas(), grid, serviceArea,
+                                    disclosure)),
                     new Routes.Settings(config.limits().maxUploadBytes(), config.limits().defaultItemLimit(),
                             config.limits().maxItemLimit(), config.viewer().basemapUrl(),
                             config.viewer().basemapAttribution(), BoundaryFiles.ATTRIBUTION,
-                            lonLatBox(serviceArea, grid), StoreSeeder.SAMPLE_SOURCE_PREFIX),
+                            lonLatBox(serviceArea, grid), StoreSeeder.SAMPLE_SOURCE_PREFIX,
+                            StoreSeeder.REAL_SOURCE_PREFIX),
                     mapper);
             HttpServer server = new HttpServer(routes, mapper, config.viewer().basemapUrl(), accounts.auth(),
                     new AuditTrail(new JdbcAuditStore(db), Clock.systemUTC()), config.auth().publicAccess())
@@ -174,17 +179,18 @@ public final class App implements AutoCloseable {
 
     private static Routes.Analyses analyses(IncidentSelection selection, IncidentStore incidents, AreaStore areaStore,
                                             NeighbourhoodService neighbourhoods, BritishNationalGrid grid,
-                                            AppConfig.Placement placement) {
+                                            AppConfig.Placement placement, DisclosurePolicy disclosure,
+                                            Envelope serviceArea) {
         AreaResolver areas = new AreaResolver(areaStore, grid);
         ResultCache cache = new ResultCache(incidents, 200, Duration.ofMinutes(30));
         // Density surfaces are up to 128 MB each (16M cells): few of them are kept.
         ResultCache surfaces = new ResultCache(incidents, 8, Duration.ofMinutes(30));
         ClusterService clusters = new ClusterService(selection, cache, grid);
-        DensityService density = new DensityService(selection, surfaces, grid);
+        DensityService density = new DensityService(selection, surfaces, grid, disclosure, serviceArea);
         return new Routes.Analyses(areas, clusters, new GiStarService(selection, areas, cache, grid),
                 new EmergingService(selection, areas, cache, grid), new NearRepeatService(selection, cache),
                 new ProfileService(selection, areas, neighbourhoods, clusters, incidents), density,
-                new DensityTileService(density, new DensityTileRenderer(grid), 5_000),
+                new DensityTileService(density, new DensityTileRenderer(grid), disclosure, 5_000),
                 new Routes.Placement(new CctvPlacementService(selection, grid, new ExactMclp()),
                         new DoorbellService(selection, areaStore, areas, grid),
                         placement.camerasFile().map(CameraFile::read).orElse(List.of()), grid));
@@ -203,18 +209,20 @@ public final class App implements AutoCloseable {
     private static Routes.Interventions interventions(Database db, IncidentSelection selection,
                                                       IncidentStore incidents, AreaStore areaStore,
                                                       AreaResolver areas, BritishNationalGrid grid,
-                                                      ServiceArea serviceArea) {
+                                                      ServiceArea serviceArea, DisclosurePolicy disclosure) {
         InterventionService service = new InterventionService(new JdbcInterventionStore(db),
                 new JdbcPatrolPlanStore(db), areas, grid, serviceArea, Clock.systemUTC());
         return new Routes.Interventions(service,
-                new EvaluationService(service, selection, incidents, areaStore, areas, grid),
+                new EvaluationService(service, selection, incidents, areaStore, areas, grid, disclosure),
                 new EvaluationImages(grid));
     }
 
-    private static Routes.Councillor councillor(Database db, IncidentSelection selection, AreaStore areas,
-                                                List<Area> wards, BritishNationalGrid grid) {
+    private static Routes.Councillor councillor(Database db, IncidentSelection selection, IncidentStore incidents,
+                                                AreaStore areas, List<Area> wards, BritishNationalGrid grid,
+                                                DisclosurePolicy disclosure) {
         PopulationStore populations = new JdbcPopulationStore(db);
-        WardChoroplethService choropleth = new WardChoroplethService(selection, areas, populations, grid);
+        WardChoroplethService choropleth = new WardChoroplethService(selection, areas, populations, grid, disclosure,
+                new ResultCache(incidents, 1, Duration.ofHours(1)));
         return new Routes.Councillor(choropleth, new WardReportService(choropleth, areas, grid),
                 new ReportImages(grid), populations, wards.stream().map(Area::code).collect(Collectors.toSet()));
     }

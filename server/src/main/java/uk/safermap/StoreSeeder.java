@@ -31,13 +31,17 @@ import java.util.List;
 
 /**
  * First-start seeding: the Melton boundaries and default priority neighbourhoods into an empty
- * area table, and a generated police.uk-format sample into an empty incident table (when
- * enabled). The sample goes through the normal import path, so it is checked like any upload.
+ * area table, and into an empty incident table either the real Melton months shipped in
+ * {@code gis-data/melton/} (the default) or a generated police.uk-format sample with planted hot
+ * spots. Either goes through the normal import path, so it is checked like any upload.
  */
 final class StoreSeeder {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreSeeder.class);
     static final String SAMPLE_SOURCE_PREFIX = "generated-sample";
+    /** The import name of the shipped real months; the viewer names the data source from it. */
+    static final String REAL_SOURCE_PREFIX = "police.uk Melton extract";
+    private static final String REAL_EXTRACT = "/gis-data/melton/police-uk-melton-street.csv.gz";
 
     private final AreaStore areas;
     private final IngestService ingest;
@@ -67,7 +71,25 @@ final class StoreSeeder {
             LOG.info("Seeded {} boundary areas and the default priority neighbourhoods", all.size());
         }
         if (sample.enabled() && incidents.count() == 0) {
-            seedSample(wards, sample);
+            if (sample.kind() == AppConfig.SampleKind.REAL) {
+                seedReal();
+            } else {
+                seedSample(wards, sample);
+            }
+        }
+    }
+
+    private void seedReal() {
+        try (InputStream in = StoreSeeder.class.getResourceAsStream(REAL_EXTRACT)) {
+            if (in == null) {
+                throw new IllegalStateException("the real-data extract " + REAL_EXTRACT + " is missing from the classpath");
+            }
+            ImportReport report = ingest.importStream(IncidentFormat.POLICE_CSV, in,
+                    REAL_SOURCE_PREFIX + " (data.police.uk, Leicestershire Police, OGL v3.0)", IngestService.Progress.NONE);
+            LOG.info("Seeded {} real police.uk incidents for Melton ({} outside the area, {} rejected)",
+                    report.imported(), report.outsideArea(), report.rejectedCount());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the real-data extract " + REAL_EXTRACT, e);
         }
     }
 

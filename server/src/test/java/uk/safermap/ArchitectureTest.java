@@ -114,6 +114,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_disclosure_policy_stands_below_every_service_that_asks_it() {
+        try (Stream<Path> files = Files.walk(MAIN.resolve("privacy"))) {
+            files.filter(p -> p.toString().endsWith(".java")).forEach(p -> assertThat(read(p).lines()
+                    .filter(l -> l.startsWith("import uk.safermap.")))
+                    .as(p.toString())
+                    .allMatch(l -> l.startsWith("import uk.safermap.domain.")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(sourcesImporting("uk.safermap.privacy")).extracting(Path::toString)
+                .contains("analysis/DensityService.java", "councillor/WardChoroplethService.java",
+                        "layers/tiles/DensityTileService.java");
+    }
+
+    @Test
     void configuration_is_read_only_at_the_top() {
         assertThat(sourcesImporting("uk.safermap.config")).allSatisfy(p -> assertThat(p.toString())
                 .matches("App.java|config/.*|cli/.*|StoreSeeder.java"));
@@ -124,5 +139,22 @@ class ArchitectureTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void every_package_says_what_it_is_for_and_cites_only_what_the_repository_holds() {
+        try (Stream<Path> dirs = Files.walk(MAIN)) {
+            dirs.filter(Files::isDirectory).filter(d -> !d.equals(MAIN))
+                    .forEach(d -> assertThat(d.resolve("package-info.java")).as(MAIN.relativize(d).toString()).exists());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            files.filter(p -> p.toString().endsWith(".java"))
+                    .forEach(p -> assertThat(read(p)).as(p.toString()).doesNotContain("DOMAIN.md"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(Path.of("../docs/methods.md")).exists();
     }
 }

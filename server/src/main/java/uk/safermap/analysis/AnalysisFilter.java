@@ -15,7 +15,7 @@ import java.util.TreeSet;
  *
  * @param categories    empty means all
  * @param aggregateOnly for a viewer who must not see incidents: sensitive incidents are left out,
- *                      and density surfaces blank places with fewer than 5 incidents nearby
+ *                      and density surfaces follow the {@link uk.safermap.privacy.DisclosurePolicy}
  */
 public record AnalysisFilter(Optional<LocalDateTime> from, Optional<LocalDateTime> to, Set<Category> categories,
                              Optional<AreaResolver.Resolved> area, Optional<Envelope> bboxWgs84, boolean aggregateOnly) {
@@ -33,6 +33,11 @@ public record AnalysisFilter(Optional<LocalDateTime> from, Optional<LocalDateTim
     /** The same filter for a viewer who may see aggregates only. */
     public AnalysisFilter aggregateOnlyView() {
         return new AnalysisFilter(from, to, categories, area, bboxWgs84, true);
+    }
+
+    /** The same time and categories over the whole borough: the context a cell statistic is computed in. */
+    public AnalysisFilter withoutPlace() {
+        return new AnalysisFilter(from, to, categories, Optional.empty(), Optional.empty(), aggregateOnly);
     }
 
     public static AnalysisFilter everything() {

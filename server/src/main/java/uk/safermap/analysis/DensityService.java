@@ -9,6 +9,7 @@ import uk.safermap.analysis.density.KernelDensity;
 import uk.safermap.analysis.density.KernelDensityParameters;
 import uk.safermap.analysis.density.SupportMask;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.privacy.DisclosurePolicy;
 import uk.safermap.store.PointSet;
 
 import java.util.List;
@@ -18,6 +19,13 @@ import java.util.OptionalDouble;
  * Quartic kernel density of the filtered incidents, in incidents per km², over the filter's area
  * (or the incidents' extent) padded by the bandwidth; one surface per filter and parameters,
  * cached, so every map tile and the legend of a request share it.
+ *
+ * <p>For an aggregate-only filter the {@link DisclosurePolicy} decides everything: the filter must
+ * name no place and whole months, the surface covers the service area with the policy's bandwidth
+ * and cell (or coarser), and it is estimated from the policy's rounded counting squares, not from
+ * the incidents, then blanked where fewer than the threshold lie within the bandwidth. It is
+ * therefore a function of rounded cells only: one or two incidents more or less in a square (or in
+ * a box, or in the store) change nothing, and no match at all is an all-blank surface, not an error.
  */
 public final class DensityService {
 
@@ -25,20 +33,28 @@ public final class DensityService {
     public record Contour(double level, double percentile, double areaKm2, double incidents, Geometry outline) {
     }
 
-    /** Aggregate-only surfaces show only places with at least this many incidents nearby. */
-    public static final int AGGREGATE_MIN_SUPPORT = 5;
-
     private final IncidentSelection selection;
     private final ResultCache cache;
     private final BritishNationalGrid grid;
+    private final DisclosurePolicy policy;
+    private final Envelope serviceArea;
 
-    public DensityService(IncidentSelection selection, ResultCache cache, BritishNationalGrid grid) {
+    /**
+     * @param serviceArea the extent of every aggregate-only surface, grid metres
+     */
+    public DensityService(IncidentSelection selection, ResultCache cache, BritishNationalGrid grid,
+                          DisclosurePolicy policy, Envelope serviceArea) {
         this.selection = selection;
         this.cache = cache;
         this.grid = grid;
+        this.policy = policy;
+        this.serviceArea = new Envelope(serviceArea);
     }
 
     public DensityGrid surface(AnalysisFilter filter, OptionalDouble bandwidth, OptionalDouble cell) {
+        if (filter.aggregateOnly()) {
+            return aggregateSurface(filter, bandwidth, cell);
+        }
         // Checks the parameters before anything is read or cached.
         KernelDensityParameters params = new KernelDensityParameters(bandwidth, cell, null,
                 KernelDensity.Method.AUTO, KernelDensityParameters.DEFAULT_MAX_CELLS);
@@ -53,10 +69,23 @@ public final class DensityService {
         KernelDensityParameters p = filter.area()
                 .map(a -> params.withExtent(extent(a.grid().getEnvelopeInternal())))
                 .orElse(params);
-        DensityGrid surface = KernelDensity.estimate(points.easting(), points.northing(), p);
-        return filter.aggregateOnly()
-                ? SupportMask.blankSparse(surface, points.easting(), points.northing(), AGGREGATE_MIN_SUPPORT)
-                : surface;
+        return KernelDensity.estimate(points.easting(), points.northing(), p);
+    }
+
+    private DensityGrid aggregateSurface(AnalysisFilter filter, OptionalDouble bandwidth, OptionalDouble cell) {
+        policy.checkSurfaceFilter(filter.area().isPresent() || filter.bboxWgs84().isPresent(), filter.from(),
+                filter.to());
+        KernelDensityParameters params = new KernelDensityParameters(OptionalDouble.of(policy.bandwidth(bandwidth)),
+                OptionalDouble.of(policy.cell(cell)), serviceArea, KernelDensity.Method.AUTO,
+                KernelDensityParameters.DEFAULT_MAX_CELLS);
+        return cache.get("density|" + params.bandwidthMetres() + "|" + params.cellMetres() + "|" + filter.key(), () -> {
+            PointSet points = selection.select(filter, false);
+            DisclosurePolicy.RoundedSquares squares = policy.roundedSquares(points.easting(), points.northing(),
+                    points.monthIndex(), points.category());
+            DensityGrid surface = KernelDensity.estimate(squares.x(), squares.y(), squares.weight(), params);
+            return SupportMask.blankSparse(surface, squares.x(), squares.y(), squares.weight(), policy.threshold())
+                    .withNote(policy.surfaceRule());
+        });
     }
 
     /** A degenerate (zero-width) area envelope gets a small box so the estimator has an extent. */

@@ -44,10 +44,13 @@ public final class EmergingService {
                            int coldBins, String finalClass, double total, Geometry outline) {
     }
 
-    /** The whole run. {@code steps} names each time step by its first month. */
+    /**
+     * The whole run. {@code steps} names each time step by its first month; the incident counts
+     * mean what they mean in {@link GiStarService.Result}.
+     */
     public record Result(double cellMetres, double bandMetres, String step, List<String> steps, String studyArea,
-                         int incidents, Map<String, Integer> categoryCounts, List<String> warnings,
-                         List<Location> locations) {
+                         int incidentsSelected, int incidentsAnalysed, int contextIncidents,
+                         Map<String, Integer> categoryCounts, List<String> warnings, List<Location> locations) {
     }
 
     private final IncidentSelection selection;
@@ -68,9 +71,9 @@ public final class EmergingService {
     }
 
     private Result compute(AnalysisFilter filter, double cellMetres, double bandMetres, Step step) {
-        StudyGrid study = StudyGrid.of(filter, areas, cellMetres, grid);
-        PointSet points = selection.select(filter, false);
-        if (points.size() == 0) {
+        StudyGrid study = StudyGrid.of(filter, selection, areas, cellMetres, bandMetres);
+        PointSet points = study.context();
+        if (study.selected() == 0) {
             throw new IllegalArgumentException("no incidents match the filter, so there is nothing to analyse");
         }
         int first = filter.from().map(f -> f.getYear() * 12 + f.getMonthValue() - 1).orElse(min(points.monthIndex()));
@@ -85,6 +88,9 @@ public final class EmergingService {
         List<Location> locations = new ArrayList<>(r.locations().size());
         int[] perCategory = new int[EmergingCategory.values().length];
         for (EmergingHotSpots.Location l : r.locations()) {
+            if (!study.shown()[l.cell()]) {
+                continue;
+            }
             perCategory[l.category().ordinal()]++;
             double total = 0;
             for (double[] stepCounts : cube.counts()) {
@@ -103,7 +109,7 @@ public final class EmergingService {
             counts.put(c.slug(), perCategory[c.ordinal()]);
         }
         return new Result(cellMetres, bandMetres, step.name().toLowerCase(java.util.Locale.ROOT), stepNames,
-                study.area().name(), points.size(), counts, r.warnings(), locations);
+                study.name(), study.selected(), study.analysed(), points.size(), counts, r.warnings(), locations);
     }
 
     private static int min(int[] v) {

@@ -26,11 +26,24 @@ public final class GiStarService {
     public record Cell(int index, double count, double z, double p, HotSpotClass hotSpotClass, Geometry outline) {
     }
 
-    /** The whole run: parameters as used, how the band was chosen, totals and warnings. */
+    /**
+     * The whole run: parameters as used, how the band was chosen, totals and warnings.
+     * {@code incidentsSelected} are the incidents the filter selects (its area included),
+     * {@code incidentsAnalysed} those of them in a study cell (all of them, by construction of the
+     * study area), {@code contextIncidents} those the statistic was computed on (the whole borough
+     * for the filter's time and categories). Class counts and cells are of the cells shown.
+     */
     public record Result(double cellMetres, double bandMetres, String bandRule, String bandReason, String studyArea,
-                         int studyCells, int incidents, Map<String, Integer> classCounts, List<String> warnings,
-                         List<Cell> cells) {
+                         int studyCells, int incidentsSelected, int incidentsAnalysed, int contextIncidents,
+                         Map<String, Integer> classCounts, List<String> warnings, List<Cell> cells) {
     }
+
+    /**
+     * Without a band, cells within this many cell widths of an incident join the study area: two
+     * cells, the default band of the emerging hot spot run, enough to give a lone village cell
+     * empty neighbours to be measured against.
+     */
+    static final double DEFAULT_HALO_CELLS = 2;
 
     private final IncidentSelection selection;
     private final AreaResolver areas;
@@ -50,8 +63,9 @@ public final class GiStarService {
     }
 
     private Result compute(AnalysisFilter filter, double cellMetres, OptionalDouble bandMetres) {
-        StudyGrid study = StudyGrid.of(filter, areas, cellMetres, grid);
-        PointSet points = selection.select(filter, false);
+        StudyGrid study = StudyGrid.of(filter, selection, areas, cellMetres,
+                bandMetres.orElse(DEFAULT_HALO_CELLS * cellMetres));
+        PointSet points = study.context();
         CellCounts counts = CellCounts.of(study.grid(), points.easting(), points.northing());
         List<String> warnings = new ArrayList<>();
         double band;
@@ -70,13 +84,18 @@ public final class GiStarService {
         }
         GetisOrdGiStar.Result gi = GetisOrdGiStar.run(counts, study.mask(), band);
         warnings.addAll(gi.warnings());
-        List<Cell> cells = new ArrayList<>(study.mask().size());
+        List<Cell> cells = new ArrayList<>();
+        int[] shownClasses = new int[HotSpotClass.values().length];
         for (int i : study.mask().cells()) {
+            if (!study.shown()[i]) {
+                continue;
+            }
+            shownClasses[gi.classOf(i).ordinal()]++;
             cells.add(new Cell(i, counts.counts()[i], gi.z()[i], gi.p()[i], gi.classOf(i),
                     grid.toWgs84(study.grid().cellPolygon(i, StudyGrid.GRID))));
         }
-        return new Result(cellMetres, band, rule, reason, study.area().name(), gi.n(), points.size(),
-                classCounts(gi.classCounts()), List.copyOf(warnings), cells);
+        return new Result(cellMetres, band, rule, reason, study.name(), gi.n(), study.selected(), study.analysed(),
+                points.size(), classCounts(shownClasses), List.copyOf(warnings), cells);
     }
 
     private static Map<String, Integer> classCounts(int[] counts) {

@@ -48,14 +48,22 @@ public final class IncidentSelection {
         if (shape.isEmpty()) {
             return all;
         }
-        PreparedGeometry prepared = PreparedGeometryFactory.prepare(shape.get());
-        boolean[] keep = new boolean[all.size()];
+        boolean[] keep = within(shape.get(), all);
         int kept = 0;
-        for (int i = 0; i < all.size(); i++) {
-            keep[i] = prepared.covers(GRID.createPoint(new Coordinate(all.easting()[i], all.northing()[i])));
-            kept += keep[i] ? 1 : 0;
+        for (boolean k : keep) {
+            kept += k ? 1 : 0;
         }
         return kept == all.size() ? all : all.subset(keep);
+    }
+
+    /** Per point, whether the place (in grid metres) covers it. */
+    static boolean[] within(Geometry place, PointSet points) {
+        PreparedGeometry prepared = PreparedGeometryFactory.prepare(place);
+        boolean[] keep = new boolean[points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            keep[i] = prepared.covers(GRID.createPoint(new Coordinate(points.easting()[i], points.northing()[i])));
+        }
+        return keep;
     }
 
     private PointSet withoutSensitive(PointSet points) {
@@ -68,8 +76,8 @@ public final class IncidentSelection {
         return all ? points : points.subset(keep);
     }
 
-    /** The area polygon, or the lon/lat box as a grid polygon, or nothing. */
-    private Optional<Geometry> shape(AnalysisFilter filter) {
+    /** The area polygon, or the lon/lat box as a grid polygon (or both, intersected), or nothing. */
+    Optional<Geometry> shape(AnalysisFilter filter) {
         if (filter.area().isPresent()) {
             Geometry g = filter.area().get().grid();
             return Optional.of(filter.bboxWgs84().map(b -> g.intersection(box(b))).orElse(g));

@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,11 +21,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Uploads files to a running service ({@code POST /api/imports}), one import per file, with a
  * progress line on the terminal. The format is taken from {@code --format} or guessed: .geojson
- * and .json are GeoJSON; a CSV whose header has "Crime ID" is police.uk, otherwise council.
+ * and .json are GeoJSON; a .zip is a police.uk archive; a CSV (or .csv.gz) whose header has
+ * "Crime ID" is police.uk, otherwise council.
  */
 @Command(name = "load", mixinStandardHelpOptions = true, description = "Import incident files into a running SaferMap.")
 final class LoadCommand implements Callable<Integer> {
@@ -64,7 +67,7 @@ final class LoadCommand implements Callable<Integer> {
             long size = Files.size(file);
             HttpRequest request = HttpRequest.newBuilder(uri)
                     .header("Authorization", "Bearer " + apiToken)
-                    .header("Content-Type", fmt.equals("geojson") ? "application/geo+json" : "text/csv")
+                    .header("Content-Type", contentType(file, fmt))
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> progress(file, size)))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -91,10 +94,26 @@ final class LoadCommand implements Callable<Integer> {
         if (name.endsWith(".geojson") || name.endsWith(".json")) {
             return "geojson";
         }
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        if (name.endsWith(".zip")) {
+            return "police-csv";
+        }
+        InputStream raw = Files.newInputStream(file);
+        InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String header = r.readLine();
             return header != null && header.contains("Crime ID") ? "police-csv" : "council-csv";
         }
+    }
+
+    private static String contentType(Path file, String format) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".zip")) {
+            return "application/zip";
+        }
+        if (name.endsWith(".gz")) {
+            return "application/gzip";
+        }
+        return format.equals("geojson") ? "application/geo+json" : "text/csv";
     }
 
     private static InputStream progress(Path file, long size) {

@@ -3,10 +3,11 @@ package uk.safermap.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code safermap} command line: serve (default), load, generate-sample, bench. */
+/** The {@code safermap} command line: serve (default), load, generate-sample, extract-police, bench. */
 @Command(name = "safermap", mixinStandardHelpOptions = true, version = "SaferMap 0.1",
         description = "Hot spot mapping and CCTV / patrol planning for community safety partnerships.",
-        subcommands = {ServeCommand.class, LoadCommand.class, GenerateSampleCommand.class, BenchCommand.class})
+        subcommands = {ServeCommand.class, LoadCommand.class, GenerateSampleCommand.class, ExtractPoliceCommand.class,
+                BenchCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

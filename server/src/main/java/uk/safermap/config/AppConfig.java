@@ -39,11 +39,22 @@ public record AppConfig(Server server, Store store, Sample sample, ServiceAreaSe
     }
 
     /**
-     * @param enabled    seed the generated sample into an empty store on first start
-     * @param months     how many months of incidents to generate
-     * @param seed       random seed (same seed, same data)
+     * @param kind       what to seed into an empty store on first start
+     * @param months     how many months of incidents to generate (generated sample only)
+     * @param seed       random seed (same seed, same data; generated sample only)
      */
-    public record Sample(boolean enabled, int months, long seed) {
+    public record Sample(SampleKind kind, int months, long seed) {
+        public boolean enabled() {
+            return kind != SampleKind.OFF;
+        }
+    }
+
+    /**
+     * {@code REAL}: the shipped extract of real police.uk Melton months; {@code GENERATED}: the
+     * seeded generator with planted hot spots (for tests that need planted truth); {@code OFF}: nothing.
+     */
+    public enum SampleKind {
+        REAL, GENERATED, OFF
     }
 
     /**

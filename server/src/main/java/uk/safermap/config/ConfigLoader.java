@@ -91,7 +91,7 @@ public final class ConfigLoader {
                         string("SAFERMAP_DB_USER", ""),
                         string("SAFERMAP_DB_PASSWORD", ""),
                         positive("SAFERMAP_DB_POOL_SIZE", 8)),
-                new AppConfig.Sample(onOff("SAFERMAP_SAMPLE", true),
+                new AppConfig.Sample(sampleKind(),
                         positive("SAFERMAP_SAMPLE_MONTHS", 24),
                         (long) integer("SAFERMAP_SAMPLE_SEED", 42)),
                 new AppConfig.ServiceAreaSettings(nonNegative("SAFERMAP_AREA_MARGIN_M", 2000),
@@ -151,6 +151,18 @@ public final class ConfigLoader {
         } catch (NumberFormatException e) {
             throw new ConfigException(key + " must be a number of metres, got '" + v.get() + "'");
         }
+    }
+
+    /** {@code on} is kept as the old spelling of the default, the real months. */
+    private AppConfig.SampleKind sampleKind() {
+        String v = optional("SAFERMAP_SAMPLE").orElse("real").toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "real", "on", "true", "yes", "1" -> AppConfig.SampleKind.REAL;
+            case "generated" -> AppConfig.SampleKind.GENERATED;
+            case "off", "false", "no", "0" -> AppConfig.SampleKind.OFF;
+            default -> throw new ConfigException("SAFERMAP_SAMPLE must be real, generated or off, got '"
+                    + values.get("SAFERMAP_SAMPLE") + "'");
+        };
     }
 
     private boolean onOff(String key, boolean fallback) {

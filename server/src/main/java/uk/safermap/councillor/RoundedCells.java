@@ -1,19 +1,19 @@
 package uk.safermap.councillor;
 
+import uk.safermap.privacy.DisclosurePolicy;
+
 /**
  * Incident counts for councillors, safe against differencing. Counts are kept per atomic
  * cell (area x month x category) and each cell is rounded to the nearest multiple of
  * {@code base} before anything is added up, so every total any query can return is a sum of
  * rounded cells: subtracting one answer from another yields rounded cells again, never a
- * count more precise than +/- base/2. Totals under {@code threshold} are then suppressed.
- * This is the rounding rule of ONS small-area outputs (base 5), applied at the finest cell.
+ * count more precise than +/- base/2. The rounding is the {@link DisclosurePolicy}'s.
  */
 public final class RoundedCells {
 
     private final int areas;
     private final int months;
     private final int categories;
-    private final int base;
     private final int[] rounded;
 
     /**
@@ -21,14 +21,11 @@ public final class RoundedCells {
      * @param month    per incident, its month offset from the first month, 0..months-1 (others ignored)
      * @param category per incident, its category ordinal
      */
-    public RoundedCells(int areas, int months, int categories, int base, int[] area, int[] month, byte[] category) {
-        if (base < 1) {
-            throw new IllegalArgumentException("rounding base must be at least 1, got " + base);
-        }
+    public RoundedCells(int areas, int months, int categories, DisclosurePolicy policy, int[] area, int[] month,
+                        byte[] category) {
         this.areas = areas;
         this.months = months;
         this.categories = categories;
-        this.base = base;
         int[] counts = new int[areas * months * categories];
         for (int i = 0; i < area.length; i++) {
             if (area[i] >= 0 && month[i] >= 0 && month[i] < months) {
@@ -37,13 +34,8 @@ public final class RoundedCells {
         }
         rounded = new int[counts.length];
         for (int c = 0; c < counts.length; c++) {
-            rounded[c] = round(counts[c], base);
+            rounded[c] = policy.round(counts[c]);
         }
-    }
-
-    /** Round half up to a multiple of base: with base 5, 0-2 give 0 and 3-7 give 5. */
-    static int round(int count, int base) {
-        return (int) Math.floor((count + base / 2.0) / base) * base;
     }
 
     private int index(int area, int month, int category) {
@@ -92,9 +84,5 @@ public final class RoundedCells {
 
     public int months() {
         return months;
-    }
-
-    public int base() {
-        return base;
     }
 }

@@ -8,17 +8,18 @@ import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import uk.safermap.analysis.AnalysisFilter;
 import uk.safermap.analysis.IncidentSelection;
+import uk.safermap.analysis.ResultCache;
 import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
 import uk.safermap.domain.Category;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.privacy.DisclosurePolicy;
 import uk.safermap.store.AreaStore;
 import uk.safermap.store.PointSet;
 import uk.safermap.store.PopulationStore;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,15 +28,12 @@ import java.util.Set;
 /**
  * Ward figures for councillors: counts, rates per 1,000 residents and change on the same
  * period a year earlier, all built from {@link RoundedCells} (ward x month x category, each
- * rounded to 5) so that no answer and no difference of answers reveals fewer than three
- * incidents, with totals under 5 suppressed, and class breaks for the map.
+ * rounded by the {@link DisclosurePolicy}) so that no answer and no difference of answers reveals
+ * fewer than three incidents, with small totals suppressed, and class breaks for the map (from
+ * the rounded, unsuppressed values only). The policy also bounds the period, and sets the default
+ * one, so that it does not move with a single record.
  */
 public final class WardChoroplethService {
-
-    public static final int ROUNDING_BASE = 5;
-    public static final int THRESHOLD = 5;
-    /** The longest period one answer covers, so a request cannot read the whole store at once. */
-    public static final int MAX_MONTHS = 120;
 
     private static final GeometryFactory GRID = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.SRID);
 
@@ -67,8 +65,8 @@ public final class WardChoroplethService {
     }
 
     public record Result(Metric metric, YearMonth from, YearMonth to, YearMonth previousFrom, YearMonth previousTo,
-                         List<WardValue> wards, double[] breaks, Classification classification, int threshold,
-                         int roundingBase, boolean populationsLoaded, List<String> notes) {
+                         List<WardValue> wards, double[] breaks, Classification classification,
+                         DisclosurePolicy disclosure, boolean populationsLoaded, List<String> notes) {
     }
 
     /** The rounded cells of a period and the year before it, over the wards (or LSOAs). */
@@ -91,13 +89,22 @@ public final class WardChoroplethService {
     private final AreaStore areas;
     private final PopulationStore populations;
     private final BritishNationalGrid grid;
+    private final DisclosurePolicy policy;
+    /** The published period, read once per data version: it is asked on every viewer start. */
+    private final ResultCache published;
 
     public WardChoroplethService(IncidentSelection selection, AreaStore areas, PopulationStore populations,
-                                 BritishNationalGrid grid) {
+                                 BritishNationalGrid grid, DisclosurePolicy policy, ResultCache published) {
         this.selection = selection;
         this.areas = areas;
         this.populations = populations;
         this.grid = grid;
+        this.policy = policy;
+        this.published = published;
+    }
+
+    public DisclosurePolicy policy() {
+        return policy;
     }
 
     public Result choropleth(Request r) {
@@ -116,15 +123,15 @@ public final class WardChoroplethService {
             int previous = cells.cells().total(w, 0, cells.previousLast(), cells.include());
             previousTotal += previous;
             Integer pop = population.get(ward.code());
-            boolean small = count < THRESHOLD;
+            boolean small = policy.suppressed(count);
             Double value = switch (r.metric()) {
                 case COUNT -> small ? null : (double) count;
                 case RATE -> small || pop == null || pop == 0 ? null : 1000.0 * count / pop;
-                case CHANGE -> small || previous < THRESHOLD ? null : 100.0 * (count - previous) / previous;
+                case CHANGE -> small || policy.suppressed(previous) ? null : 100.0 * (count - previous) / previous;
             };
-            boolean suppressed = small || (r.metric() == Metric.CHANGE && previous < THRESHOLD);
-            values.add(new WardValue(ward.code(), ward.name(), ward.geometry(), small ? null : count,
-                    previous < THRESHOLD ? null : previous, pop, value, suppressed, null));
+            boolean suppressed = small || (r.metric() == Metric.CHANGE && policy.suppressed(previous));
+            values.add(new WardValue(ward.code(), ward.name(), ward.geometry(), policy.shown(count),
+                    policy.shown(previous), pop, value, suppressed, null));
         }
         if (r.metric() == Metric.RATE && r.level() != AreaKind.WARD) {
             notes.add("rates need populations, which are loaded per ward: choose wards for rates");
@@ -148,23 +155,20 @@ public final class WardChoroplethService {
                 v.geometry(), v.count(), v.previousCount(), v.population(), v.value(), v.suppressed(),
                 ClassBreaks.classOf(v.value(), breaks))).toList();
         return new Result(r.metric(), cells.from(), cells.to(), cells.from().minusYears(1), cells.to().minusYears(1),
-                classed, breaks, r.classification(), THRESHOLD, ROUNDING_BASE, !population.isEmpty(), notes);
+                classed, breaks, r.classification(), policy, !population.isEmpty(), notes);
     }
 
     /**
      * Reads the incidents of the period and the year before, places each in its ward and
-     * rounds the cells. Without {@code to}, the period ends at the latest month with data;
-     * without {@code from}, it is the 12 months to {@code to}.
+     * rounds the cells. Without {@code to}, the period ends at the last month of the published
+     * period (whatever the categories asked for); without {@code from}, it is the 12 months to
+     * {@code to}.
      */
     Cells cells(AreaKind level, Optional<YearMonth> fromMonth, Optional<YearMonth> toMonth, Set<Category> types) {
-        YearMonth to = toMonth.orElseGet(() -> latestMonth(types));
+        YearMonth to = toMonth.orElseGet(() -> publishedPeriod().map(DisclosurePolicy.Period::last)
+                .orElseGet(YearMonth::now));
         YearMonth from = fromMonth.orElse(to.minusMonths(11));
-        if (from.isAfter(to)) {
-            throw new IllegalArgumentException("from must not be after to");
-        }
-        if (months(from, to) > MAX_MONTHS) {
-            throw new IllegalArgumentException("the period may span at most " + MAX_MONTHS + " months");
-        }
+        policy.checkPeriod(from, to);
         YearMonth first = from.minusYears(1);
         PointSet points = selection.select(new AnalysisFilter(Optional.of(first.atDay(1).atStartOfDay()),
                 Optional.of(to.plusMonths(1).atDay(1).atStartOfDay()), types, Optional.empty(), Optional.empty()),
@@ -184,18 +188,17 @@ public final class WardChoroplethService {
             include[c.ordinal()] = types.isEmpty() || types.contains(c);
         }
         RoundedCells cells = new RoundedCells(wards.size(), months(first, to), Category.values().length,
-                ROUNDING_BASE, ward, month, points.category());
+                policy, ward, month, points.category());
         return new Cells(wards, cells, from, to, include);
     }
 
-    private YearMonth latestMonth(Set<Category> types) {
-        PointSet all = selection.select(new AnalysisFilter(Optional.empty(), Optional.empty(), types, Optional.empty(),
-                Optional.empty()), false);
-        int latest = Arrays.stream(all.monthIndex()).max().orElse(-1);
-        if (latest < 0) {
-            return YearMonth.now();
-        }
-        return YearMonth.of(latest / 12, latest % 12 + 1);
+    /**
+     * The months that may be named as the data's period, over every category and without sensitive
+     * incidents: a single new record, of whatever category, moves neither end.
+     */
+    public Optional<DisclosurePolicy.Period> publishedPeriod() {
+        return published.get("published-period", () -> policy.publishedPeriod(
+                selection.select(AnalysisFilter.everything().aggregateOnlyView(), false).monthIndex()));
     }
 
     private static int wardOf(List<PreparedGeometry> shapes, double x, double y) {
@@ -209,6 +212,6 @@ public final class WardChoroplethService {
     }
 
     static int months(YearMonth from, YearMonth to) {
-        return (to.getYear() - from.getYear()) * 12 + to.getMonthValue() - from.getMonthValue() + 1;
+        return DisclosurePolicy.months(from, to);
     }
 }

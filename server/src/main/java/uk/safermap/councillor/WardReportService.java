@@ -5,6 +5,7 @@ import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
 import uk.safermap.domain.Category;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.privacy.DisclosurePolicy;
 import uk.safermap.store.AreaStore;
 
 import java.time.YearMonth;
@@ -39,13 +40,15 @@ public final class WardReportService {
         WardChoroplethService.Cells cells = choropleth.cells(AreaKind.WARD, from, to, Set.of());
         int w = cells.wards().indexOf(cells.wards().stream().filter(a -> a.code().equals(code)).findFirst().orElseThrow());
         RoundedCells rc = cells.cells();
-        Integer count = shown(rc.total(w, cells.currentFirst(), cells.currentLast(), cells.include()));
-        Integer previous = shown(rc.total(w, 0, cells.previousLast(), cells.include()));
+        DisclosurePolicy policy = choropleth.policy();
+        Integer count = policy.shown(rc.total(w, cells.currentFirst(), cells.currentLast(), cells.include()));
+        Integer previous = policy.shown(rc.total(w, 0, cells.previousLast(), cells.include()));
         Double change = count == null || previous == null ? null : 100.0 * (count - previous) / previous;
         int[] perMonth = rc.monthly(w, cells.include());
         List<WardReport.MonthRow> monthly = new ArrayList<>();
         for (int m = 0; m <= cells.previousLast(); m++) {
-            monthly.add(new WardReport.MonthRow(cells.from().plusMonths(m), shown(perMonth[m + 12]), shown(perMonth[m])));
+            monthly.add(new WardReport.MonthRow(cells.from().plusMonths(m), policy.shown(perMonth[m + 12]),
+                    policy.shown(perMonth[m])));
         }
         int[] byCategory = rc.byCategory(w, cells.currentFirst(), cells.currentLast());
         Map<String, Integer> categories = new LinkedHashMap<>();
@@ -53,7 +56,7 @@ public final class WardReportService {
         order.sort(Comparator.comparingInt((Category c) -> -byCategory[c.ordinal()]).thenComparing(Category::label));
         for (Category c : order) {
             if (byCategory[c.ordinal()] > 0) {
-                categories.put(c.label(), shown(byCategory[c.ordinal()]));
+                categories.put(c.label(), policy.shown(byCategory[c.ordinal()]));
             }
         }
         Geometry wardGrid = grid.toGrid(ward.geometry());
@@ -76,13 +79,10 @@ public final class WardReportService {
         return new WardReport(code, ward.name(), cells.from(), cells.to(), count, previous, change, monthly, categories,
                 neighbourhoods, summary(ward.name(), cells.from(), cells.to(), count, previous, change, categories,
                 neighbourhoods), classes, shapes, map.breaks().length,
-                "Counts are rounded to the nearest " + WardChoroplethService.ROUNDING_BASE + " for each ward, month and "
-                        + "category before they are added up, and totals under " + WardChoroplethService.THRESHOLD
-                        + " are shown as \"fewer than 5\", so that no individual incident can be identified.");
-    }
-
-    private static Integer shown(int rounded) {
-        return rounded < WardChoroplethService.THRESHOLD ? null : rounded;
+                "Counts are rounded to the nearest " + policy.roundingBase() + " for each ward, month and "
+                        + "category before they are added up, and totals under " + policy.threshold()
+                        + " are shown as \"fewer than " + policy.threshold() + "\", so that no individual incident "
+                        + "can be identified.");
     }
 
     /** Plain sentences for a committee paper. */

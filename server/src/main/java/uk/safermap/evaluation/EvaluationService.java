@@ -17,6 +17,7 @@ import uk.safermap.domain.Category;
 import uk.safermap.domain.Intervention;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.placement.HarmWeights;
+import uk.safermap.privacy.DisclosurePolicy;
 import uk.safermap.store.AreaStore;
 import uk.safermap.store.IncidentStore;
 import uk.safermap.store.PointSet;
@@ -43,10 +44,11 @@ public final class EvaluationService {
 
     /**
      * @param comparisonAreas area references ({@code ward:..}, {@code lsoa:..}); empty to have them suggested
-     * @param aggregateOnly   the reader may not see incidents: sensitive ones are left out
+     * @param aggregateOnly   the reader may not see incidents: sensitive ones are left out and the
+     *                        counts follow the disclosure policy
      */
     public record Request(String interventionId, EvaluationParameters parameters, List<String> comparisonAreas,
-                          Disclosure disclosure, boolean aggregateOnly) {
+                          boolean aggregateOnly) {
 
         public Request {
             comparisonAreas = List.copyOf(comparisonAreas);
@@ -66,10 +68,13 @@ public final class EvaluationService {
     private final AreaStore areaStore;
     private final AreaResolver areas;
     private final BritishNationalGrid grid;
+    private final Disclosure aggregates;
     private final HarmWeights harm = HarmWeights.harm();
 
     public EvaluationService(InterventionService interventions, IncidentSelection selection, IncidentStore incidents,
-                             AreaStore areaStore, AreaResolver areas, BritishNationalGrid grid) {
+                             AreaStore areaStore, AreaResolver areas, BritishNationalGrid grid,
+                             DisclosurePolicy policy) {
+        this.aggregates = Disclosure.of(policy);
         this.interventions = interventions;
         this.selection = selection;
         this.incidents = incidents;
@@ -101,8 +106,9 @@ public final class EvaluationService {
             month[i] = points.monthIndex()[i] - first;
         }
         boolean[] include = include(iv);
+        Disclosure disclosure = request.aggregateOnly() ? aggregates : Disclosure.EXACT;
         Comparison comparison = request.comparisonAreas().isEmpty()
-                ? suggest(points, month, target, reach, periods, include, p, request.disclosure(), notes)
+                ? suggest(points, month, target, reach, periods, include, p, disclosure, notes)
                 : chosen(request.comparisonAreas(), reach, notes);
 
         PreparedGeometry t = PreparedGeometryFactory.prepare(target);
@@ -114,9 +120,7 @@ public final class EvaluationService {
             area[i] = t.covers(pt) ? BeforeAfterAssessment.TARGET : b.covers(pt) ? BeforeAfterAssessment.BUFFER
                     : c.covers(pt) ? BeforeAfterAssessment.COMPARISON : -1;
         }
-        Disclosure disclosure = request.disclosure();
-        RoundedCells cells = new RoundedCells(3, months, CATEGORIES, disclosure.roundingBase(), area, month,
-                points.category());
+        RoundedCells cells = disclosure.cells(3, months, CATEGORIES, area, month, points.category());
         Assessment assessment = BeforeAfterAssessment.assess(new BeforeAfterAssessment.Input(cells,
                 periods.beforeMonths(), gapMonths(periods), periods.afterMonths(), include, harm.byOrdinal(),
                 harm.name(), disclosure.threshold(), p.confidence(), p.minCount(), iv.costPounds()));
@@ -256,8 +260,8 @@ public final class EvaluationService {
                 }
             }
         }
-        RoundedCells cells = new RoundedCells(n + 1, periods.beforeMonths(), CATEGORIES, disclosure.roundingBase(),
-                area, month, points.category());
+        RoundedCells cells = disclosure.cells(n + 1, periods.beforeMonths(), CATEGORIES, area, month,
+                points.category());
         int[][] series = new int[n][];
         for (int c = 0; c < n; c++) {
             series[c] = cells.monthly(c, include);

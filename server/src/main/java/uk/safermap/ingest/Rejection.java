@@ -7,6 +7,15 @@ package uk.safermap.ingest;
  * @param field  the source field at fault, as named in the file
  * @param value  the offending value as given (null when missing)
  * @param reason what is wrong, in words an analyst can act on
+ * @param file   the file within an archive the row is in; null for a single file
  */
-public record Rejection(long line, String field, String value, String reason) {
+public record Rejection(long line, String field, String value, String reason, String file) {
+
+    public Rejection(long line, String field, String value, String reason) {
+        this(line, field, value, reason, null);
+    }
+
+    Rejection inFile(String name) {
+        return new Rejection(line, field, value, reason, name);
+    }
 }

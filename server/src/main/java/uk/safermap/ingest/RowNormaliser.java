@@ -31,14 +31,26 @@ final class RowNormaliser {
     private final Clock clock;
     private final SourceKeys keys = new SourceKeys();
 
-    /** The outcome for one row: exactly one of the two is present. */
-    record Result(Incident incident, Rejection rejection) {
+    /**
+     * Why a well-formed row is not imported: police.uk publishes whole force areas and rows with
+     * no location, so these are normal, counted apart from malformed rows.
+     */
+    enum Skip {
+        OUTSIDE_AREA, NO_LOCATION
+    }
+
+    /** The outcome for one row: exactly one of the three is present. */
+    record Result(Incident incident, Rejection rejection, Skip skip) {
         static Result ok(Incident i) {
-            return new Result(i, null);
+            return new Result(i, null, null);
         }
 
         static Result rejected(long line, String field, String value, String reason) {
-            return new Result(null, new Rejection(line, field, value, reason));
+            return new Result(null, new Rejection(line, field, value, reason), null);
+        }
+
+        static Result skipped(Skip why) {
+            return new Result(null, null, why);
         }
     }
 
@@ -69,6 +81,9 @@ final class RowNormaliser {
         if (when.get().start().isAfter(LocalDateTime.now(clock.withZone(WhenParser.LONDON)))) {
             return Result.rejected(row.line(), names.date(), when.get().start().toString(), "date is in the future");
         }
+        if (format == IncidentFormat.POLICE_CSV && row.x() == null && row.y() == null) {
+            return Result.skipped(Skip.NO_LOCATION);
+        }
         double[] xy = new double[2];
         Result bad = coordinates(row, xy);
         if (bad != null) {
@@ -77,8 +92,7 @@ final class RowNormaliser {
         double[] lonLat = row.gridCoordinates() ? grid.toWgs84(xy[0], xy[1]) : xy;
         double[] en = row.gridCoordinates() ? xy : grid.toGrid(xy[0], xy[1]);
         if (!area.contains(en[0], en[1])) {
-            return Result.rejected(row.line(), names.x() + "," + names.y(), row.x() + "," + row.y(),
-                    "outside the service area (" + area.description() + ")");
+            return Result.skipped(Skip.OUTSIDE_AREA);
         }
         Category c = category.orElse(Category.OTHER_CRIME);
         return Result.ok(new Incident(0, key(row, when.get()), format.key(), row.crimeId(),
@@ -161,6 +175,7 @@ final class RowNormaliser {
             return keys.forId(format == IncidentFormat.COUNCIL_CSV ? "council" : "crime", row.crimeId());
         }
         return keys.forContent(format.key(), when.start().toString(), when.end().toString(), row.category(),
-                row.x(), row.y(), row.location(), row.lsoaCode(), row.outcome(), row.context(), row.crimeId());
+                row.x(), row.y(), row.location(), row.lsoaCode(), row.outcome(), row.context(), row.crimeId(),
+                row.reportedBy(), row.fallsWithin());
     }
 }

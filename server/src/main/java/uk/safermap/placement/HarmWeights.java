@@ -9,7 +9,7 @@ import java.util.Map;
  * How much an incident of each category counts when placing cameras or doorbells. The default
  * is crime-harm style: the Cambridge Crime Harm Index (Sherman, Neyroud and Neyroud 2016)
  * weighs an offence by the days of imprisonment at the Sentencing Council starting point; here
- * each police.uk category takes the median CCHI of the offences it holds (DOMAIN.md 3.4).
+ * each police.uk category takes the median CCHI of the offences it holds (docs/methods.md 3.4).
  * police.uk does not split burglary into residential and non-residential, so burglary takes
  * their mean; ASB has no CCHI and takes the floor of 1. {@code count} weighs everything 1.
  */

@@ -4,6 +4,7 @@ import uk.safermap.domain.Incident;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where incidents live. Implementations must make an {@link ImportSession} all-or-nothing. */
@@ -50,6 +51,12 @@ public interface IncidentStore {
          * returns how many were new. Incidents in one batch must have distinct keys.
          */
         int add(List<Incident> batch);
+
+        /**
+         * Sets the outcome of stored incidents (including those added by this session), by source
+         * key; keys not stored are ignored. Returns how many incidents were updated.
+         */
+        int updateOutcomes(Map<String, String> outcomeBySourceKey);
 
         /** Makes the import visible, recording its totals (duplicates and rejections are the caller's count). */
         ImportRecord commit(int duplicates, int rejected);

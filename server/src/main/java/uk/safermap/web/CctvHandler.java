@@ -29,7 +29,7 @@ final class CctvHandler {
     /**
      * 100 m: between the range at which a redeployable camera still recognises a person and the
      * ~250 m within which a San Francisco study found violent crime fell; no standard exists
-     * (DOMAIN.md 3.2), so it is a parameter.
+     * (docs/methods.md 3.2), so it is a parameter.
      */
     static final double DEFAULT_RADIUS = 100;
     static final double[] DEFAULT_BEARINGS = {0, 45, 90, 135, 180, 225, 270, 315};

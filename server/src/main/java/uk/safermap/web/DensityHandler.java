@@ -23,12 +23,6 @@ import java.util.Set;
 final class DensityHandler {
 
     private static final Set<String> SURFACE = Set.of("bandwidth", "cell");
-    /**
-     * For roles that must not see incidents: a bandwidth of at least 500 m (a heatmap at street
-     * scale would show where single incidents are) and cells of at least 100 m.
-     */
-    static final double AGGREGATE_MIN_BANDWIDTH = 500;
-    static final double AGGREGATE_MIN_CELL = 100;
     /** Each level is a full marching-squares pass over the surface. */
     static final int MAX_LEVELS = 20;
 
@@ -54,12 +48,10 @@ final class DensityHandler {
         AnalysisParams params = AnalysisParams.withFilter(ctx, accepted);
         OptionalDouble bandwidth = params.optionalNumber("bandwidth", 10, 20_000);
         OptionalDouble cell = params.optionalNumber("cell", 5, 5_000);
-        if (AccessControl.principal(ctx).role().seesPoints()) {
-            return new Surface(params.filter(areas), bandwidth, cell, params);
-        }
-        return new Surface(params.filter(areas).aggregateOnlyView(),
-                OptionalDouble.of(Math.max(bandwidth.orElse(0), AGGREGATE_MIN_BANDWIDTH)),
-                OptionalDouble.of(Math.max(cell.orElse(0), AGGREGATE_MIN_CELL)), params);
+        AnalysisFilter filter = params.filter(areas);
+        // Roles that may not see incidents get the disclosure policy's surface (see DensityService).
+        return new Surface(AccessControl.principal(ctx).role().seesPoints() ? filter : filter.aggregateOnlyView(),
+                bandwidth, cell, params);
     }
 
     void tile(Context ctx) {
@@ -78,23 +70,7 @@ final class DensityHandler {
 
     void legend(Context ctx) {
         Surface s = surface(ctx, Set.of());
-        DensityTileService.Legend legend = tiles.legend(s.filter(), s.bandwidth(), s.cell());
-        ctx.json(s.filter().aggregateOnly() ? coarse(legend) : legend);
-    }
-
-    /**
-     * The legend for roles that must not see incidents: the total rounded to 5 and class limits to
-     * two significant figures, so that comparing legends of two filters does not give a count.
-     */
-    private static DensityTileService.Legend coarse(DensityTileService.Legend l) {
-        return new DensityTileService.Legend(l.unit(), l.bandwidthMetres(), l.bandwidthRule(), l.cellMetres(),
-                5 * Math.round(l.incidents() / 5), l.classes().stream().map(c -> new DensityTileService.LegendClass(
-                        c.colour(), c.opacity(), twoFigures(c.from()), twoFigures(c.to()))).toList(), l.notes());
-    }
-
-    private static double twoFigures(double v) {
-        return v == 0 || !Double.isFinite(v) ? v
-                : new java.math.BigDecimal(v).round(new java.math.MathContext(2)).doubleValue();
+        ctx.json(tiles.legend(s.filter(), s.bandwidth(), s.cell()));
     }
 
     void contours(Context ctx) throws IOException {

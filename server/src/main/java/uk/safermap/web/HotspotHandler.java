@@ -52,7 +52,9 @@ final class HotspotHandler {
                 .toList();
         GeoJsonResponse.collection(ctx, mapper, features, Map.of(
                 "parameters", Map.of("eps", r.epsMetres(), "minPts", r.minPoints()),
-                "summary", Map.of("incidents", r.incidents(), "clustered", r.clustered(), "noise", r.noise(),
+                // DBSCAN labels every selected incident (clustered or noise), so all are analysed.
+                "summary", Map.of("incidents", r.incidents(), "incidentsSelected", r.incidents(),
+                        "incidentsAnalysed", r.incidents(), "clustered", r.clustered(), "noise", r.noise(),
                         "clusters", r.clusters().size())));
     }
 
@@ -67,8 +69,9 @@ final class HotspotHandler {
         GeoJsonResponse.collection(ctx, mapper, features, Map.of(
                 "parameters", properties("cellMetres", r.cellMetres(), "bandMetres", r.bandMetres(),
                         "bandRule", r.bandRule(), "bandReason", r.bandReason(), "studyArea", r.studyArea()),
-                "summary", Map.of("studyCells", r.studyCells(), "incidents", r.incidents(),
-                        "classCounts", r.classCounts()),
+                "summary", Map.of("studyCells", r.studyCells(), "incidents", r.incidentsSelected(),
+                        "incidentsSelected", r.incidentsSelected(), "incidentsAnalysed", r.incidentsAnalysed(),
+                        "contextIncidents", r.contextIncidents(), "classCounts", r.classCounts()),
                 "warnings", r.warnings()));
     }
 
@@ -92,7 +95,9 @@ final class HotspotHandler {
                 "parameters", Map.of("cellMetres", r.cellMetres(), "bandMetres", r.bandMetres(), "step", r.step(),
                         "studyArea", r.studyArea()),
                 "steps", r.steps(),
-                "summary", Map.of("incidents", r.incidents(), "categoryCounts", r.categoryCounts()),
+                "summary", Map.of("incidents", r.incidentsSelected(), "incidentsSelected", r.incidentsSelected(),
+                        "incidentsAnalysed", r.incidentsAnalysed(), "contextIncidents", r.contextIncidents(),
+                        "categoryCounts", r.categoryCounts()),
                 "warnings", r.warnings()));
     }
 

@@ -9,7 +9,6 @@ import uk.safermap.auth.Access;
 import uk.safermap.domain.AreaKind;
 import uk.safermap.domain.Category;
 import uk.safermap.domain.Intervention;
-import uk.safermap.evaluation.Disclosure;
 import uk.safermap.evaluation.Evaluation;
 import uk.safermap.evaluation.EvaluationParameters;
 import uk.safermap.evaluation.EvaluationService;
@@ -138,8 +137,7 @@ final class InterventionHandler {
         List<String> areas = comparison.isBlank() ? List.of()
                 : Arrays.stream(comparison.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         try {
-            return evaluations.evaluate(new EvaluationService.Request(ctx.pathParam("id"), p, areas,
-                    exact ? Disclosure.EXACT : Disclosure.wardFigures(), !exact));
+            return evaluations.evaluate(new EvaluationService.Request(ctx.pathParam("id"), p, areas, !exact));
         } catch (NoSuchElementException e) {
             throw ApiException.notFound(e.getMessage());
         } catch (EvaluationService.NotEvaluable e) {

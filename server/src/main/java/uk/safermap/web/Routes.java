@@ -99,7 +99,7 @@ public final class Routes {
     /** Limits and viewer settings. */
     public record Settings(long maxUploadBytes, int defaultItemLimit, int maxItemLimit, String basemapUrl,
                            String basemapAttribution, String dataAttribution, double[] serviceAreaBox,
-                           String sampleSourcePrefix) {
+                           String sampleSourcePrefix, String realSourcePrefix) {
     }
 
     public Routes(Services services, Settings settings, ObjectMapper mapper) {
@@ -110,7 +110,8 @@ public final class Routes {
         this.health = new HealthHandler(services.incidents(), services.storeName());
         this.viewer = new ViewerConfigHandler(new ViewerConfigHandler.Settings(settings.basemapUrl(),
                 settings.basemapAttribution(), settings.dataAttribution(), services.storeName(),
-                settings.serviceAreaBox(), settings.sampleSourcePrefix()), services.incidents());
+                settings.serviceAreaBox(), settings.sampleSourcePrefix(), settings.realSourcePrefix()),
+                services.incidents(), services.councillor().choropleth());
         Analyses a = services.analyses();
         this.hotspots = new HotspotHandler(a.clusters(), a.giStar(), a.emerging(), a.nearRepeat(), a.areas(), mapper);
         this.profiles = new ProfileHandler(a.profiles());

@@ -89,9 +89,8 @@ final class WardHandler {
         members.put("classification", r.classification() == WardChoroplethService.Classification.QUANTILE
                 ? "quantile" : "natural-breaks");
         members.put("breaks", r.breaks());
-        members.put("disclosure", Map.of("roundingBase", r.roundingBase(), "threshold", r.threshold(),
-                "rule", "counts are rounded to the nearest " + r.roundingBase() + " per ward, month and category "
-                        + "before they are added up; totals under " + r.threshold() + " are suppressed"));
+        members.put("disclosure", Map.of("roundingBase", r.disclosure().roundingBase(),
+                "threshold", r.disclosure().threshold(), "rule", r.disclosure().rule()));
         members.put("populationsLoaded", r.populationsLoaded());
         members.put("notes", r.notes());
         GeoJsonResponse.collection(ctx, mapper, features, members);

@@ -45,7 +45,7 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.from(Map.of("SAFERMAP_PORT", "seventy")).load())
                 .hasMessageContaining("SAFERMAP_PORT");
         assertThatThrownBy(() -> ConfigLoader.from(Map.of("SAFERMAP_SAMPLE", "maybe")).load())
-                .hasMessageContaining("SAFERMAP_SAMPLE must be on or off");
+                .hasMessageContaining("SAFERMAP_SAMPLE must be real, generated or off");
         assertThatThrownBy(() -> ConfigLoader.from(Map.of("SAFERMAP_AREA_BBOX", "1,2,3")).load())
                 .hasMessageContaining("SAFERMAP_AREA_BBOX");
         assertThatThrownBy(() -> ConfigLoader.from(Map.of(ConfigLoader.CONFIG_FILE_VAR, dir.resolve("nope").toString())))

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import uk.safermap.councillor.RoundedCells;
 import uk.safermap.domain.Category;
 import uk.safermap.placement.HarmWeights;
+import uk.safermap.privacy.DisclosurePolicy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,7 +54,8 @@ class BeforeAfterAssessmentTest {
         for (int i = 0; i < category.length; i++) {
             category[i] = (byte) rows.get(i)[2];
         }
-        return new RoundedCells(3, MONTHS, CATEGORIES, base, area, month, category);
+        Disclosure d = base == 1 ? Disclosure.EXACT : Disclosure.of(DisclosurePolicy.standard());
+        return d.cells(3, MONTHS, CATEGORIES, area, month, category);
     }
 
     private static Assessment assess(RoundedCells cells, int threshold, Double cost) {

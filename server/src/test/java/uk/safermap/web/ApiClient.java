@@ -59,6 +59,24 @@ public final class ApiClient {
         }
     }
 
+    /** A response with its body as the bytes sent, for comparing answers exactly (images included). */
+    public record RawResponse(int status, String contentType, byte[] body) {
+    }
+
+    /** A GET whatever its status, the body kept as bytes. */
+    public RawResponse getRaw(String path) {
+        try {
+            HttpResponse<byte[]> r = http.send(authorised(HttpRequest.newBuilder(URI.create(base + path)).GET()).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new RawResponse(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response getAccepting(String path, String accept) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
     }

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +37,7 @@ class AuthApiTest {
     @BeforeAll
     void start() {
         app = App.start(ConfigLoader.ofValues(TestUsers.settings(dir, "SAFERMAP_DATA_DIR", dir.toString(),
-                "SAFERMAP_SAMPLE_MONTHS", "12")).load());
+                "SAFERMAP_SAMPLE", "generated", "SAFERMAP_SAMPLE_MONTHS", "12")).load());
         anonymous = new ApiClient(app.port());
         analyst = anonymous.withToken(TestUsers.ANALYST);
         councillor = anonymous.withToken(TestUsers.COUNCILLOR);
@@ -129,19 +130,31 @@ class AuthApiTest {
         assertThat(coarse.get("incidents").asDouble() % 5).isZero();
         assertThat(coarse.get("notes").toString()).contains("fewer than 5 incidents within the bandwidth");
 
-        // Two sensitive incidents far from anything else: the analyst's surface counts them, the
-        // councillor's leaves them out.
-        String csv = "Case Reference,Incident Date,Incident Time,Incident Type,Easting,Northing,Street,Sensitive\n"
-                + "S-1,2026-01-10,22:00,Domestic abuse,481000,327000,Remote Lane,yes\n"
-                + "S-2,2026-01-11,22:00,Domestic abuse,481010,327010,Remote Lane,yes\n";
-        assertThat(analyst.post("/api/imports?format=council-csv", csv.getBytes(StandardCharsets.UTF_8)).status())
-                .isEqualTo(201);
-        double[] lonLat = new uk.safermap.geo.BritishNationalGrid().toWgs84(481005, 327005);
+        // Five sensitive incidents in one place and one month after the sample: enough for a rounded
+        // square and a published month, had they counted. The analyst's surface counts them; the
+        // councillor's heatmap and the published months leave them out.
+        YearMonth month = YearMonth.now().minusMonths(1);
+        StringBuilder csv = new StringBuilder("Case Reference,Incident Date,Incident Time,Incident Type,Easting,"
+                + "Northing,Street,Sensitive\n");
+        for (int i = 1; i <= 5; i++) {
+            csv.append("S-").append(i).append(',').append(month.atDay(10 + i)).append(",22:00,Domestic abuse,481000,"
+                    + "327000,Remote Lane,yes\n");
+        }
+        assertThat(analyst.post("/api/imports?format=council-csv", csv.toString().getBytes(StandardCharsets.UTF_8))
+                .status()).isEqualTo(201);
+        String filter = "/api/density/legend?types=violent-crime&from=" + month + "&to=" + month;
+        assertThat(analyst.get(filter).json().get("incidents").asDouble()).isEqualTo(5);
+        assertThat(councillor.get(filter).json().get("incidents").asDouble()).isZero();
+        assertThat(councillor.get("/api/viewer/config").json().at("/extent/lastMonth").asText())
+                .isEqualTo(month.minusMonths(1).toString());
+        assertThat(analyst.get("/api/viewer/config").json().at("/extent/lastMonth").asText())
+                .isEqualTo(month.toString());
+        // A box is refused whatever it holds: the heatmap is the borough's, and a tile is its crop.
+        double[] lonLat = new uk.safermap.geo.BritishNationalGrid().toWgs84(481000, 327000);
         String box = String.format(java.util.Locale.ROOT, "&bbox=%f,%f,%f,%f", lonLat[0] - 0.0005, lonLat[1] - 0.0005,
                 lonLat[0] + 0.0005, lonLat[1] + 0.0005);
-        assertThat(analyst.get("/api/density/legend?cell=50" + box).json().get("incidents").asDouble())
-                .isEqualTo(2);
-        assertThat(councillor.get("/api/density/legend?cell=100" + box).status()).isEqualTo(400);
+        assertThat(councillor.get("/api/density/legend?cell=100" + box).json().get("message").asText())
+                .contains("bbox and area are not available");
     }
 
     @Test

@@ -34,7 +34,7 @@ final class BrowserSession implements AutoCloseable {
     /** A session whose browser has not signed in yet. */
     static BrowserSession startSignedOut(Path dir, int sampleMonths) {
         App app = App.start(ConfigLoader.ofValues(TestUsers.settings(dir, "SAFERMAP_DATA_DIR",
-                dir.resolve("data").toString(), "SAFERMAP_SAMPLE_MONTHS", Integer.toString(sampleMonths))).load());
+                dir.resolve("data").toString(), "SAFERMAP_SAMPLE", "generated", "SAFERMAP_SAMPLE_MONTHS", Integer.toString(sampleMonths))).load());
         try {
             return new BrowserSession(app, Browser.chromium(dir.resolve("profile")));
         } catch (RuntimeException e) {

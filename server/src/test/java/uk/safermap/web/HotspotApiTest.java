@@ -20,6 +20,7 @@ import uk.safermap.sample.PlantedHotspot;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -44,7 +45,7 @@ class HotspotApiTest {
     @BeforeAll
     void start() throws Exception {
         app = App.start(ConfigLoader.ofValues(TestUsers.settings(dir, "SAFERMAP_DATA_DIR", dir.toString(),
-                "SAFERMAP_SAMPLE_MONTHS", "24")).load());
+                "SAFERMAP_SAMPLE", "generated", "SAFERMAP_SAMPLE_MONTHS", "24")).load());
         api = new ApiClient(app.port()).withToken(TestUsers.ANALYST);
         planted = new HotspotsFile().read(dir.resolve("sample/melton-sample.hotspots.json")).hotspots();
         assertThat(planted).hasSizeGreaterThanOrEqualTo(5);
@@ -107,12 +108,18 @@ class HotspotApiTest {
     }
 
     @Test
-    void a_bbox_cuts_the_gi_star_study_area_so_unread_cells_do_not_count_as_empty() {
-        int all = api.get("/api/hotspots/gistar?cell=100&band=200").json().at("/summary/studyCells").asInt();
+    void a_bbox_limits_the_cells_shown_while_z_scores_keep_the_borough_context() {
+        JsonNode all = api.get("/api/hotspots/gistar?cell=100&band=200").json();
         JsonNode town = api.get("/api/hotspots/gistar?cell=100&band=200&bbox=-0.90,52.76,-0.87,52.77").json();
-        assertThat(town.at("/summary/studyCells").asInt()).isPositive().isLessThan(all);
-        int hot = town.at("/summary/classCounts/hot-99").asInt() + town.at("/summary/classCounts/hot-95").asInt();
-        assertThat(hot).as("most of the box must not read as hot").isLessThan(town.at("/summary/studyCells").asInt() / 2);
+        assertThat(town.at("/summary/studyCells").asInt()).isEqualTo(all.at("/summary/studyCells").asInt());
+        assertThat(town.get("features").size()).isPositive().isLessThan(all.get("features").size());
+        Map<Integer, Double> zAll = new HashMap<>();
+        all.get("features").forEach(f -> zAll.put(f.get("id").asInt(), f.at("/properties/z").asDouble()));
+        for (JsonNode f : town.get("features")) {
+            assertThat(f.at("/properties/z").asDouble()).isEqualTo(zAll.get(f.get("id").asInt()));
+        }
+        assertThat(town.at("/summary/incidentsAnalysed").asInt()).isEqualTo(town.at("/summary/incidentsSelected").asInt())
+                .isPositive().isLessThan(all.at("/summary/incidentsSelected").asInt());
     }
 
     @Test
@@ -120,8 +127,21 @@ class HotspotApiTest {
         JsonNode r = api.get("/api/hotspots/gistar?cell=100&area=ward:E05005503").json();
         assertThat(r.at("/parameters/bandMetres").asDouble()).isGreaterThanOrEqualTo(100);
         assertThat(r.at("/parameters/bandRule").asText()).isIn("isa-first-peak", "min-8-neighbours");
-        assertThat(r.at("/parameters/studyArea").asText()).isEqualTo("Melton Egerton");
-        assertThat(r.at("/summary/studyCells").asInt()).isEqualTo(r.get("features").size());
+        assertThat(r.at("/parameters/studyArea").asText()).endsWith("showing Melton Egerton");
+        int shown = 0;
+        for (JsonNode n : r.at("/summary/classCounts")) {
+            shown += n.asInt();
+        }
+        assertThat(shown).isEqualTo(r.get("features").size()).isLessThan(r.at("/summary/studyCells").asInt());
+    }
+
+    @Test
+    void a_small_neighbourhood_gets_an_answer_judged_against_the_borough() {
+        JsonNode r = api.get("/api/hotspots/gistar?cell=100&area=neighbourhood:town-centre").json();
+        assertThat(r.get("features").size()).isPositive();
+        assertThat(r.at("/summary/studyCells").asInt()).isGreaterThan(30);
+        assertThat(r.get("warnings").toString()).doesNotContain("needs at least");
+        assertThat(r.at("/summary/incidentsAnalysed").asInt()).isEqualTo(r.at("/summary/incidentsSelected").asInt());
     }
 
     @Test

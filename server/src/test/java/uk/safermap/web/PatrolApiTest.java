@@ -57,7 +57,7 @@ class PatrolApiTest {
 
     private App startApp() {
         return App.start(ConfigLoader.ofValues(TestUsers.settings(dir, "SAFERMAP_DATA_DIR", dir.toString(),
-                "SAFERMAP_SAMPLE_MONTHS", "24")).load());
+                "SAFERMAP_SAMPLE", "generated", "SAFERMAP_SAMPLE_MONTHS", "24")).load());
     }
 
     @AfterAll

@@ -45,7 +45,7 @@ class PlacementApiTest {
     void start() throws Exception {
         // The sample is generated on first start, so the hot spots are read from a first run.
         Map<String, String> settings = new HashMap<>(TestUsers.settings(dir, "SAFERMAP_DATA_DIR", dir.toString(),
-                "SAFERMAP_SAMPLE_MONTHS", "24"));
+                "SAFERMAP_SAMPLE", "generated", "SAFERMAP_SAMPLE_MONTHS", "24"));
         App.start(ConfigLoader.ofValues(settings).load()).close();
         planted = new HotspotsFile().read(dir.resolve("sample/melton-sample.hotspots.json")).hotspots();
         watched = planted.stream().max((a, b) -> Long.compare(a.count(), b.count())).orElseThrow();

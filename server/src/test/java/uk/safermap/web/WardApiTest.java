@@ -34,7 +34,7 @@ class WardApiTest {
     @BeforeAll
     void start() {
         app = App.start(ConfigLoader.ofValues(TestUsers.settings(dir, "SAFERMAP_DATA_DIR", dir.toString(),
-                "SAFERMAP_SAMPLE_MONTHS", "24")).load());
+                "SAFERMAP_SAMPLE", "generated", "SAFERMAP_SAMPLE_MONTHS", "24")).load());
         api = new ApiClient(app.port()).withToken(TestUsers.ANALYST);
     }
 

@@ -2,6 +2,7 @@ package uk.safermap.analysis.density;
 
 import org.locationtech.jts.geom.Envelope;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,14 @@ public record DensityGrid(double originX, double originY, double cellMetres, int
             throw new IllegalArgumentException("perKm2 has " + perKm2.length + " values for " + nx + " x " + ny + " cells");
         }
         notes = List.copyOf(notes);
+    }
+
+    /** The same surface with one more note. */
+    public DensityGrid withNote(String note) {
+        List<String> more = new ArrayList<>(notes);
+        more.add(note);
+        return new DensityGrid(originX, originY, cellMetres, nx, ny, perKm2, bandwidthMetres, bandwidthRule, incidents,
+                method, more);
     }
 
     /** The value of cell (i, j), per km^2. */

@@ -16,14 +16,19 @@ public final class SupportMask {
     }
 
     public static DensityGrid blankSparse(DensityGrid g, double[] x, double[] y, int minCount) {
+        return blankSparse(g, x, y, null, minCount);
+    }
+
+    /** As {@link #blankSparse(DensityGrid, double[], double[], int)}, each point counting its weight (null: 1). */
+    public static DensityGrid blankSparse(DensityGrid g, double[] x, double[] y, double[] weights, int minCount) {
         int nx = g.nx();
         int ny = g.ny();
-        long[] sat = new long[(nx + 1) * (ny + 1)];
+        double[] sat = new double[(nx + 1) * (ny + 1)];
         for (int k = 0; k < x.length; k++) {
             int i = (int) Math.floor((x[k] - g.originX()) / g.cellMetres());
             int j = (int) Math.floor((y[k] - g.originY()) / g.cellMetres());
             if (i >= 0 && i < nx && j >= 0 && j < ny) {
-                sat[(j + 1) * (nx + 1) + i + 1]++;
+                sat[(j + 1) * (nx + 1) + i + 1] += weights == null ? 1 : weights[k];
             }
         }
         for (int j = 1; j <= ny; j++) {
@@ -42,7 +47,7 @@ public final class SupportMask {
                 int i1 = Math.min(nx, i + r + 1);
                 int j0 = Math.max(0, j - r);
                 int j1 = Math.min(ny, j + r + 1);
-                long n = sat[j1 * (nx + 1) + i1] - sat[j0 * (nx + 1) + i1] - sat[j1 * (nx + 1) + i0]
+                double n = sat[j1 * (nx + 1) + i1] - sat[j0 * (nx + 1) + i1] - sat[j1 * (nx + 1) + i0]
                         + sat[j0 * (nx + 1) + i0];
                 if (n < minCount && out[j * nx + i] > 0) {
                     out[j * nx + i] = 0;

@@ -36,7 +36,7 @@ import java.util.Optional;
  *
  * <p>Where this differs from sfdep, and why:
  * <ul>
- * <li>Sporadic requires the final bin hot, as the ArcGIS definition summarised in DOMAIN.md 1.1 ("final
+ * <li>Sporadic requires the final bin hot, as the ArcGIS definition summarised in docs/methods.md 1.2 ("final
  *     hot, &lt; 90 % hot, never cold"); sfdep does not check the final bin.</li>
  * <li>Persistent requires the final bin hot, so that it and historical (&gt;= 90 % hot, final not hot) are
  *     exclusive; sfdep tests persistent first and so never reaches historical when there is no trend.</li>

@@ -29,7 +29,7 @@ import java.util.Locale;
  *     {@code trendAlpha} (default 0.05).</li>
  * <li><b>Category</b> per location: {@link EmergingCategory#classify} (17 classes, 90 % rule).</li>
  * </ol>
- * The two significance levels are parameters: the ArcGIS pages read for this project (DOMAIN.md 1.1) do not
+ * The two significance levels are parameters: the ArcGIS pages read for this project (docs/methods.md 1.2) do not
  * state them, and sfdep uses one threshold, 0.01, for both. The defaults (bins at 90 %, trend at 5 %)
  * make a location's hot steps exactly the steps the Gi* map draws as hot.
  *

@@ -7,7 +7,7 @@ import java.util.Optional;
  * The seven Gi* hot spot classes, as ArcGIS's {@code Gi_Bin} field: +/-3 = 99 % confidence,
  * +/-2 = 95 %, +/-1 = 90 %, 0 = not significant, signed by the z-score (hot above the mean, cold
  * below). Each carries its API slug and the colour of the ArcGIS Pro hot spot renderer (as copied in a
- * public reimplementation; see DOMAIN.md 1.1), so map legends match what analysts know.
+ * public reimplementation; see docs/methods.md 1.1), so map legends match what analysts know.
  */
 public enum HotSpotClass {
     COLD_99(-3, "cold-99", "#005CE6"),

@@ -5,16 +5,23 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import uk.safermap.analysis.AnalysisFilter;
 import uk.safermap.analysis.DensityService;
 import uk.safermap.analysis.density.DensityGrid;
+import uk.safermap.privacy.DisclosurePolicy;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Heatmap tiles and their legend. All tiles of one request share one surface and one colour
  * ramp (breaks at percentiles of the surface), so tiles join seamlessly and the legend is true
  * for every one of them. Rendered tiles are cached per surface object (weakly held): a new import
  * yields a new surface, so stale tiles are never served, and its tiles go when it does.
+ *
+ * <p>For aggregate-only filters the surface is the {@link DisclosurePolicy}'s (see
+ * {@link DensityService}): its total is a sum of rounded cells, and the legend shows class limits
+ * to the policy's precision; a filter that matches nothing gives transparent tiles and a legend
+ * with no classes, exactly as one that matches only incidents rounded away.
  */
 public final class DensityTileService {
 
@@ -29,6 +36,7 @@ public final class DensityTileService {
 
     private final DensityService density;
     private final DensityTileRenderer renderer;
+    private final DisclosurePolicy policy;
     /** What is kept per surface: its colour ramp (percentiles over millions of cells: once) and its tiles. */
     private record SurfaceTiles(ColourRamp ramp, Cache<String, byte[]> tiles) {
     }
@@ -36,9 +44,11 @@ public final class DensityTileService {
     private final int maxTilesPerSurface;
     private final Cache<DensityGrid, SurfaceTiles> surfaces;
 
-    public DensityTileService(DensityService density, DensityTileRenderer renderer, int maxTilesPerSurface) {
+    public DensityTileService(DensityService density, DensityTileRenderer renderer, DisclosurePolicy policy,
+                              int maxTilesPerSurface) {
         this.density = density;
         this.renderer = renderer;
+        this.policy = policy;
         this.maxTilesPerSurface = maxTilesPerSurface;
         // Weak keys compare by identity: each surface object has its own tiles.
         this.surfaces = Caffeine.newBuilder().weakKeys().maximumSize(100).build();
@@ -58,9 +68,11 @@ public final class DensityTileService {
 
     public Legend legend(AnalysisFilter filter, OptionalDouble bandwidth, OptionalDouble cell) {
         DensityGrid surface = density.surface(filter, bandwidth, cell);
+        DoubleUnaryOperator limit = filter.aggregateOnly() ? policy::classLimit : v -> v;
         return new Legend("incidents per km\u00b2", surface.bandwidthMetres(), surface.bandwidthRule(),
                 surface.cellMetres(), surface.incidents(), of(surface).ramp().legend().stream()
-                .map(e -> new LegendClass(e.colour(), e.opacity(), e.fromValue(), e.toValue())).toList(),
+                .map(e -> new LegendClass(e.colour(), e.opacity(), limit.applyAsDouble(e.fromValue()),
+                        limit.applyAsDouble(e.toValue()))).toList(),
                 surface.notes());
     }
 }

@@ -22,6 +22,7 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
@@ -255,6 +256,38 @@ public final class JdbcIncidentStore implements IncidentStore {
             } catch (SQLException e) {
                 throw new StoreException("adding a batch of " + batch.size() + " incidents", e);
             }
+        }
+
+        @Override
+        public int updateOutcomes(Map<String, String> outcomeBySourceKey) {
+            // By source key: its unique index finds each row without a crime_id index.
+            try (PreparedStatement ps = c.prepareStatement("UPDATE incident SET outcome = ? WHERE source_key = ?")) {
+                int updated = 0;
+                int pending = 0;
+                for (Map.Entry<String, String> e : outcomeBySourceKey.entrySet()) {
+                    ps.setString(1, IncidentRow.cut(e.getValue(), 200));
+                    ps.setString(2, e.getKey());
+                    ps.addBatch();
+                    if (++pending == 1000) {
+                        updated += sum(ps.executeBatch());
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    updated += sum(ps.executeBatch());
+                }
+                return updated;
+            } catch (SQLException e) {
+                throw new StoreException("updating the outcomes of " + outcomeBySourceKey.size() + " incidents", e);
+            }
+        }
+
+        private static int sum(int[] counts) {
+            int n = 0;
+            for (int k : counts) {
+                n += Math.max(k, 0);
+            }
+            return n;
         }
 
         @Override

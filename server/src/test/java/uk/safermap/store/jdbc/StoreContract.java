@@ -123,6 +123,23 @@ abstract class StoreContract {
     }
 
     @Test
+    void outcomes_update_stored_and_same_session_incidents_by_key_and_roll_back_with_the_import() {
+        importAll(List.of(incident("crime:old", -0.887, 52.7656, Category.BURGLARY, YearMonth.of(2025, 3))));
+        try (IncidentStore.ImportSession s = incidents.beginImport("police-csv", "abandoned")) {
+            s.add(List.of(incident("crime:new", -0.887, 52.7656, Category.BURGLARY, YearMonth.of(2025, 3))));
+            assertThat(s.updateOutcomes(java.util.Map.of("crime:old", "Under investigation",
+                    "crime:new", "Offender given a caution", "crime:absent", "x"))).isEqualTo(2);
+        }
+        assertThat(incidents.find(IncidentQuery.all(10)).items()).singleElement()
+                .satisfies(i -> assertThat(i.outcome()).isNull());
+        try (IncidentStore.ImportSession s = incidents.beginImport("police-csv", "outcomes")) {
+            assertThat(s.updateOutcomes(java.util.Map.of("crime:old", "Under investigation"))).isEqualTo(1);
+            s.commit(0, 0);
+        }
+        assertThat(incidents.find(IncidentQuery.all(10)).items().get(0).outcome()).isEqualTo("Under investigation");
+    }
+
+    @Test
     void filters_by_lon_lat_box_time_and_category_with_paging() {
         importAll(List.of(
                 incident("a", -0.887, 52.7656, Category.BURGLARY, YearMonth.of(2025, 1)),
