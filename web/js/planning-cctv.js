@@ -19,6 +19,7 @@ export function createCctvPlanner({ map, mapElement, filter, report }) {
   const table = document.getElementById('cctv-sites');
   const curveFigure = document.getElementById('cctv-curve-figure');
   const exportButton = document.getElementById('cctv-export');
+  const logButton = document.getElementById('cctv-log');
   const layer = L.layerGroup().addTo(map);
   let last = null;
   let request = null;
@@ -37,6 +38,24 @@ export function createCctvPlanner({ map, mapElement, filter, report }) {
   exportButton.addEventListener('click', () => {
     if (last) {
       download('cctv-sites.geojson', JSON.stringify(last), 'application/geo+json');
+    }
+  });
+
+  // One click logs the placed cameras for evaluation later: their coverage discs are the target.
+  logButton.addEventListener('click', async () => {
+    if (!last) {
+      return;
+    }
+    const n = last.features.filter((f) => f.properties.kind === 'site').length;
+    try {
+      const created = await postJson('/api/interventions', {
+        name: `${n} mobile cameras`, kind: 'cctv', start: new Date().toISOString().slice(0, 10),
+        target: { sites: last, radius: request.radius },
+      }, 'logging the cameras as an intervention');
+      mapElement.dataset.interventionId = created.id;
+      report(`Logged as intervention ${created.id}; evaluate it on the "Did it work?" page once data after it are in.`);
+    } catch (error) {
+      report(error.message, true);
     }
   });
 
@@ -110,6 +129,7 @@ export function createCctvPlanner({ map, mapElement, filter, report }) {
       drawCurve(document.getElementById('cctv-curve'), result.curve, sites.length);
     }
     exportButton.disabled = false;
+    logButton.disabled = false;
     if (fit && sites.length) {
       map.fitBounds(L.geoJSON({ type: 'FeatureCollection', features: shapes }).getBounds(), { padding: [30, 30] });
     }

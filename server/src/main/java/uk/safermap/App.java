@@ -30,6 +30,9 @@ import uk.safermap.councillor.WardReportService;
 import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
 import uk.safermap.domain.Category;
+import uk.safermap.evaluation.EvaluationImages;
+import uk.safermap.evaluation.EvaluationService;
+import uk.safermap.evaluation.InterventionService;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.ServiceArea;
 import uk.safermap.ingest.IngestService;
@@ -54,6 +57,7 @@ import uk.safermap.store.jdbc.Database;
 import uk.safermap.store.jdbc.JdbcAreaStore;
 import uk.safermap.store.jdbc.JdbcAuditStore;
 import uk.safermap.store.jdbc.JdbcIncidentStore;
+import uk.safermap.store.jdbc.JdbcInterventionStore;
 import uk.safermap.store.jdbc.JdbcPatrolPlanStore;
 import uk.safermap.store.jdbc.JdbcPatrolTrackStore;
 import uk.safermap.store.jdbc.JdbcPopulationStore;
@@ -112,7 +116,9 @@ public final class App implements AutoCloseable {
                     new Routes.Services(catalog(incidents, areas), ingest, neighbourhoods, incidents,
                             db.dialect().storeName(), analyses,
                             patrols(db, selection, analyses, grid, serviceArea, config.patrol()),
-                            councillor(db, selection, incidents, areas, wards, grid, disclosure), accounts),
+                            councillor(db, selection, incidents, areas, wards, grid, disclosure), accounts,
+                            interventions(db, selection, incidents, areas, analyses.areas(), grid, serviceArea,
+                                    disclosure)),
                     new Routes.Settings(config.limits().maxUploadBytes(), config.limits().defaultItemLimit(),
                             config.limits().maxItemLimit(), config.viewer().basemapUrl(),
                             config.viewer().basemapAttribution(), BoundaryFiles.ATTRIBUTION,
@@ -202,6 +208,17 @@ public final class App implements AutoCloseable {
                         PatrolRouter.DEFAULT_SOLUTION_LIMIT),
                 Clock.systemUTC());
         return new Routes.Patrols(service, new DoseService(plans, new JdbcPatrolTrackStore(db), grid), grid);
+    }
+
+    private static Routes.Interventions interventions(Database db, IncidentSelection selection,
+                                                      IncidentStore incidents, AreaStore areaStore,
+                                                      AreaResolver areas, BritishNationalGrid grid,
+                                                      ServiceArea serviceArea, DisclosurePolicy disclosure) {
+        InterventionService service = new InterventionService(new JdbcInterventionStore(db),
+                new JdbcPatrolPlanStore(db), areas, grid, serviceArea, Clock.systemUTC());
+        return new Routes.Interventions(service,
+                new EvaluationService(service, selection, incidents, areaStore, areas, grid, disclosure),
+                new EvaluationImages(grid));
     }
 
     private static Routes.Councillor councillor(Database db, IncidentSelection selection, IncidentStore incidents,

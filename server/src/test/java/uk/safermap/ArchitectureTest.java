@@ -59,7 +59,7 @@ class ArchitectureTest {
     @Test
     void domain_geo_layers_and_ingest_do_not_reach_up_into_web_or_down_into_jdbc() {
         for (String pkg : List.of("domain", "geo", "layers", "ingest", "areas", "sample", "analysis", "placement",
-                "patrol")) {
+                "patrol", "evaluation")) {
             try (Stream<Path> files = Files.walk(MAIN.resolve(pkg))) {
                 files.filter(p -> p.toString().endsWith(".java")).forEach(p -> assertThat(read(p))
                         .as(p.toString())

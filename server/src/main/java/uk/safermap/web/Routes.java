@@ -19,6 +19,9 @@ import uk.safermap.auth.UserAdmin;
 import uk.safermap.councillor.ReportImages;
 import uk.safermap.councillor.WardChoroplethService;
 import uk.safermap.councillor.WardReportService;
+import uk.safermap.evaluation.EvaluationImages;
+import uk.safermap.evaluation.EvaluationService;
+import uk.safermap.evaluation.InterventionService;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.ingest.IngestService;
 import uk.safermap.layers.FeatureSource;
@@ -61,11 +64,16 @@ public final class Routes {
     private final AuthHandler auth;
     private final AdminHandler admin;
     private final Set<String> pointCollections;
+    private final InterventionHandler interventions;
 
     /** The services the handlers call, and the settings they need. */
     public record Services(LayerCatalog catalog, IngestService ingest, NeighbourhoodService neighbourhoods,
                            IncidentStore incidents, String storeName, Analyses analyses, Patrols patrols,
-                           Councillor councillor, Accounts accounts) {
+                           Councillor councillor, Accounts accounts, Interventions interventions) {
+    }
+
+    /** Interventions logged on the map, and their evaluation. */
+    public record Interventions(InterventionService service, EvaluationService evaluations, EvaluationImages images) {
     }
 
     /** Sign-in and user administration. */
@@ -124,6 +132,9 @@ public final class Routes {
                 c.wardCodes(), mapper, settings.maxUploadBytes());
         this.auth = new AuthHandler(services.accounts().auth(), mapper, services.accounts().secureCookies());
         this.admin = new AdminHandler(services.accounts().users(), mapper);
+        Interventions iv = services.interventions();
+        this.interventions = new InterventionHandler(iv.service(), iv.evaluations(), new EvaluationPage(iv.images()),
+                mapper, settings.maxUploadBytes());
         this.patrols = new PatrolHandler(services.patrols().service(), services.patrols().dose(),
                 new PatrolJson(services.patrols().grid()),
                 new PatrolScheduleExport(services.patrols().grid()), a.areas(), mapper, settings.maxUploadBytes());
@@ -157,6 +168,11 @@ public final class Routes {
         t.add(new Endpoint(GET, "/api/wards/choropleth", Access.AGGREGATES, wards::choropleth));
         t.add(new Endpoint(GET, "/api/wards/populations", Access.AGGREGATES, wards::getPopulations));
         t.add(new Endpoint(GET, "/api/reports/ward/{code}", Access.AGGREGATES, wards::report));
+        t.add(new Endpoint(GET, "/api/interventions", Access.AGGREGATES, interventions::list));
+        t.add(new Endpoint(GET, "/api/interventions/{id}", Access.AGGREGATES, interventions::get));
+        // Exact counts for roles that may see incidents, ward figures (rounded cells) for the others.
+        t.add(new Endpoint(GET, "/api/interventions/{id}/evaluation", Access.AGGREGATES, interventions::evaluation));
+        t.add(new Endpoint(GET, "/api/interventions/{id}/evaluation/print", Access.AGGREGATES, interventions::print));
         t.add(new Endpoint(GET, "/api/hotspots/clusters", Access.POINTS, hotspots::clusters));
         t.add(new Endpoint(GET, "/api/hotspots/gistar", Access.POINTS, hotspots::giStar));
         t.add(new Endpoint(GET, "/api/hotspots/emerging", Access.POINTS, hotspots::emerging));
@@ -178,6 +194,9 @@ public final class Routes {
         t.add(new Endpoint(POST, "/api/placement/cctv", Access.ANALYSIS, cctv::placeCctv));
         t.add(new Endpoint(POST, "/api/placement/cctv/evaluate", Access.ANALYSIS, cctv::evaluateCctv));
         t.add(new Endpoint(POST, "/api/placement/doorbells", Access.ANALYSIS, doorbells::placeDoorbells));
+        t.add(new Endpoint(POST, "/api/interventions", Access.ANALYSIS, interventions::create));
+        t.add(new Endpoint(PUT, "/api/interventions/{id}", Access.ANALYSIS, interventions::update));
+        t.add(new Endpoint(DELETE, "/api/interventions/{id}", Access.ANALYSIS, interventions::delete));
         t.add(new Endpoint(PUT, "/api/wards/populations", Access.ANALYSIS, wards::putPopulations));
         t.add(new Endpoint(PUT, "/api/areas/{id}", Access.ANALYSIS, areas::put));
         t.add(new Endpoint(DELETE, "/api/areas/{id}", Access.ANALYSIS, areas::delete));

@@ -28,14 +28,7 @@ final class WardReportPage {
 
     WardReportPage(ReportImages images) {
         this.images = images;
-        try (var in = WardReportPage.class.getResourceAsStream("/web/css/report.css")) {
-            if (in == null) {
-                throw new IllegalStateException("web/css/report.css is missing from the classpath");
-            }
-            this.css = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.css = ReportCss.load();
     }
 
     String html(WardReport r) {

@@ -49,6 +49,11 @@ class PlanningViewerIT extends BrowserTest {
         assertThat(placed).isPositive();
         Browser.screenshot(browser, "planning-cctv.png");
 
+        // One click logs the placed cameras as an intervention, for evaluation later.
+        browser.findElement(By.id("cctv-log")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> map().getDomAttribute("data-intervention-id") != null);
+        assertThat(map().getDomAttribute("data-intervention-id")).startsWith("iv-");
+
         // Drag the top site well away from its hot spot: the layout is re-scored and covers less.
         WebElement top = browser.findElements(By.cssSelector(".site-marker")).get(0);
         new Actions(browser).dragAndDropBy(top, 250, 200).perform();
