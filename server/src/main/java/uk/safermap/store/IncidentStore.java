@@ -16,6 +16,9 @@ public interface IncidentStore {
 
     Optional<Incident> findById(long id);
 
+    /** The incidents with these ids, in the same order (ids not stored are left out). */
+    List<Incident> findByIds(long[] ids);
+
     long count();
 
     /** The matching incidents as primitive arrays for analysis, in ascending id order. */

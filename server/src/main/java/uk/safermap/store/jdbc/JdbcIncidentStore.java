@@ -21,8 +21,11 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -113,6 +116,27 @@ public final class JdbcIncidentStore implements IncidentStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(incident(rs)) : Optional.empty();
                 }
+            }
+        });
+    }
+
+    /** One array parameter: the same statement for every page, each id found by the primary key. */
+    @Override
+    public List<Incident> findByIds(long[] ids) {
+        if (ids.length == 0) {
+            return List.of();
+        }
+        return Jdbc.read(ds, "reading " + ids.length + " incidents by id", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM incident WHERE id = ANY(?)")) {
+                ps.setArray(1, c.createArrayOf("BIGINT", Arrays.stream(ids).boxed().toArray(Long[]::new)));
+                Map<Long, Incident> byId = new HashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Incident inc = incident(rs);
+                        byId.put(inc.id(), inc);
+                    }
+                }
+                return Arrays.stream(ids).mapToObj(byId::get).filter(Objects::nonNull).toList();
             }
         });
     }

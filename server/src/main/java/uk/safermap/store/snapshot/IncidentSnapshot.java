@@ -146,31 +146,13 @@ public final class IncidentSnapshot {
         return t.getSecond() == 0 && t.getNano() == 0;
     }
 
-    /**
-     * The incidents matching the query, as the store would answer it: inside the grid box (edges
-     * included), time span overlapping the half-open interval, in the categories. One pass over
-     * the columns with the interval turned into thresholds on each time precision.
-     */
+    /** The incidents matching the query, as the store would answer it, in one pass over the columns. */
     public PointSet select(PointQuery q) {
-        if (!answers(q)) {
-            throw new IllegalArgumentException("the snapshot holds times to the minute; ask the store for " + q);
-        }
-        Envelope box = q.gridBox().orElse(null);
-        double minX = box == null ? Double.NEGATIVE_INFINITY : box.getMinX();
-        double maxX = box == null ? Double.POSITIVE_INFINITY : box.getMaxX();
-        double minY = box == null ? Double.NEGATIVE_INFINITY : box.getMinY();
-        double maxY = box == null ? Double.POSITIVE_INFINITY : box.getMaxY();
-        Window w = new Window(q.from(), q.to());
-        boolean[] allowed = new boolean[Category.values().length];
-        for (Category c : Category.values()) {
-            allowed[c.ordinal()] = q.categories().isEmpty() || q.categories().contains(c);
-        }
+        Filter f = new Filter(q);
         int[] idx = new int[Math.min(size, 4096)];
         int n = 0;
         for (int i = 0; i < size; i++) {
-            double e = easting[i];
-            double no = northing[i];
-            if (e < minX || e > maxX || no < minY || no > maxY || !allowed[category[i]] || !w.overlaps(i)) {
+            if (!f.matches(i)) {
                 continue;
             }
             if (n == idx.length) {
@@ -182,6 +164,64 @@ public final class IncidentSnapshot {
         return q.withLocations() ? picked : new PointSet(picked.ids(), picked.easting(), picked.northing(),
                 picked.monthIndex(), picked.epochDay(), picked.minuteOfDay(), picked.category(),
                 picked.sensitive(), null);
+    }
+
+    /** The ids of one page of the matching incidents in id order, and how many match in all. */
+    public record IdPage(long[] ids, long matched) {
+    }
+
+    /**
+     * One page of the matching incidents: the rows skipped are counted here, in memory, so the
+     * store fetches the page by primary key and neither counts nor skips rows itself.
+     */
+    public IdPage page(PointQuery q, long offset, int limit) {
+        Filter f = new Filter(q);
+        long[] page = new long[(int) Math.min(limit, size)];
+        int n = 0;
+        long matched = 0;
+        for (int i = 0; i < size; i++) {
+            if (f.matches(i)) {
+                if (matched >= offset && n < page.length) {
+                    page[n++] = ids[i];
+                }
+                matched++;
+            }
+        }
+        return new IdPage(Arrays.copyOf(page, n), matched);
+    }
+
+    /**
+     * The store's answer to a query, row by row: inside the grid box (edges included), time span
+     * overlapping the half-open interval, in the categories.
+     */
+    private final class Filter {
+        private final double minX;
+        private final double maxX;
+        private final double minY;
+        private final double maxY;
+        private final boolean[] allowed = new boolean[Category.values().length];
+        private final Window window;
+
+        Filter(PointQuery q) {
+            if (!answers(q)) {
+                throw new IllegalArgumentException("the snapshot holds times to the minute; ask the store for " + q);
+            }
+            Envelope box = q.gridBox().orElse(null);
+            minX = box == null ? Double.NEGATIVE_INFINITY : box.getMinX();
+            maxX = box == null ? Double.POSITIVE_INFINITY : box.getMaxX();
+            minY = box == null ? Double.NEGATIVE_INFINITY : box.getMinY();
+            maxY = box == null ? Double.POSITIVE_INFINITY : box.getMaxY();
+            window = new Window(q.from(), q.to());
+            for (Category c : Category.values()) {
+                allowed[c.ordinal()] = q.categories().isEmpty() || q.categories().contains(c);
+            }
+        }
+
+        boolean matches(int i) {
+            double e = easting[i];
+            double no = northing[i];
+            return e >= minX && e <= maxX && no >= minY && no <= maxY && allowed[category[i]] && window.overlaps(i);
+        }
     }
 
     /**

@@ -79,9 +79,23 @@ public final class SnapshotIncidentStore implements IncidentStore {
         return store.importedPoints(importId);
     }
 
+    /**
+     * Without a lon/lat box (which needs the lon/lat the snapshot does not hold), the page is
+     * found in memory and fetched by id: no COUNT and no OFFSET in the database, however deep.
+     */
     @Override
     public Page<Incident> find(IncidentQuery query) {
-        return store.find(query);
+        PointQuery asPoints = new PointQuery(Optional.empty(), query.from(), query.to(), query.categories(), false);
+        if (query.bboxWgs84().isPresent() || !IncidentSnapshot.answers(asPoints)) {
+            return store.find(query);
+        }
+        IncidentSnapshot.IdPage page = current.page(asPoints, query.offset(), query.limit());
+        return new Page<>(store.findByIds(page.ids()), page.matched());
+    }
+
+    @Override
+    public List<Incident> findByIds(long[] ids) {
+        return store.findByIds(ids);
     }
 
     @Override

@@ -11,7 +11,9 @@ import uk.safermap.domain.Category;
 import uk.safermap.domain.Incident;
 import uk.safermap.domain.TimeSpan;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.store.IncidentQuery;
 import uk.safermap.store.IncidentStore;
+import uk.safermap.store.Page;
 import uk.safermap.store.PointQuery;
 import uk.safermap.store.PointSet;
 import uk.safermap.store.jdbc.Database;
@@ -21,6 +23,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -109,6 +112,28 @@ abstract class SnapshotContract {
     void the_snapshot_answers_as_the_store_does(@ForAll @LongRange(min = 1, max = 1_000_000_000) long seed) {
         PointQuery q = randomQuery(new Random(seed));
         assertSame(snapshot.points(q), store.points(q));
+    }
+
+    @Property(tries = 15)
+    void pages_found_in_the_snapshot_hold_every_matching_incident_exactly_once_as_the_store_pages_do(
+            @ForAll @LongRange(min = 1, max = 1_000_000_000) long seed) {
+        Random r = new Random(seed);
+        PointQuery filter = randomQuery(r);
+        int limit = 1 + r.nextInt(400);
+        List<Long> seen = new ArrayList<>();
+        long matched = -1;
+        for (long offset = 0; matched < 0 || offset < matched; offset += limit) {
+            IncidentQuery q = new IncidentQuery(Optional.empty(), filter.from(), filter.to(), filter.categories(),
+                    limit, offset);
+            Page<Incident> page = snapshot.find(q);
+            Page<Incident> expected = store.find(q);
+            assertThat(page).isEqualTo(expected);
+            matched = page.numberMatched();
+            page.items().forEach(i -> seen.add(i.id()));
+        }
+        PointQuery sameFilter = new PointQuery(Optional.empty(), filter.from(), filter.to(), filter.categories(), false);
+        assertThat(seen).doesNotHaveDuplicates().hasSize((int) matched)
+                .containsExactlyElementsOf(Arrays.stream(store.points(sameFilter).ids()).boxed().toList());
     }
 
     @Example
