@@ -16,6 +16,7 @@ import uk.safermap.store.IncidentStore;
 import uk.safermap.store.Page;
 import uk.safermap.store.PointQuery;
 import uk.safermap.store.PointSet;
+import uk.safermap.store.StoreException;
 import uk.safermap.store.jdbc.Database;
 import uk.safermap.store.jdbc.JdbcIncidentStore;
 
@@ -31,6 +32,7 @@ import java.util.Random;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The snapshot answers every point query exactly as the store does, and stays current as
@@ -157,6 +159,25 @@ abstract class SnapshotContract {
         assertSame(snapshot.points(all), store.points(all));
         PointQuery q = randomQuery(r);
         assertSame(snapshot.points(q), store.points(q));
+    }
+
+    @Example
+    void an_import_failing_part_way_leaves_the_store_and_the_snapshot_as_they_were() {
+        long before = store.count();
+        String version = snapshot.dataVersion();
+        List<Incident> bad = incidents(new Random(5), "x".repeat(200), 1);
+        try (IncidentStore.ImportSession s = snapshot.beginImport("police-csv", "fails")) {
+            s.add(incidents(new Random(5), "fails-", 300));
+            // A source key longer than its column: the database refuses the batch.
+            assertThatThrownBy(() -> s.add(bad)).isInstanceOf(StoreException.class);
+        }
+        assertThat(store.count()).isEqualTo(before);
+        assertThat(snapshot.count()).isEqualTo(before);
+        assertThat(snapshot.dataVersion()).isEqualTo(version);
+        // The same rows import cleanly afterwards, once.
+        importThrough(snapshot, incidents(new Random(5), "fails-", 300));
+        importThrough(snapshot, incidents(new Random(5), "fails-", 300));
+        assertThat(snapshot.count()).isEqualTo(store.count()).isEqualTo(before + 300);
     }
 
     PointQuery randomQuery(Random r) {
