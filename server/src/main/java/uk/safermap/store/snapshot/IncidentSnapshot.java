@@ -66,7 +66,7 @@ public final class IncidentSnapshot {
         return size;
     }
 
-    /** Counts the versions made since the first: 0, then one more per append. */
+    /** Counts the versions made since the first: 0, then one more per append that added incidents. */
     public long version() {
         return version;
     }
@@ -83,7 +83,8 @@ public final class IncidentSnapshot {
     IncidentSnapshot append(PointSet added, Optional<IncidentStore.Extent> newExtent) {
         int k = added.size();
         if (k == 0) {
-            return new IncidentSnapshot(columns(), size, version + 1, newExtent);
+            // Nothing changed, so answers cached for this version stay valid.
+            return this;
         }
         if (size > 0 && added.ids()[0] <= ids[size - 1]) {
             return new IncidentSnapshot(merged(added), size + k, version + 1, newExtent);

@@ -65,7 +65,9 @@ public final class SnapshotIncidentStore implements IncidentStore {
     /** Appends one committed import; imports commit one at a time through here. */
     private synchronized void append(long importId) {
         PointSet added = store.importedPoints(importId);
-        current = current.append(added, added.size() == 0 ? current.extent() : store.extent());
+        if (added.size() > 0) {
+            current = current.append(added, store.extent());
+        }
     }
 
     @Override
