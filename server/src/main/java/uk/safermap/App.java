@@ -54,6 +54,7 @@ import uk.safermap.store.IncidentStore;
 import uk.safermap.store.PopulationStore;
 import uk.safermap.store.UserStore;
 import uk.safermap.store.jdbc.Database;
+import uk.safermap.store.jdbc.Dialect;
 import uk.safermap.store.jdbc.JdbcAreaStore;
 import uk.safermap.store.jdbc.JdbcAuditStore;
 import uk.safermap.store.jdbc.JdbcIncidentStore;
@@ -62,6 +63,7 @@ import uk.safermap.store.jdbc.JdbcPatrolPlanStore;
 import uk.safermap.store.jdbc.JdbcPatrolTrackStore;
 import uk.safermap.store.jdbc.JdbcPopulationStore;
 import uk.safermap.store.jdbc.JdbcUserStore;
+import uk.safermap.store.snapshot.SnapshotIncidentStore;
 import uk.safermap.web.HttpServer;
 import uk.safermap.web.Json;
 import uk.safermap.web.Routes;
@@ -96,7 +98,8 @@ public final class App implements AutoCloseable {
         Database db = openStore(config.store());
         try {
             BritishNationalGrid grid = new BritishNationalGrid();
-            IncidentStore incidents = new JdbcIncidentStore(db, grid);
+            // Analyses read the incidents from memory; the database stays the source of truth.
+            IncidentStore incidents = new SnapshotIncidentStore(new JdbcIncidentStore(db, grid));
             AreaStore areas = new JdbcAreaStore(db, grid);
             BoundaryFiles boundaries = new BoundaryFiles();
             List<Area> wards = boundaries.read(BoundaryFiles.Layer.WARDS);
@@ -128,12 +131,26 @@ public final class App implements AutoCloseable {
             HttpServer server = new HttpServer(routes, mapper, config.viewer().basemapUrl(), accounts.auth(),
                     new AuditTrail(new JdbcAuditStore(db), Clock.systemUTC()), config.auth().publicAccess())
                     .start(config.server().host(), config.server().port());
+            warnIfEmbeddedStoreIsLarge(db, incidents.count());
             LOG.info("SaferMap listening on http://{}:{}/ ({} incidents, store {})", config.server().host(),
                     server.port(), incidents.count(), db.description());
             return new App(db, server, routes);
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    /**
+     * The embedded store writes and compacts slowly past this size (see README, Benchmarks):
+     * a larger force should run PostGIS.
+     */
+    private static final long EMBEDDED_STORE_ADVISED_MAX = 500_000;
+
+    private static void warnIfEmbeddedStoreIsLarge(Database db, long incidents) {
+        if (db.dialect() == Dialect.H2GIS && incidents > EMBEDDED_STORE_ADVISED_MAX) {
+            LOG.warn("The embedded H2GIS store holds {} incidents. Above {} use PostGIS (SAFERMAP_DB_URL): "
+                    + "imports into it are faster and its file stays smaller.", incidents, EMBEDDED_STORE_ADVISED_MAX);
         }
     }
 

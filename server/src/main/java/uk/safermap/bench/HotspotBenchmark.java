@@ -78,6 +78,7 @@ public final class HotspotBenchmark {
     private final ImportBenchmark.Postgis postgis;
     private final PythonPeer python;
     private final boolean slowPeersAtLargestSize;
+    private final boolean peers;
     private final PrintStream out;
     private final HeapMeter heap = new HeapMeter();
 
@@ -88,7 +89,13 @@ public final class HotspotBenchmark {
         this.postgis = postgis;
         this.python = new PythonPeer(peerScripts, 1800);
         this.slowPeersAtLargestSize = slowPeersAtLargestSize;
+        this.peers = postgis != null;
         this.out = out;
+    }
+
+    /** Our algorithms only, no peers: the algorithm-only figures beside the end-to-end benchmark. */
+    static HotspotBenchmark withoutPeers(int size, Path workDir, PrintStream out) {
+        return new HotspotBenchmark(new int[] {size}, workDir, null, Path.of("."), false, out);
     }
 
     public List<Row> run() throws Exception {
@@ -99,7 +106,7 @@ public final class HotspotBenchmark {
             BenchPoints p = BenchPoints.generate(size, 11);
             Path bin = workDir.resolve("points-" + size + ".bin");
             p.writeBinary(bin);
-            boolean slowPeers = size <= POSTGIS_MAX_POINTS || slowPeersAtLargestSize;
+            boolean slowPeers = peers && (size <= POSTGIS_MAX_POINTS || slowPeersAtLargestSize);
             rows.add(dbscan(p, bin, slowPeers));
             rows.add(giStar(p, bin));
             DensityGrid surface = kdeSurface(p);
@@ -120,9 +127,9 @@ public final class HotspotBenchmark {
         Optional<PythonPeer.Timing> sklearn = slowPeers && p.size() <= SKLEARN_MAX_POINTS
                 ? python.run("dbscan_sklearn.py", bin.toString(), Double.toString(EPS), Integer.toString(MIN_POINTS))
                 : Optional.empty();
-        if (!slowPeers) {
+        if (peers && !slowPeers) {
             note += "; PostGIS and scikit-learn not run above " + SKLEARN_MAX_POINTS + " points (see source)";
-        } else if (p.size() > SKLEARN_MAX_POINTS) {
+        } else if (slowPeers && p.size() > SKLEARN_MAX_POINTS) {
             note += "; scikit-learn not run above " + SKLEARN_MAX_POINTS + " points (memory, see source)";
         }
         sklearn.ifPresent(t -> out.printf("  scikit-learn DBSCAN: %.2f s, peak RSS %.0f MB%n", t.seconds(), t.peakRssMb()));
@@ -137,7 +144,7 @@ public final class HotspotBenchmark {
         StudyMask mask = StudyMask.all(grid);
         Measured<GetisOrdGiStar.Result> ours = measure(() ->
                 GetisOrdGiStar.run(CellCounts.of(grid, p.x(), p.y()), mask, GI_BAND));
-        Optional<PythonPeer.Timing> numpy = python.run("gistar_numpy.py", bin.toString(), Double.toString(GI_CELL),
+        Optional<PythonPeer.Timing> numpy = !peers ? Optional.empty() : python.run("gistar_numpy.py", bin.toString(), Double.toString(GI_CELL),
                 Double.toString(GI_BAND));
         return new Row("Gi* 100 m cells, 300 m band, binning + FDR", p.size(), ours.seconds(), ours.peakHeap(),
                 "numpy + scipy.ndimage (no FDR)", numpy.map(PythonPeer.Timing::seconds).orElse(null),
@@ -184,7 +191,7 @@ public final class HotspotBenchmark {
         double x0 = box.getMinX();
         double y0 = box.getMinY();
         Measured<DensityGrid> ours = measure(() -> KernelDensity.estimate(p.x(), p.y(), params));
-        Optional<PythonPeer.Timing> scipy = python.run("kde_scipy.py", bin.toString(), Double.toString(KDE_CELL),
+        Optional<PythonPeer.Timing> scipy = !peers ? Optional.empty() : python.run("kde_scipy.py", bin.toString(), Double.toString(KDE_CELL),
                 Double.toString(KDE_BANDWIDTH), Integer.toString(KDE_CELLS), Integer.toString(KDE_CELLS),
                 Double.toString(x0), Double.toString(y0));
         return new Row("KDE quartic, 2000 x 2000 cells of 10 m, h 200 m", p.size(), ours.seconds(), ours.peakHeap(),

@@ -67,17 +67,8 @@ public final class ImportBenchmark {
     }
 
     public List<Result> run() throws IOException, SQLException {
-        Files.createDirectories(workDir);
-        BoundaryFiles boundaries = new BoundaryFiles();
-        List<Area> wards = boundaries.read(BoundaryFiles.Layer.WARDS);
-        Path csv = workDir.resolve("bench-" + rows + ".csv");
-        if (!Files.exists(csv)) {
-            out.printf("generating %,d rows into %s%n", rows, csv);
-            SampleSpec spec = new SampleSpec(7, 24, YearMonth.of(2026, 9), OptionalInt.of(Math.max(1, rows / 24)));
-            try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-                new SampleGenerator(wards, boundaries.read(BoundaryFiles.Layer.LSOA), grid, spec).write(w);
-            }
-        }
+        Path csv = generated();
+        List<Area> wards = new BoundaryFiles().read(BoundaryFiles.Layer.WARDS);
         ServiceArea area = ServiceArea.around(wards.stream().map(w -> grid.toGrid(w.geometry())).toList(), 2000,
                 "Melton borough");
         List<Result> results = new ArrayList<>();
@@ -95,6 +86,22 @@ public final class ImportBenchmark {
         }
         report(results);
         return results;
+    }
+
+    /** The generated police.uk CSV of this many rows (24 months of Melton), made once per work directory. */
+    Path generated() throws IOException {
+        Files.createDirectories(workDir);
+        Path csv = workDir.resolve("bench-" + rows + ".csv");
+        if (!Files.exists(csv)) {
+            out.printf("generating %,d rows into %s%n", rows, csv);
+            BoundaryFiles boundaries = new BoundaryFiles();
+            SampleSpec spec = new SampleSpec(7, 24, YearMonth.of(2026, 9), OptionalInt.of(Math.max(1, rows / 24)));
+            try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                new SampleGenerator(boundaries.read(BoundaryFiles.Layer.WARDS),
+                        boundaries.read(BoundaryFiles.Layer.LSOA), grid, spec).write(w);
+            }
+        }
+        return csv;
     }
 
     private Result ingest(String name, Path csv, ServiceArea area, Database db) throws IOException {
@@ -117,7 +124,7 @@ public final class ImportBenchmark {
     }
 
     /** The peer: PostgreSQL COPY of the same file into a table with no index, key or geometry. */
-    private Result postgresCopy(Path csv) throws SQLException, IOException {
+    Result postgresCopy(Path csv) throws SQLException, IOException {
         String table = "bench_copy_" + System.currentTimeMillis();
         try (Connection c = DriverManager.getConnection(postgis.url(), postgis.user(), postgis.password());
              Statement s = c.createStatement()) {

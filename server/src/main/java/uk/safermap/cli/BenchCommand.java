@@ -2,19 +2,24 @@ package uk.safermap.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import uk.safermap.App;
+import uk.safermap.bench.EndToEndBenchmark;
 import uk.safermap.bench.HotspotBenchmark;
 import uk.safermap.bench.PatrolBenchmark;
 import uk.safermap.bench.PlacementBenchmark;
 import uk.safermap.bench.ImportBenchmark;
 import uk.safermap.patrol.TravelMode;
 
+import uk.safermap.config.ConfigLoader;
+
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** Benchmarks, each printing its figures next to a peer measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark.",
         subcommands = {BenchCommand.Import.class, BenchCommand.Hotspots.class, BenchCommand.Placement.class,
-                BenchCommand.Patrols.class})
+                BenchCommand.Patrols.class, BenchCommand.EndToEnd.class})
 final class BenchCommand implements Runnable {
 
     @Override
@@ -119,6 +124,41 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             new PatrolBenchmark(units, hotspots, hours, TravelMode.of(mode), System.out).run();
+            return 0;
+        }
+    }
+
+    @Command(name = "e2e", mixinStandardHelpOptions = true,
+            description = "Generate, import over HTTP, then time each request a user makes (cold and with new "
+                    + "parameters), with peak RSS, the store size and a bounded load test, beside the "
+                    + "algorithm-only figures and PostgreSQL COPY measured in the same run.")
+    static final class EndToEnd implements Callable<Integer> {
+
+        @Option(names = "--rows", defaultValue = "1000000", description = "rows to generate and import (default ${DEFAULT-VALUE})")
+        int rows;
+
+        @Option(names = "--store", defaultValue = "h2gis", description = "h2gis or postgis (default ${DEFAULT-VALUE})")
+        String store;
+
+        @Option(names = "--work-dir", defaultValue = "bench-out", description = "where the CSV and H2GIS files go")
+        Path workDir;
+
+        @Override
+        public Integer call() throws Exception {
+            if (System.getenv("SAFERMAP_BENCH_PG_URL") == null) {
+                System.err.println("SAFERMAP_BENCH_PG_URL is not set (scripts/bench sets it up)");
+                return 2;
+            }
+            if (!store.equals("h2gis") && !store.equals("postgis")) {
+                System.err.println("--store must be h2gis or postgis, got " + store);
+                return 2;
+            }
+            EndToEndBenchmark.Starter starter = settings -> {
+                App app = App.start(ConfigLoader.ofValues(settings).load());
+                return new EndToEndBenchmark.Service(app.port(), app);
+            };
+            new EndToEndBenchmark(rows, workDir, store.equals("postgis") ? Optional.of(postgis()) : Optional.empty(),
+                    postgis(), starter, System.out).run();
             return 0;
         }
     }

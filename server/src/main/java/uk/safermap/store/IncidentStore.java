@@ -17,10 +17,19 @@ public interface IncidentStore {
 
     Optional<Incident> findById(long id);
 
+    /** The incidents with these ids, in the same order (ids not stored are left out). */
+    List<Incident> findByIds(long[] ids);
+
     long count();
 
-    /** The matching incidents as primitive arrays for analysis. */
+    /** The matching incidents as primitive arrays for analysis, in ascending id order. */
     PointSet points(PointQuery query);
+
+    /**
+     * The incidents one committed import added, with their locations, in ascending id order:
+     * how an in-memory copy of the incidents is kept current without reading them all again.
+     */
+    PointSet importedPoints(long importId);
 
     /**
      * A value that changes whenever incidents are added (the latest import and the count), so

@@ -2,6 +2,8 @@ package uk.safermap.store;
 
 import uk.safermap.domain.Category;
 
+import java.util.Arrays;
+
 /**
  * Incidents as parallel primitive arrays, the form the analysis algorithms take: grid position
  * in metres, when (month index, and day and minute where known), category and flags. Built by
@@ -36,6 +38,35 @@ public record PointSet(long[] ids, double[] easting, double[] northing, int[] mo
                 idx[j++] = i;
             }
         }
+        return pick(idx, n);
+    }
+
+    /** The same incidents in ascending id order (this set itself when already in that order). */
+    public PointSet sortedById() {
+        int n = size();
+        boolean sorted = true;
+        for (int i = 1; i < n && sorted; i++) {
+            sorted = ids[i - 1] < ids[i];
+        }
+        if (sorted) {
+            return this;
+        }
+        // A stable merge sort (TimSort) is near linear on the almost-sorted heap order a
+        // whole-table read returns, which is why the store reads without ORDER BY.
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(ids[a], ids[b]));
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = order[i];
+        }
+        return pick(idx, n);
+    }
+
+    /** The incidents at the first {@code n} positions of {@code idx}, in that order. */
+    public PointSet pick(int[] idx, int n) {
         long[] newIds = new long[n];
         double[] e = new double[n];
         double[] no = new double[n];

@@ -26,8 +26,13 @@ final class CopyBatchWriter implements BatchWriter {
     private static final String CREATE_STAGE = "CREATE TEMP TABLE " + STAGE + " ON COMMIT DROP AS SELECT "
             + IncidentRow.COLUMNS + " FROM incident WITH NO DATA";
     private static final String COPY = "COPY " + STAGE + " (" + IncidentRow.COLUMNS + ") FROM STDIN WITH (FORMAT csv)";
-    private static final String MOVE = "INSERT INTO incident (" + IncidentRow.COLUMNS + ") SELECT " + IncidentRow.COLUMNS
-            + " FROM " + STAGE + " ON CONFLICT (source_key) DO NOTHING";
+    /**
+     * Moves the staged rows and empties the staging table in one statement: a TRUNCATE per batch
+     * would give the temporary table a new file every time.
+     */
+    private static final String MOVE = "WITH staged AS (DELETE FROM " + STAGE + " RETURNING " + IncidentRow.COLUMNS
+            + ") INSERT INTO incident (" + IncidentRow.COLUMNS + ") SELECT " + IncidentRow.COLUMNS
+            + " FROM staged ON CONFLICT (source_key) DO NOTHING";
 
     private final Connection c;
     private final long importId;
@@ -50,9 +55,7 @@ final class CopyBatchWriter implements BatchWriter {
             throw new SQLException("copying a batch into " + STAGE, e);
         }
         try (Statement s = c.createStatement()) {
-            int added = s.executeUpdate(MOVE);
-            s.execute("TRUNCATE " + STAGE);
-            return added;
+            return s.executeUpdate(MOVE);
         }
     }
 

@@ -3,6 +3,7 @@ package uk.safermap.store.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
 import org.h2gis.functions.factory.H2GISFunctions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.sql.Statement;
 
 /**
  * A pooled connection to the store, with its schema migrated to the latest version
@@ -156,8 +158,30 @@ public final class Database implements AutoCloseable {
         return description;
     }
 
+    /**
+     * Closing an embedded store compacts its file. H2's MVStore only appends while the service
+     * runs, and a large import (or one killed part-way) leaves the file several times the size
+     * of its data: 20,000 incidents took 54 MB after import and 8.6 MB compacted (measured with
+     * the generated sample, H2 2.3.232). Online compaction reclaimed only half of it, slowly.
+     */
     @Override
     public void close() {
+        if (dialect == Dialect.H2GIS) {
+            compactEmbeddedFile();
+        }
         dataSource.close();
+    }
+
+    private void compactEmbeddedFile() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+            // The database closes under the open statement and connection; H2 reports that
+            // (as called at shutdown, or closed) once the compaction is done.
+            if (e.getErrorCode() != ErrorCode.DATABASE_CALLED_AT_SHUTDOWN
+                    && e.getErrorCode() != ErrorCode.DATABASE_IS_CLOSED) {
+                LOG.warn("Could not compact {}: {}", description, e.getMessage());
+            }
+        }
     }
 }

@@ -20,9 +20,13 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /** {@link IncidentStore} over JDBC, the same SQL for PostGIS and H2GIS. */
@@ -47,6 +51,8 @@ public final class JdbcIncidentStore implements IncidentStore {
      * {@code ON CONFLICT DO NOTHING} needs no such turn.
      */
     private final Semaphore importTurn = new Semaphore(1, true);
+    /** For each running or committed import not yet read back: the largest incident id when it began. */
+    private final Map<Long, Long> importFloors = new ConcurrentHashMap<>();
 
     public JdbcIncidentStore(Database db, BritishNationalGrid grid) {
         this.ds = db.dataSource();
@@ -63,7 +69,7 @@ public final class JdbcIncidentStore implements IncidentStore {
                 release = importTurn::release;
             }
             try {
-                return new JdbcImportSession(ds.getConnection(), dialect, format, sourceName, release);
+                return new JdbcImportSession(ds.getConnection(), dialect, format, sourceName, importFloors, release);
             } catch (SQLException | RuntimeException e) {
                 release.run();
                 throw e;
@@ -113,6 +119,27 @@ public final class JdbcIncidentStore implements IncidentStore {
         });
     }
 
+    /** One array parameter: the same statement for every page, each id found by the primary key. */
+    @Override
+    public List<Incident> findByIds(long[] ids) {
+        if (ids.length == 0) {
+            return List.of();
+        }
+        return Jdbc.read(ds, "reading " + ids.length + " incidents by id", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM incident WHERE id = ANY(?)")) {
+                ps.setArray(1, c.createArrayOf("BIGINT", Arrays.stream(ids).boxed().toArray(Long[]::new)));
+                Map<Long, Incident> byId = new HashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Incident inc = incident(rs);
+                        byId.put(inc.id(), inc);
+                    }
+                }
+                return Arrays.stream(ids).mapToObj(byId::get).filter(Objects::nonNull).toList();
+            }
+        });
+    }
+
     @Override
     public long count() {
         return Jdbc.read(ds, "counting incidents", c -> {
@@ -123,20 +150,43 @@ public final class JdbcIncidentStore implements IncidentStore {
         });
     }
 
+    /**
+     * No ORDER BY: on a large table the database would sort every row (PostgreSQL spills the
+     * sort to disk); the rows come back nearly in id order and are sorted in memory.
+     */
     @Override
     public PointSet points(PointQuery q) {
         IncidentFilterSql filter = new IncidentFilterSql(q, dialect);
         String sql = "SELECT " + PointSetReader.COLUMNS + (q.withLocations() ? ", location" : "")
-                + " FROM incident" + filter.where() + " ORDER BY id";
+                + " FROM incident" + filter.where();
+        return readPoints(sql, q.withLocations(), filter::bind);
+    }
+
+    /**
+     * The id floor recorded when the import began bounds the read to the primary-key range the
+     * import can have written (identities only grow), so no index on import_id is needed.
+     */
+    @Override
+    public PointSet importedPoints(long importId) {
+        long floor = Optional.ofNullable(importFloors.remove(importId)).orElse(0L);
+        String sql = "SELECT " + PointSetReader.COLUMNS + ", location FROM incident WHERE id > ? AND import_id = ?";
+        return readPoints(sql, true, ps -> {
+            ps.setLong(1, floor);
+            ps.setLong(2, importId);
+            return 3;
+        });
+    }
+
+    private PointSet readPoints(String sql, boolean withLocations, Binder binder) {
         return Jdbc.read(ds, "reading incident points", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                filter.bind(ps);
+                binder.bind(ps);
                 // Stream rows rather than buffering the whole result (PostgreSQL needs both).
                 ps.setFetchSize(10_000);
                 boolean autoCommit = c.getAutoCommit();
                 c.setAutoCommit(false);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return new PointSetReader(q.withLocations()).read(rs);
+                    return new PointSetReader(withLocations).read(rs).sortedById();
                 } finally {
                     c.setAutoCommit(autoCommit);
                 }
@@ -189,6 +239,11 @@ public final class JdbcIncidentStore implements IncidentStore {
         });
     }
 
+    /** Binds a statement's parameters; returns the next free index. */
+    private interface Binder {
+        int bind(PreparedStatement ps) throws SQLException;
+    }
+
     private static Incident incident(ResultSet rs) throws SQLException {
         return new Incident(rs.getLong("id"), rs.getString("source_key"), rs.getString("source"),
                 rs.getString("crime_id"), YearMonth.from(rs.getDate("month_start").toLocalDate()),
@@ -203,28 +258,47 @@ public final class JdbcIncidentStore implements IncidentStore {
 
     /** One import on one connection, held open in a transaction until commit or close. */
     private static final class JdbcImportSession implements ImportSession {
+        /**
+         * PostgreSQL plans from table statistics that autovacuum refreshes only later: after an
+         * import this large the planner would otherwise guess from the old row count.
+         */
+        private static final int ANALYZE_AFTER_ROWS = 10_000;
+
         private final Connection c;
+        private final Dialect dialect;
         private final long importId;
         private final String format;
         private final String sourceName;
         private final BatchWriter writer;
+        private final Map<Long, Long> importFloors;
         private final Runnable release;
         private int imported;
         private boolean finished;
 
-        JdbcImportSession(Connection c, Dialect dialect, String format, String sourceName, Runnable release)
-                throws SQLException {
+        JdbcImportSession(Connection c, Dialect dialect, String format, String sourceName,
+                          Map<Long, Long> importFloors, Runnable release) throws SQLException {
             this.c = c;
+            this.dialect = dialect;
+            this.importFloors = importFloors;
             this.release = release;
             this.format = format;
             this.sourceName = sourceName;
             try {
                 c.setAutoCommit(false);
+                long floor = largestId();
                 this.importId = insertImportRow(format, sourceName);
+                importFloors.put(importId, floor);
                 this.writer = BatchWriter.of(dialect, c, importId);
             } catch (SQLException e) {
                 c.close();
                 throw e;
+            }
+        }
+
+        private long largestId() throws SQLException {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(id) FROM incident")) {
+                rs.next();
+                return rs.getLong(1);
             }
         }
 
@@ -303,9 +377,19 @@ public final class JdbcIncidentStore implements IncidentStore {
                 }
                 c.commit();
                 finished = true;
+                if (dialect == Dialect.POSTGIS && imported >= ANALYZE_AFTER_ROWS) {
+                    analyze();
+                }
                 return new ImportRecord(importId, format, sourceName, now, imported, duplicates, rejected);
             } catch (SQLException e) {
                 throw Jdbc.failure("committing import " + importId, e);
+            }
+        }
+
+        private void analyze() throws SQLException {
+            c.setAutoCommit(true);
+            try (Statement s = c.createStatement()) {
+                s.execute("ANALYZE incident");
             }
         }
 
@@ -313,6 +397,7 @@ public final class JdbcIncidentStore implements IncidentStore {
         public void close() {
             try (c; writer) {
                 if (!finished) {
+                    importFloors.remove(importId);
                     c.rollback();
                 }
             } catch (SQLException e) {

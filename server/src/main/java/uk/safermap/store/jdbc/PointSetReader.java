@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Reads {@code id, easting, northing, time_start, time_end, category, sensitive[, location]} rows into a {@link PointSet}. */
 final class PointSetReader {
@@ -23,6 +25,11 @@ final class PointSetReader {
     private byte[] category = new byte[1024];
     private boolean[] sensitive = new boolean[1024];
     private String[] location;
+    /**
+     * Location texts repeat (police.uk snaps to a few thousand "On or near ..." points), so each
+     * distinct text is held once: this keeps a whole-table read with locations small.
+     */
+    private final Map<String, String> distinctLocations = new HashMap<>();
     private int n;
 
     PointSetReader(boolean withLocations) {
@@ -49,7 +56,8 @@ final class PointSetReader {
             category[n] = (byte) Category.fromSlug(rs.getString(6)).orElse(categories[categories.length - 1]).ordinal();
             sensitive[n] = rs.getBoolean(7);
             if (withLocations) {
-                location[n] = rs.getString(8);
+                String text = rs.getString(8);
+                location[n] = text == null ? null : distinctLocations.computeIfAbsent(text, t -> t);
             }
             n++;
         }
