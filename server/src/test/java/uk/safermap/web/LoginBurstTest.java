@@ -101,7 +101,7 @@ class LoginBurstTest {
         }
         passwords.add(TestUsers.PASSWORD);
         List<Integer> statuses = burst("pc", passwords);
-        assertThat(statuses).containsOnly(200, 401, 429);
+        assertThat(statuses).isSubsetOf(200, 401, 429);
         long checked = statuses.stream().filter(s -> s != 429).count();
         if (statuses.get(BURST - 1) == 200) {
             // It was let through before the limit; its success gave the name a fresh count.

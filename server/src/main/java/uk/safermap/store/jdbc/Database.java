@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.sql.Statement;
@@ -166,14 +168,25 @@ public final class Database implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (dialect == Dialect.H2GIS) {
-            compactEmbeddedFile();
-        }
+        String url = dataSource.getJdbcUrl();
         dataSource.close();
+        if (dialect == Dialect.H2GIS) {
+            compactEmbeddedFile(url);
+        }
     }
 
-    private void compactEmbeddedFile() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+    /**
+     * Compacts when this was the last pool on the file: another pool in the process (a second
+     * Database on the same directory) still has sessions open, and SHUTDOWN would close the
+     * database under it.
+     */
+    private void compactEmbeddedFile(String url) {
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+                if (rs.next() && rs.getLong(1) > 1) {
+                    return;
+                }
+            }
             s.execute("SHUTDOWN COMPACT");
         } catch (SQLException e) {
             // The database closes under the open statement and connection; H2 reports that

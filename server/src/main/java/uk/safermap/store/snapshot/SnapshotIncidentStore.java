@@ -44,6 +44,8 @@ public final class SnapshotIncidentStore implements IncidentStore {
     public ImportSession beginImport(String format, String sourceName) {
         ImportSession session = store.beginImport(format, sourceName);
         return new ImportSession() {
+            private ImportRecord committed;
+
             @Override
             public int add(List<Incident> batch) {
                 return session.add(batch);
@@ -57,14 +59,20 @@ public final class SnapshotIncidentStore implements IncidentStore {
 
             @Override
             public ImportRecord commit(int duplicates, int rejected) {
-                ImportRecord done = session.commit(duplicates, rejected);
-                append(done.id());
-                return done;
+                committed = session.commit(duplicates, rejected);
+                return committed;
             }
 
+            /**
+             * Reads the committed rows back once the session has given its connection back: with a
+             * pool of one, reading them inside the session would wait for itself.
+             */
             @Override
             public void close() {
                 session.close();
+                if (committed != null) {
+                    append(committed.id());
+                }
             }
         };
     }
