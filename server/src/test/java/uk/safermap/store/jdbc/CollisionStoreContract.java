@@ -1,0 +1,81 @@
+package uk.safermap.store.jdbc;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.locationtech.jts.geom.Envelope;
+import uk.safermap.domain.Collision;
+import uk.safermap.domain.Severity;
+import uk.safermap.store.CollisionQuery;
+import uk.safermap.store.CollisionStore;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the collision store must do, on H2GIS and on PostGIS. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CollisionStoreContract {
+
+    private Database db;
+    private JdbcCollisionStore store;
+
+    protected abstract Database openDatabase() throws Exception;
+
+    @BeforeAll
+    void open() throws Exception {
+        db = openDatabase();
+        store = new JdbcCollisionStore(db);
+    }
+
+    @AfterAll
+    void close() {
+        db.close();
+    }
+
+    private static Collision collision(String index, LocalDate date, LocalTime time, Severity s, double e, double n) {
+        return new Collision(0, index, date, time, s, s == Severity.SERIOUS ? 6 : null, 30, 3, 607, 4, null, 2, 1,
+                -0.88, 52.77, e, n, "E01025906");
+    }
+
+    @Test
+    void collisions_round_trip_filter_and_an_uncommitted_import_leaves_nothing() {
+        try (CollisionStore.ImportSession s = store.beginImport("a.csv")) {
+            assertThat(s.add(List.of(
+                    collision("2023330000001", LocalDate.of(2023, 1, 5), LocalTime.of(15, 15), Severity.SLIGHT, 475210, 320250),
+                    collision("2023330000002", LocalDate.of(2023, 6, 1), null, Severity.SERIOUS, 478600, 321400),
+                    collision("2023330000003", LocalDate.of(2023, 12, 31), LocalTime.of(23, 59), Severity.FATAL, 470500, 319300))))
+                    .isEqualTo(3);
+            s.commit(0, 0);
+        }
+        try (CollisionStore.ImportSession s = store.beginImport("again.csv")) {
+            assertThat(s.add(List.of(collision("2023330000001", LocalDate.of(2023, 1, 5), null, Severity.SLIGHT, 1, 1),
+                    collision("2023330000004", LocalDate.of(2023, 2, 1), null, Severity.SLIGHT, 475000, 320000))))
+                    .isEqualTo(1);
+            // closed without commit: rolled back
+        }
+        List<Collision> all = store.find(CollisionQuery.all(Optional.empty(), Optional.empty(), Set.of())).items();
+        assertThat(all).extracting(Collision::collisionIndex)
+                .containsExactly("2023330000001", "2023330000002", "2023330000003");
+        Collision serious = all.get(1);
+        assertThat(serious.time()).isNull();
+        assertThat(serious.enhancedSeverity()).isEqualTo(6);
+        assertThat(serious.weatherConditions()).isNull();
+        assertThat(serious.roadName()).isEqualTo("A607");
+        assertThat(all.get(2).time()).isEqualTo(LocalTime.of(23, 59));
+        assertThat(store.findById(serious.id())).contains(serious);
+
+        var ksi = store.find(CollisionQuery.all(Optional.of(LocalDate.of(2023, 2, 1)), Optional.of(LocalDate.of(2023, 12, 31)),
+                Set.of(Severity.FATAL, Severity.SERIOUS)));
+        assertThat(ksi.items()).extracting(Collision::collisionIndex).containsExactly("2023330000002");
+        var boxed = store.find(new CollisionQuery(Optional.of(new Envelope(470000, 476000, 319000, 321000)),
+                Optional.empty(), Optional.empty(), Set.of(), 1, 1));
+        assertThat(boxed.numberMatched()).isEqualTo(2);
+        assertThat(boxed.items()).extracting(Collision::collisionIndex).containsExactly("2023330000003");
+    }
+}
