@@ -24,6 +24,7 @@ import uk.safermap.auth.UserAdmin;
 import uk.safermap.auth.UserProvisioning;
 import uk.safermap.config.AppConfig;
 import uk.safermap.config.ConfigException;
+import uk.safermap.councillor.CollisionWardService;
 import uk.safermap.councillor.ReportImages;
 import uk.safermap.councillor.WardChoroplethService;
 import uk.safermap.councillor.WardReportService;
@@ -32,8 +33,10 @@ import uk.safermap.domain.AreaKind;
 import uk.safermap.domain.Category;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.ServiceArea;
+import uk.safermap.ingest.CollisionIngestService;
 import uk.safermap.ingest.IngestService;
 import uk.safermap.layers.AreaLayer;
+import uk.safermap.layers.CollisionLayer;
 import uk.safermap.layers.IncidentLayer;
 import uk.safermap.layers.LayerCatalog;
 import uk.safermap.layers.tiles.DensityTileRenderer;
@@ -44,13 +47,16 @@ import uk.safermap.placement.CameraFile;
 import uk.safermap.placement.CctvPlacementService;
 import uk.safermap.placement.DoorbellService;
 import uk.safermap.placement.mclp.ExactMclp;
+import uk.safermap.roads.RoadSafetyService;
 import uk.safermap.store.AreaStore;
+import uk.safermap.store.CollisionStore;
 import uk.safermap.store.IncidentStore;
 import uk.safermap.store.PopulationStore;
 import uk.safermap.store.UserStore;
 import uk.safermap.store.jdbc.Database;
 import uk.safermap.store.jdbc.JdbcAreaStore;
 import uk.safermap.store.jdbc.JdbcAuditStore;
+import uk.safermap.store.jdbc.JdbcCollisionStore;
 import uk.safermap.store.jdbc.JdbcIncidentStore;
 import uk.safermap.store.jdbc.JdbcPatrolPlanStore;
 import uk.safermap.store.jdbc.JdbcPopulationStore;
@@ -95,6 +101,7 @@ public final class App implements AutoCloseable {
             List<Area> wards = boundaries.read(BoundaryFiles.Layer.WARDS);
             ServiceArea serviceArea = serviceArea(config.area(), wards, grid);
             IngestService ingest = new IngestService(incidents, grid, serviceArea, Clock.systemDefaultZone());
+            CollisionStore collisions = new JdbcCollisionStore(db);
             new StoreSeeder(areas, ingest, incidents, boundaries, grid, config.store().dataDir())
                     .seed(wards, config.sample());
             NeighbourhoodService neighbourhoods = new NeighbourhoodService(areas, grid, serviceArea);
@@ -104,10 +111,13 @@ public final class App implements AutoCloseable {
             Routes.Analyses analyses = analyses(selection, incidents, areas, neighbourhoods, grid, config.placement());
             Routes.Accounts accounts = accounts(db, config.auth());
             Routes routes = new Routes(
-                    new Routes.Services(catalog(incidents, areas), ingest, neighbourhoods, incidents,
+                    new Routes.Services(catalog(incidents, collisions, areas, grid), ingest, neighbourhoods, incidents,
                             db.dialect().storeName(), analyses,
                             patrols(db, selection, analyses, grid, serviceArea, config.patrol()),
-                            councillor(db, selection, areas, wards, grid), accounts),
+                            councillor(db, selection, areas, wards, grid), accounts,
+                            new Routes.Roads(new CollisionIngestService(collisions, grid, serviceArea,
+                                    Clock.systemDefaultZone()), new RoadSafetyService(collisions, grid),
+                                    new CollisionWardService(collisions, areas, grid), grid)),
                     new Routes.Settings(config.limits().maxUploadBytes(), config.limits().defaultItemLimit(),
                             config.limits().maxItemLimit(), config.viewer().basemapUrl(),
                             config.viewer().basemapAttribution(), BoundaryFiles.ATTRIBUTION,
@@ -203,9 +213,11 @@ public final class App implements AutoCloseable {
                 new ReportImages(grid), populations, wards.stream().map(Area::code).collect(Collectors.toSet()));
     }
 
-    private static LayerCatalog catalog(IncidentStore incidents, AreaStore areas) {
+    private static LayerCatalog catalog(IncidentStore incidents, CollisionStore collisions, AreaStore areas,
+                                        BritishNationalGrid grid) {
         return new LayerCatalog(List.of(
                 new IncidentLayer(incidents),
+                new CollisionLayer(collisions, grid),
                 new AreaLayer("wards", AreaKind.WARD, "Wards (2013)", "Electoral wards of Melton borough, 2013 set", areas),
                 new AreaLayer("lsoa", AreaKind.LSOA, "LSOAs (2011)", "Lower Layer Super Output Areas, 2011", areas),
                 new AreaLayer("oa", AreaKind.OA, "Output areas (2011)", "Census output areas, 2011", areas),

@@ -198,7 +198,7 @@ public final class WardChoroplethService {
         return YearMonth.of(latest / 12, latest % 12 + 1);
     }
 
-    private static int wardOf(List<PreparedGeometry> shapes, double x, double y) {
+    static int wardOf(List<PreparedGeometry> shapes, double x, double y) {
         var p = GRID.createPoint(new Coordinate(x, y));
         for (int w = 0; w < shapes.size(); w++) {
             if (shapes.get(w).covers(p)) {

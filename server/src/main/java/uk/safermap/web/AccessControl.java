@@ -77,7 +77,7 @@ final class AccessControl {
         String route = ctx.attribute(ROUTE);
         boolean pointRead = access == Access.POINTS || access == Access.PATROLS
                 || (route.startsWith("/collections/{collectionId}/items")
-                && ctx.path().startsWith("/collections/incidents/"));
+                && (ctx.path().startsWith("/collections/incidents/") || ctx.path().startsWith("/collections/collisions/")));
         boolean export = EXPORT_FORMATS.contains(String.valueOf(ctx.queryParam("format"))) || route.endsWith("/print");
         if (pointRead || export) {
             Long rows = ctx.attribute(ROWS);

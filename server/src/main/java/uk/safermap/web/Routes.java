@@ -16,10 +16,12 @@ import uk.safermap.areas.NeighbourhoodService;
 import uk.safermap.auth.Access;
 import uk.safermap.auth.AuthService;
 import uk.safermap.auth.UserAdmin;
+import uk.safermap.councillor.CollisionWardService;
 import uk.safermap.councillor.ReportImages;
 import uk.safermap.councillor.WardChoroplethService;
 import uk.safermap.councillor.WardReportService;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.ingest.CollisionIngestService;
 import uk.safermap.ingest.IngestService;
 import uk.safermap.layers.LayerCatalog;
 import uk.safermap.layers.tiles.DensityTileService;
@@ -27,6 +29,7 @@ import uk.safermap.patrol.PatrolService;
 import uk.safermap.placement.Camera;
 import uk.safermap.placement.CctvPlacementService;
 import uk.safermap.placement.DoorbellService;
+import uk.safermap.roads.RoadSafetyService;
 import uk.safermap.store.IncidentStore;
 import uk.safermap.store.PopulationStore;
 
@@ -57,11 +60,17 @@ public final class Routes {
     private final WardHandler wards;
     private final AuthHandler auth;
     private final AdminHandler admin;
+    private final CollisionHandler collisions;
 
     /** The services the handlers call, and the settings they need. */
     public record Services(LayerCatalog catalog, IngestService ingest, NeighbourhoodService neighbourhoods,
                            IncidentStore incidents, String storeName, Analyses analyses, Patrols patrols,
-                           Councillor councillor, Accounts accounts) {
+                           Councillor councillor, Accounts accounts, Roads roads) {
+    }
+
+    /** Road collisions: their import, their analyses, their ward figures for councillors, and their grid. */
+    public record Roads(CollisionIngestService ingest, RoadSafetyService analyses, CollisionWardService wards,
+                        BritishNationalGrid grid) {
     }
 
     /** Sign-in and user administration. */
@@ -97,7 +106,7 @@ public final class Routes {
     public Routes(Services services, Settings settings, ObjectMapper mapper) {
         this.features = new OgcFeaturesHandler(services.catalog(), mapper, settings.defaultItemLimit(),
                 settings.maxItemLimit());
-        this.imports = new ImportHandler(services.ingest(), settings.maxUploadBytes());
+        this.imports = new ImportHandler(services.ingest(), services.roads().ingest(), settings.maxUploadBytes());
         this.areas = new AreaHandler(services.neighbourhoods(), mapper);
         this.health = new HealthHandler(services.incidents(), services.storeName());
         this.viewer = new ViewerConfigHandler(new ViewerConfigHandler.Settings(settings.basemapUrl(),
@@ -116,6 +125,8 @@ public final class Routes {
                 c.wardCodes(), mapper, settings.maxUploadBytes());
         this.auth = new AuthHandler(services.accounts().auth(), mapper, services.accounts().secureCookies());
         this.admin = new AdminHandler(services.accounts().users(), mapper);
+        this.collisions = new CollisionHandler(services.roads().analyses(), services.roads().wards(), a.areas(),
+                services.roads().grid(), mapper);
         this.patrols = new PatrolHandler(services.patrols().service(), new PatrolJson(services.patrols().grid()),
                 a.areas(), mapper, settings.maxUploadBytes());
     }
@@ -147,11 +158,16 @@ public final class Routes {
         t.add(new Endpoint(GET, "/api/wards/choropleth", Access.AGGREGATES, wards::choropleth));
         t.add(new Endpoint(GET, "/api/wards/populations", Access.AGGREGATES, wards::getPopulations));
         t.add(new Endpoint(GET, "/api/reports/ward/{code}", Access.AGGREGATES, wards::report));
+        t.add(new Endpoint(GET, "/api/wards/collisions", Access.AGGREGATES, collisions::wardFigures));
         t.add(new Endpoint(GET, "/api/hotspots/clusters", Access.POINTS, hotspots::clusters));
         t.add(new Endpoint(GET, "/api/hotspots/gistar", Access.POINTS, hotspots::giStar));
         t.add(new Endpoint(GET, "/api/hotspots/emerging", Access.POINTS, hotspots::emerging));
         t.add(new Endpoint(GET, "/api/hotspots/near-repeat", Access.POINTS, hotspots::nearRepeat));
         t.add(new Endpoint(GET, "/api/density/contours", Access.POINTS, density::contours));
+        t.add(new Endpoint(GET, "/api/collisions/clusters", Access.POINTS, collisions::clusters));
+        t.add(new Endpoint(GET, "/api/collisions/density", Access.POINTS, collisions::density));
+        t.add(new Endpoint(GET, "/api/collisions/hour-of-week", Access.POINTS, collisions::hourOfWeek));
+        t.add(new Endpoint(GET, "/api/collisions/roads", Access.POINTS, collisions::roads));
         t.add(new Endpoint(GET, "/api/placement/cctv/coverage", Access.POINTS, cctv::cctvCoverage));
         t.add(new Endpoint(GET, "/api/areas/profile", Access.POINTS, profiles::all));
         t.add(new Endpoint(GET, "/api/areas/{id}/profile", Access.POINTS, profiles::one));

@@ -77,9 +77,9 @@ public final class Stats19Sample {
             }
         }
         for (int k = 0; k < background; k++) {
-            // Background: the middle of the borough, 14 km square around Melton Mowbray.
-            double e = 470_000 + random.nextDouble() * 14_000;
-            double no = 314_000 + random.nextDouble() * 14_000;
+            // Background: the middle of the borough, a 12 km square around Melton Mowbray.
+            double e = 471_000 + random.nextDouble() * 12_000;
+            double no = 315_000 + random.nextDouble() * 12_000;
             double p = random.nextDouble();
             int severity = p < 0.01 ? 1 : p < 0.15 ? 2 : 3;
             int roadClass = 3 + random.nextInt(4);
