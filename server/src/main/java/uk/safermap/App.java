@@ -24,19 +24,24 @@ import uk.safermap.auth.UserAdmin;
 import uk.safermap.auth.UserProvisioning;
 import uk.safermap.config.AppConfig;
 import uk.safermap.config.ConfigException;
+import uk.safermap.council.CouncilCaseService;
 import uk.safermap.councillor.CollisionWardService;
+import uk.safermap.councillor.CouncilCaseWardService;
 import uk.safermap.councillor.ReportImages;
 import uk.safermap.councillor.WardChoroplethService;
 import uk.safermap.councillor.WardReportService;
 import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
 import uk.safermap.domain.Category;
+import uk.safermap.domain.CouncilTaxonomy;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.ServiceArea;
 import uk.safermap.ingest.CollisionIngestService;
+import uk.safermap.ingest.CouncilCaseIngestService;
 import uk.safermap.ingest.IngestService;
 import uk.safermap.layers.AreaLayer;
 import uk.safermap.layers.CollisionLayer;
+import uk.safermap.layers.CouncilCaseLayer;
 import uk.safermap.layers.IncidentLayer;
 import uk.safermap.layers.LayerCatalog;
 import uk.safermap.layers.tiles.DensityTileRenderer;
@@ -50,6 +55,7 @@ import uk.safermap.placement.mclp.ExactMclp;
 import uk.safermap.roads.RoadSafetyService;
 import uk.safermap.store.AreaStore;
 import uk.safermap.store.CollisionStore;
+import uk.safermap.store.CouncilCaseStore;
 import uk.safermap.store.IncidentStore;
 import uk.safermap.store.PopulationStore;
 import uk.safermap.store.UserStore;
@@ -57,6 +63,7 @@ import uk.safermap.store.jdbc.Database;
 import uk.safermap.store.jdbc.JdbcAreaStore;
 import uk.safermap.store.jdbc.JdbcAuditStore;
 import uk.safermap.store.jdbc.JdbcCollisionStore;
+import uk.safermap.store.jdbc.JdbcCouncilCaseStore;
 import uk.safermap.store.jdbc.JdbcIncidentStore;
 import uk.safermap.store.jdbc.JdbcPatrolPlanStore;
 import uk.safermap.store.jdbc.JdbcPopulationStore;
@@ -102,6 +109,9 @@ public final class App implements AutoCloseable {
             ServiceArea serviceArea = serviceArea(config.area(), wards, grid);
             IngestService ingest = new IngestService(incidents, grid, serviceArea, Clock.systemDefaultZone());
             CollisionStore collisions = new JdbcCollisionStore(db);
+            CouncilTaxonomy taxonomy = config.council().taxonomyFile().map(CouncilTaxonomy::read)
+                    .orElseGet(CouncilTaxonomy::defaults);
+            CouncilCaseStore councilCases = new JdbcCouncilCaseStore(db, taxonomy);
             new StoreSeeder(areas, ingest, incidents, boundaries, grid, config.store().dataDir())
                     .seed(wards, config.sample());
             NeighbourhoodService neighbourhoods = new NeighbourhoodService(areas, grid, serviceArea);
@@ -111,13 +121,16 @@ public final class App implements AutoCloseable {
             Routes.Analyses analyses = analyses(selection, incidents, areas, neighbourhoods, grid, config.placement());
             Routes.Accounts accounts = accounts(db, config.auth());
             Routes routes = new Routes(
-                    new Routes.Services(catalog(incidents, collisions, areas, grid), ingest, neighbourhoods, incidents,
+                    new Routes.Services(catalog(incidents, collisions, councilCases, taxonomy, areas, grid), ingest, neighbourhoods, incidents,
                             db.dialect().storeName(), analyses,
                             patrols(db, selection, analyses, grid, serviceArea, config.patrol()),
                             councillor(db, selection, areas, wards, grid), accounts,
                             new Routes.Roads(new CollisionIngestService(collisions, grid, serviceArea,
                                     Clock.systemDefaultZone()), new RoadSafetyService(collisions, grid),
-                                    new CollisionWardService(collisions, areas, grid), grid)),
+                                    new CollisionWardService(collisions, areas, grid), grid),
+                            new Routes.Council(new CouncilCaseIngestService(councilCases, taxonomy, grid, serviceArea,
+                                    Clock.systemDefaultZone()), new CouncilCaseService(councilCases, taxonomy, grid),
+                                    new CouncilCaseWardService(councilCases, taxonomy, areas, grid))),
                     new Routes.Settings(config.limits().maxUploadBytes(), config.limits().defaultItemLimit(),
                             config.limits().maxItemLimit(), config.viewer().basemapUrl(),
                             config.viewer().basemapAttribution(), BoundaryFiles.ATTRIBUTION,
@@ -213,11 +226,13 @@ public final class App implements AutoCloseable {
                 new ReportImages(grid), populations, wards.stream().map(Area::code).collect(Collectors.toSet()));
     }
 
-    private static LayerCatalog catalog(IncidentStore incidents, CollisionStore collisions, AreaStore areas,
+    private static LayerCatalog catalog(IncidentStore incidents, CollisionStore collisions,
+                                        CouncilCaseStore councilCases, CouncilTaxonomy taxonomy, AreaStore areas,
                                         BritishNationalGrid grid) {
         return new LayerCatalog(List.of(
                 new IncidentLayer(incidents),
                 new CollisionLayer(collisions, grid),
+                new CouncilCaseLayer(councilCases, taxonomy, grid),
                 new AreaLayer("wards", AreaKind.WARD, "Wards (2013)", "Electoral wards of Melton borough, 2013 set", areas),
                 new AreaLayer("lsoa", AreaKind.LSOA, "LSOAs (2011)", "Lower Layer Super Output Areas, 2011", areas),
                 new AreaLayer("oa", AreaKind.OA, "Output areas (2011)", "Census output areas, 2011", areas),

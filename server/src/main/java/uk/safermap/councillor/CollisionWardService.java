@@ -1,8 +1,6 @@
 package uk.safermap.councillor;
 
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
 import uk.safermap.domain.Collision;
@@ -49,31 +47,12 @@ public final class CollisionWardService {
     public Result figures(Optional<YearMonth> fromMonth, Optional<YearMonth> toMonth) {
         YearMonth to = toMonth.orElseGet(this::latestMonth);
         YearMonth from = fromMonth.orElse(to.minusMonths(11));
-        if (from.isAfter(to)) {
-            throw new IllegalArgumentException("from must not be after to");
-        }
-        int months = WardChoroplethService.months(from, to);
-        if (months > WardChoroplethService.MAX_MONTHS) {
-            throw new IllegalArgumentException("the period may span at most " + WardChoroplethService.MAX_MONTHS
-                    + " months");
-        }
+        int months = WardCells.months(from, to);
         List<Collision> list = collisions.find(CollisionQuery.all(Optional.of(from.atDay(1)),
                 Optional.of(to.plusMonths(1).atDay(1)), Set.of())).items();
         List<Area> wards = areas.find(AreaKind.WARD, Optional.empty(), 10_000, 0).items();
-        List<PreparedGeometry> shapes = wards.stream()
-                .map(w -> PreparedGeometryFactory.prepare(grid.toGrid(w.geometry()))).toList();
-        int[] ward = new int[list.size()];
-        int[] month = new int[list.size()];
-        byte[] severity = new byte[list.size()];
-        for (int i = 0; i < list.size(); i++) {
-            Collision c = list.get(i);
-            ward[i] = WardChoroplethService.wardOf(shapes, c.easting(), c.northing());
-            month[i] = WardChoroplethService.months(from, YearMonth.from(c.date())) - 1;
-            severity[i] = (byte) c.severity().ordinal();
-        }
-        int base = WardChoroplethService.ROUNDING_BASE;
-        RoundedCells cells = new RoundedCells(wards.size(), months, Severity.values().length, base, ward, month,
-                severity);
+        RoundedCells cells = WardCells.of(wards, grid, from, months, Severity.values().length, list,
+                Collision::easting, Collision::northing, Collision::date, c -> c.severity().ordinal());
         boolean[] all = {true, true, true};
         boolean[] ksi = {true, true, false};
         boolean[] fatal = {true, false, false};
@@ -81,15 +60,11 @@ public final class CollisionWardService {
         for (int w = 0; w < wards.size(); w++) {
             Area a = wards.get(w);
             int total = cells.total(w, 0, months - 1, all);
-            out.add(new WardCollisions(a.code(), a.name(), a.geometry(), shown(total),
-                    shown(cells.total(w, 0, months - 1, ksi)), shown(cells.total(w, 0, months - 1, fatal)),
+            out.add(new WardCollisions(a.code(), a.name(), a.geometry(), WardCells.shown(total),
+                    WardCells.shown(cells.total(w, 0, months - 1, ksi)), WardCells.shown(cells.total(w, 0, months - 1, fatal)),
                     total < WardChoroplethService.THRESHOLD));
         }
-        return new Result(from, to, base, WardChoroplethService.THRESHOLD, out);
-    }
-
-    private static Integer shown(int rounded) {
-        return rounded < WardChoroplethService.THRESHOLD ? null : rounded;
+        return new Result(from, to, WardChoroplethService.ROUNDING_BASE, WardChoroplethService.THRESHOLD, out);
     }
 
     private YearMonth latestMonth() {

@@ -16,12 +16,15 @@ import uk.safermap.areas.NeighbourhoodService;
 import uk.safermap.auth.Access;
 import uk.safermap.auth.AuthService;
 import uk.safermap.auth.UserAdmin;
+import uk.safermap.council.CouncilCaseService;
 import uk.safermap.councillor.CollisionWardService;
+import uk.safermap.councillor.CouncilCaseWardService;
 import uk.safermap.councillor.ReportImages;
 import uk.safermap.councillor.WardChoroplethService;
 import uk.safermap.councillor.WardReportService;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.ingest.CollisionIngestService;
+import uk.safermap.ingest.CouncilCaseIngestService;
 import uk.safermap.ingest.IngestService;
 import uk.safermap.layers.LayerCatalog;
 import uk.safermap.layers.tiles.DensityTileService;
@@ -61,11 +64,16 @@ public final class Routes {
     private final AuthHandler auth;
     private final AdminHandler admin;
     private final CollisionHandler collisions;
+    private final CouncilCaseHandler councilCases;
 
     /** The services the handlers call, and the settings they need. */
     public record Services(LayerCatalog catalog, IngestService ingest, NeighbourhoodService neighbourhoods,
                            IncidentStore incidents, String storeName, Analyses analyses, Patrols patrols,
-                           Councillor councillor, Accounts accounts, Roads roads) {
+                           Councillor councillor, Accounts accounts, Roads roads, Council council) {
+    }
+
+    /** Council case types: their import, hot spots and ward figures. */
+    public record Council(CouncilCaseIngestService ingest, CouncilCaseService cases, CouncilCaseWardService wards) {
     }
 
     /** Road collisions: their import, their analyses, their ward figures for councillors, and their grid. */
@@ -106,7 +114,8 @@ public final class Routes {
     public Routes(Services services, Settings settings, ObjectMapper mapper) {
         this.features = new OgcFeaturesHandler(services.catalog(), mapper, settings.defaultItemLimit(),
                 settings.maxItemLimit());
-        this.imports = new ImportHandler(services.ingest(), services.roads().ingest(), settings.maxUploadBytes());
+        this.imports = new ImportHandler(services.ingest(), services.roads().ingest(), services.council().ingest(),
+                settings.maxUploadBytes());
         this.areas = new AreaHandler(services.neighbourhoods(), mapper);
         this.health = new HealthHandler(services.incidents(), services.storeName());
         this.viewer = new ViewerConfigHandler(new ViewerConfigHandler.Settings(settings.basemapUrl(),
@@ -126,6 +135,8 @@ public final class Routes {
         this.auth = new AuthHandler(services.accounts().auth(), mapper, services.accounts().secureCookies());
         this.admin = new AdminHandler(services.accounts().users(), mapper);
         this.collisions = new CollisionHandler(services.roads().analyses(), services.roads().wards(), a.areas(),
+                services.roads().grid(), mapper);
+        this.councilCases = new CouncilCaseHandler(services.council().cases(), services.council().wards(), a.areas(),
                 services.roads().grid(), mapper);
         this.patrols = new PatrolHandler(services.patrols().service(), new PatrolJson(services.patrols().grid()),
                 a.areas(), mapper, settings.maxUploadBytes());
@@ -159,6 +170,8 @@ public final class Routes {
         t.add(new Endpoint(GET, "/api/wards/populations", Access.AGGREGATES, wards::getPopulations));
         t.add(new Endpoint(GET, "/api/reports/ward/{code}", Access.AGGREGATES, wards::report));
         t.add(new Endpoint(GET, "/api/wards/collisions", Access.AGGREGATES, collisions::wardFigures));
+        t.add(new Endpoint(GET, "/api/wards/council-cases", Access.AGGREGATES, councilCases::wardFigures));
+        t.add(new Endpoint(GET, "/api/council/types", Access.AGGREGATES, councilCases::types));
         t.add(new Endpoint(GET, "/api/hotspots/clusters", Access.POINTS, hotspots::clusters));
         t.add(new Endpoint(GET, "/api/hotspots/gistar", Access.POINTS, hotspots::giStar));
         t.add(new Endpoint(GET, "/api/hotspots/emerging", Access.POINTS, hotspots::emerging));
@@ -168,6 +181,7 @@ public final class Routes {
         t.add(new Endpoint(GET, "/api/collisions/density", Access.POINTS, collisions::density));
         t.add(new Endpoint(GET, "/api/collisions/hour-of-week", Access.POINTS, collisions::hourOfWeek));
         t.add(new Endpoint(GET, "/api/collisions/roads", Access.POINTS, collisions::roads));
+        t.add(new Endpoint(GET, "/api/council/clusters", Access.POINTS, councilCases::clusters));
         t.add(new Endpoint(GET, "/api/placement/cctv/coverage", Access.POINTS, cctv::cctvCoverage));
         t.add(new Endpoint(GET, "/api/areas/profile", Access.POINTS, profiles::all));
         t.add(new Endpoint(GET, "/api/areas/{id}/profile", Access.POINTS, profiles::one));
