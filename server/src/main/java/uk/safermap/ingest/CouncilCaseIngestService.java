@@ -67,15 +67,15 @@ public final class CouncilCaseIngestService {
             List<Rejection> rejections = new ArrayList<>();
             int[] counts = new int[3]; // valid, imported, rejected
             csv.forEach(r -> {
-                Object result = row(r, cols, keys, now);
-                if (result instanceof Rejection rejection) {
+                Row result = row(r, cols, keys, now);
+                if (result.rejection() != null) {
                     counts[2]++;
                     if (rejections.size() < IngestService.MAX_REPORTED_REJECTIONS) {
-                        rejections.add(rejection);
+                        rejections.add(result.rejection());
                     }
                     return;
                 }
-                CouncilCase c = (CouncilCase) result;
+                CouncilCase c = result.councilCase();
                 counts[0]++;
                 batch.put(c.sourceKey(), c);
                 if (batch.size() == BATCH_SIZE) {
@@ -95,13 +95,20 @@ public final class CouncilCaseIngestService {
                            Optional<String> time, String label, Optional<String> reference, Optional<String> location) {
     }
 
+    /** One row read: exactly one of the two is present. */
+    private record Row(CouncilCase councilCase, Rejection rejection) {
+        static Row rejected(long line, String field, String value, String reason) {
+            return new Row(null, new Rejection(line, field, value, reason));
+        }
+    }
+
     /** A {@link CouncilCase}, or the {@link Rejection} saying why the row is not one. */
-    private Object row(CSVRecord r, Columns c, SourceKeys keys, LocalDateTime now) {
+    private Row row(CSVRecord r, Columns c, SourceKeys keys, LocalDateTime now) {
         long line = CsvInput.line(r);
         String text = CsvInput.value(r, Optional.of(c.label()));
         Optional<CaseType> type = taxonomy.typeOf(text);
         if (type.isEmpty()) {
-            return new Rejection(line, c.label(), text, text == null ? "missing case type"
+            return Row.rejected(line, c.label(), text, text == null ? "missing case type"
                     : "unknown case type: not in the council taxonomy (" + taxonomy.types().stream()
                     .map(CaseType::slug).collect(Collectors.joining(", ")) + ")");
         }
@@ -113,11 +120,11 @@ public final class CouncilCaseIngestService {
         String dateColumn = c.dateTime().orElseGet(() -> c.date().orElseThrow());
         if (when.isEmpty()) {
             String given = dateTimeText != null ? dateTimeText : dateText;
-            return new Rejection(line, dateColumn, given, given == null ? "missing date"
+            return Row.rejected(line, dateColumn, given, given == null ? "missing date"
                     : "unknown date: expected " + WhenParser.ACCEPTED);
         }
         if (when.get().start().isAfter(now)) {
-            return new Rejection(line, dateColumn, when.get().start().toString(), "date is in the future");
+            return Row.rejected(line, dateColumn, when.get().start().toString(), "date is in the future");
         }
         String xText = CsvInput.value(r, Optional.of(c.easting()));
         String yText = CsvInput.value(r, Optional.of(c.northing()));
@@ -127,11 +134,11 @@ public final class CouncilCaseIngestService {
             x = Double.parseDouble(xText);
             y = Double.parseDouble(yText);
         } catch (NumberFormatException | NullPointerException e) {
-            return new Rejection(line, c.easting() + "," + c.northing(), xText + "," + yText,
+            return Row.rejected(line, c.easting() + "," + c.northing(), xText + "," + yText,
                     "coordinates must be British National Grid metres");
         }
         if (!area.contains(x, y)) {
-            return new Rejection(line, c.easting() + "," + c.northing(), xText + "," + yText,
+            return Row.rejected(line, c.easting() + "," + c.northing(), xText + "," + yText,
                     "outside the service area (" + area.description() + ")");
         }
         String reference = CsvInput.value(r, c.reference());
@@ -140,7 +147,7 @@ public final class CouncilCaseIngestService {
                 : keys.forContent("council-cases", when.get().start().toString(), text, xText, yText, location);
         double[] lonLat = grid.toWgs84(x, y);
         LocalTime time = when.get().isInstant() ? when.get().start().toLocalTime() : null;
-        return new CouncilCase(0, key, type.get(), text, reference, when.get().start().toLocalDate(), time,
-                lonLat[0], lonLat[1], x, y, location);
+        return new Row(new CouncilCase(0, key, type.get(), text, reference, when.get().start().toLocalDate(), time,
+                lonLat[0], lonLat[1], x, y, location), null);
     }
 }

@@ -4,8 +4,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
-/** The collision store against the embedded H2GIS database. */
-class H2gisCollisionStoreTest extends CollisionStoreContract {
+/** The collision and council case stores against the embedded H2GIS database. */
+class H2gisCollisionStoreTest extends RoadAndCouncilStoreContract {
 
     @TempDir
     static Path dir;

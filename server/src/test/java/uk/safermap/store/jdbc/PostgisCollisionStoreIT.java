@@ -2,8 +2,8 @@ package uk.safermap.store.jdbc;
 
 import org.junit.jupiter.api.AfterAll;
 
-/** The collision store against a real PostGIS, in a schema of its own. */
-class PostgisCollisionStoreIT extends CollisionStoreContract {
+/** The collision and council case stores against a real PostGIS, in a schema of its own. */
+class PostgisCollisionStoreIT extends RoadAndCouncilStoreContract {
 
     private PostgisTestSchema schema;
 

@@ -5,10 +5,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.locationtech.jts.geom.Envelope;
+import uk.safermap.domain.CaseType;
 import uk.safermap.domain.Collision;
+import uk.safermap.domain.CouncilCase;
+import uk.safermap.domain.CouncilTaxonomy;
 import uk.safermap.domain.Severity;
 import uk.safermap.store.CollisionQuery;
 import uk.safermap.store.CollisionStore;
+import uk.safermap.store.CouncilCaseQuery;
+import uk.safermap.store.CouncilCaseStore;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -18,12 +23,13 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the collision store must do, on H2GIS and on PostGIS. */
+/** What the collision and council case stores must do, on H2GIS and on PostGIS. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class CollisionStoreContract {
+abstract class RoadAndCouncilStoreContract {
 
     private Database db;
     private JdbcCollisionStore store;
+    private JdbcCouncilCaseStore cases;
 
     protected abstract Database openDatabase() throws Exception;
 
@@ -31,6 +37,7 @@ abstract class CollisionStoreContract {
     void open() throws Exception {
         db = openDatabase();
         store = new JdbcCollisionStore(db);
+        cases = new JdbcCouncilCaseStore(db, CouncilTaxonomy.defaults());
     }
 
     @AfterAll
@@ -77,5 +84,32 @@ abstract class CollisionStoreContract {
                 Optional.empty(), Optional.empty(), Set.of(), 1, 1));
         assertThat(boxed.numberMatched()).isEqualTo(2);
         assertThat(boxed.items()).extracting(Collision::collisionIndex).containsExactly("2023330000003");
+    }
+
+    @Test
+    void council_cases_keep_type_label_and_time_and_a_key_is_stored_once() {
+        CaseType flyTipping = CouncilTaxonomy.defaults().bySlug("fly-tipping").orElseThrow();
+        CaseType dog = CouncilTaxonomy.defaults().bySlug("dog-fouling").orElseThrow();
+        try (CouncilCaseStore.ImportSession s = cases.beginImport("env.csv")) {
+            assertThat(s.add(List.of(
+                    new CouncilCase(0, "case:A1", flyTipping, "Dumped rubbish", "A1", LocalDate.of(2024, 3, 1),
+                            LocalTime.of(7, 30), -0.88, 52.77, 474300, 320600, "Snow Hill"),
+                    new CouncilCase(0, "case:A2", dog, "Dog mess", "A2", LocalDate.of(2024, 4, 1), null,
+                            -0.88, 52.77, 474400, 320700, null)))).isEqualTo(2);
+            s.commit(0, 0);
+        }
+        try (CouncilCaseStore.ImportSession s = cases.beginImport("again.csv")) {
+            assertThat(s.add(List.of(new CouncilCase(0, "case:A1", dog, "x", "A1", LocalDate.of(2024, 3, 1), null,
+                    -0.88, 52.77, 1, 1, null)))).isZero();
+            s.commit(1, 0);
+        }
+        var fly = cases.find(CouncilCaseQuery.all(Optional.empty(), Optional.empty(), Set.of("fly-tipping"))).items();
+        assertThat(fly).hasSize(1);
+        assertThat(fly.get(0).type()).isEqualTo(flyTipping);
+        assertThat(fly.get(0).label()).isEqualTo("Dumped rubbish");
+        assertThat(fly.get(0).time()).isEqualTo(LocalTime.of(7, 30));
+        assertThat(cases.findById(fly.get(0).id())).contains(fly.get(0));
+        var april = cases.find(CouncilCaseQuery.all(Optional.of(LocalDate.of(2024, 4, 1)), Optional.empty(), Set.of()));
+        assertThat(april.items()).extracting(CouncilCase::reference).containsExactly("A2");
     }
 }
