@@ -39,11 +39,13 @@ import uk.safermap.geo.ServiceArea;
 import uk.safermap.ingest.CollisionIngestService;
 import uk.safermap.ingest.CouncilCaseIngestService;
 import uk.safermap.ingest.IngestService;
+import uk.safermap.ingest.SpeedConcernIngestService;
 import uk.safermap.layers.AreaLayer;
 import uk.safermap.layers.CollisionLayer;
 import uk.safermap.layers.CouncilCaseLayer;
 import uk.safermap.layers.IncidentLayer;
 import uk.safermap.layers.LayerCatalog;
+import uk.safermap.layers.SpeedConcernLayer;
 import uk.safermap.layers.tiles.DensityTileRenderer;
 import uk.safermap.layers.tiles.DensityTileService;
 import uk.safermap.patrol.PatrolService;
@@ -58,6 +60,7 @@ import uk.safermap.store.CollisionStore;
 import uk.safermap.store.CouncilCaseStore;
 import uk.safermap.store.IncidentStore;
 import uk.safermap.store.PopulationStore;
+import uk.safermap.store.SpeedConcernStore;
 import uk.safermap.store.UserStore;
 import uk.safermap.store.jdbc.Database;
 import uk.safermap.store.jdbc.JdbcAreaStore;
@@ -67,6 +70,7 @@ import uk.safermap.store.jdbc.JdbcCouncilCaseStore;
 import uk.safermap.store.jdbc.JdbcIncidentStore;
 import uk.safermap.store.jdbc.JdbcPatrolPlanStore;
 import uk.safermap.store.jdbc.JdbcPopulationStore;
+import uk.safermap.store.jdbc.JdbcSpeedConcernStore;
 import uk.safermap.store.jdbc.JdbcUserStore;
 import uk.safermap.web.HttpServer;
 import uk.safermap.web.Json;
@@ -112,6 +116,7 @@ public final class App implements AutoCloseable {
             CouncilTaxonomy taxonomy = config.council().taxonomyFile().map(CouncilTaxonomy::read)
                     .orElseGet(CouncilTaxonomy::defaults);
             CouncilCaseStore councilCases = new JdbcCouncilCaseStore(db, taxonomy);
+            SpeedConcernStore speedConcerns = new JdbcSpeedConcernStore(db);
             new StoreSeeder(areas, ingest, incidents, boundaries, grid, config.store().dataDir())
                     .seed(wards, config.sample());
             NeighbourhoodService neighbourhoods = new NeighbourhoodService(areas, grid, serviceArea);
@@ -121,12 +126,13 @@ public final class App implements AutoCloseable {
             Routes.Analyses analyses = analyses(selection, incidents, areas, neighbourhoods, grid, config.placement());
             Routes.Accounts accounts = accounts(db, config.auth());
             Routes routes = new Routes(
-                    new Routes.Services(catalog(incidents, collisions, councilCases, taxonomy, areas, grid), ingest, neighbourhoods, incidents,
+                    new Routes.Services(catalog(incidents, collisions, speedConcerns, councilCases, taxonomy, areas, grid), ingest, neighbourhoods, incidents,
                             db.dialect().storeName(), analyses,
                             patrols(db, selection, analyses, grid, serviceArea, config.patrol()),
                             councillor(db, selection, areas, wards, grid), accounts,
                             new Routes.Roads(new CollisionIngestService(collisions, grid, serviceArea,
-                                    Clock.systemDefaultZone()), new RoadSafetyService(collisions, grid),
+                                    Clock.systemDefaultZone()), new SpeedConcernIngestService(speedConcerns, grid,
+                                    serviceArea, Clock.systemDefaultZone()), new RoadSafetyService(collisions, grid),
                                     new CollisionWardService(collisions, areas, grid), grid),
                             new Routes.Council(new CouncilCaseIngestService(councilCases, taxonomy, grid, serviceArea,
                                     Clock.systemDefaultZone()), new CouncilCaseService(councilCases, taxonomy, grid),
@@ -227,11 +233,12 @@ public final class App implements AutoCloseable {
     }
 
     private static LayerCatalog catalog(IncidentStore incidents, CollisionStore collisions,
-                                        CouncilCaseStore councilCases, CouncilTaxonomy taxonomy, AreaStore areas,
+                                        SpeedConcernStore speedConcerns, CouncilCaseStore councilCases, CouncilTaxonomy taxonomy, AreaStore areas,
                                         BritishNationalGrid grid) {
         return new LayerCatalog(List.of(
                 new IncidentLayer(incidents),
                 new CollisionLayer(collisions, grid),
+                new SpeedConcernLayer(speedConcerns, grid),
                 new CouncilCaseLayer(councilCases, taxonomy, grid),
                 new AreaLayer("wards", AreaKind.WARD, "Wards (2013)", "Electoral wards of Melton borough, 2013 set", areas),
                 new AreaLayer("lsoa", AreaKind.LSOA, "LSOAs (2011)", "Lower Layer Super Output Areas, 2011", areas),

@@ -28,6 +28,9 @@ final class AccessControl {
     private static final String ACCESS = "safermap.access";
     private static final String ROUTE = "safermap.route";
     static final String ROWS = "safermap.rows";
+    /** The collections of individual records, whose reads are audited. */
+    private static final Set<String> POINT_COLLECTIONS = Set.of("incidents", "collisions", "council-cases",
+            "speed-concerns");
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
     private static final Set<String> EXPORT_FORMATS = Set.of("csv", "wards-csv", "pdf");
 
@@ -77,7 +80,7 @@ final class AccessControl {
         String route = ctx.attribute(ROUTE);
         boolean pointRead = access == Access.POINTS || access == Access.PATROLS
                 || (route.startsWith("/collections/{collectionId}/items")
-                && (ctx.path().startsWith("/collections/incidents/") || ctx.path().startsWith("/collections/collisions/")));
+                && POINT_COLLECTIONS.contains(ctx.pathParam("collectionId")));
         boolean export = EXPORT_FORMATS.contains(String.valueOf(ctx.queryParam("format"))) || route.endsWith("/print");
         if (pointRead || export) {
             Long rows = ctx.attribute(ROWS);

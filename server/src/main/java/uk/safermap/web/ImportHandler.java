@@ -7,29 +7,34 @@ import uk.safermap.ingest.CouncilCaseIngestService;
 import uk.safermap.ingest.ImportReport;
 import uk.safermap.ingest.IncidentFormat;
 import uk.safermap.ingest.IngestService;
+import uk.safermap.ingest.SpeedConcernIngestService;
 
 
 /**
  * {@code POST /api/imports?format=...}: the request body is the file, streamed into one import.
  * {@code format=stats19} is a DfT road collision file, which goes to the collision store;
- * {@code format=council-cases} a council case export classified by the council taxonomy.
+ * {@code format=council-cases} a council case export classified by the council taxonomy;
+ * {@code format=speed-concerns} a log of speeding complaints and Community Speedwatch sessions.
  */
 final class ImportHandler {
 
     static final String STATS19 = "stats19";
     static final String COUNCIL_CASES = "council-cases";
-    private static final String OTHER_FORMATS = ", " + STATS19 + ", " + COUNCIL_CASES;
+    static final String SPEED_CONCERNS = "speed-concerns";
+    private static final String OTHER_FORMATS = ", " + STATS19 + ", " + COUNCIL_CASES + ", " + SPEED_CONCERNS;
+
+    /** The imports into stores other than incidents. */
+    record Others(CollisionIngestService collisions, CouncilCaseIngestService councilCases,
+                  SpeedConcernIngestService speedConcerns) {
+    }
 
     private final IngestService ingest;
-    private final CollisionIngestService collisions;
-    private final CouncilCaseIngestService councilCases;
+    private final Others others;
     private final long maxBytes;
 
-    ImportHandler(IngestService ingest, CollisionIngestService collisions, CouncilCaseIngestService councilCases,
-                  long maxBytes) {
+    ImportHandler(IngestService ingest, Others others, long maxBytes) {
         this.ingest = ingest;
-        this.collisions = collisions;
-        this.councilCases = councilCases;
+        this.others = others;
         this.maxBytes = maxBytes;
     }
 
@@ -40,13 +45,15 @@ final class ImportHandler {
         }
         String name = ctx.queryParam("name") != null ? ctx.queryParam("name") : "upload";
         if (formatKey.equals(STATS19)) {
-            CollisionImportReport report = collisions.importStream(
+            CollisionImportReport report = others.collisions().importStream(
                     new LimitedInputStream(ctx.bodyInputStream(), maxBytes), name);
             ctx.status(report.imported() > 0 ? 201 : 200).json(report);
             return;
         }
-        if (formatKey.equals(COUNCIL_CASES)) {
-            ImportReport report = councilCases.importStream(new LimitedInputStream(ctx.bodyInputStream(), maxBytes), name);
+        if (formatKey.equals(COUNCIL_CASES) || formatKey.equals(SPEED_CONCERNS)) {
+            LimitedInputStream body = new LimitedInputStream(ctx.bodyInputStream(), maxBytes);
+            ImportReport report = formatKey.equals(COUNCIL_CASES) ? others.councilCases().importStream(body, name)
+                    : others.speedConcerns().importStream(body, name);
             ctx.status(report.imported() > 0 ? 201 : 200).json(report);
             return;
         }

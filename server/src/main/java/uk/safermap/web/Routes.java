@@ -26,6 +26,7 @@ import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.ingest.CollisionIngestService;
 import uk.safermap.ingest.CouncilCaseIngestService;
 import uk.safermap.ingest.IngestService;
+import uk.safermap.ingest.SpeedConcernIngestService;
 import uk.safermap.layers.LayerCatalog;
 import uk.safermap.layers.tiles.DensityTileService;
 import uk.safermap.patrol.PatrolService;
@@ -77,8 +78,8 @@ public final class Routes {
     }
 
     /** Road collisions: their import, their analyses, their ward figures for councillors, and their grid. */
-    public record Roads(CollisionIngestService ingest, RoadSafetyService analyses, CollisionWardService wards,
-                        BritishNationalGrid grid) {
+    public record Roads(CollisionIngestService ingest, SpeedConcernIngestService speedConcerns,
+                        RoadSafetyService analyses, CollisionWardService wards, BritishNationalGrid grid) {
     }
 
     /** Sign-in and user administration. */
@@ -114,8 +115,8 @@ public final class Routes {
     public Routes(Services services, Settings settings, ObjectMapper mapper) {
         this.features = new OgcFeaturesHandler(services.catalog(), mapper, settings.defaultItemLimit(),
                 settings.maxItemLimit());
-        this.imports = new ImportHandler(services.ingest(), services.roads().ingest(), services.council().ingest(),
-                settings.maxUploadBytes());
+        this.imports = new ImportHandler(services.ingest(), new ImportHandler.Others(services.roads().ingest(),
+                services.council().ingest(), services.roads().speedConcerns()), settings.maxUploadBytes());
         this.areas = new AreaHandler(services.neighbourhoods(), mapper);
         this.health = new HealthHandler(services.incidents(), services.storeName());
         this.viewer = new ViewerConfigHandler(new ViewerConfigHandler.Settings(settings.basemapUrl(),

@@ -196,4 +196,32 @@ class CollisionApiTest {
         double[] en = grid.toGrid(lon, lat);
         return Math.hypot(en[0] - planted.easting(), en[1] - planted.northing());
     }
+
+    @Test
+    void speeding_complaints_and_speedwatch_sessions_are_a_layer_beside_collisions() {
+        String csv = "reference,date,time,source,location,longitude,latitude,easting,northing,speed_limit,"
+                + "vehicles_checked,vehicles_over,max_speed,mean_speed\n"
+                + "SC-1,2024-03-02,08:15,Resident complaint,Scalford Road,-0.8871,52.7765,,,30,,,,\n"
+                + "SC-2,2024-03-09,07:30,Community Speedwatch,Thorpe Road,,,478600,321400,30,212,37,48,31.5\n"
+                + "SC-3,2024-03-10,09:00,Petition,Nottingham Road,-0.89,52.77,,,30,,,,\n"
+                + "SC-4,2024-03-11,09:00,Community Speedwatch,London,-0.12,51.5,,,30,100,10,41,\n";
+        ApiClient.Response r = analyst.post("/api/imports?format=speed-concerns&name=speed.csv",
+                csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        assertThat(r.json().get("imported").asInt()).isEqualTo(2);
+        assertThat(r.json().at("/rejected/0/line").asInt()).isEqualTo(4);
+        assertThat(r.json().at("/rejected/0/reason").asText()).startsWith("unknown source");
+        assertThat(r.json().at("/rejected/1/reason").asText()).startsWith("outside the service area");
+
+        JsonNode items = police.get("/collections/speed-concerns/items?datetime=2024-03-01/2024-03-31").json();
+        assertThat(items.get("features").findValuesAsText("source")).containsExactly("complaint", "speedwatch");
+        JsonNode session = items.at("/features/1/properties");
+        assertThat(session.get("vehicles_checked").asInt()).isEqualTo(212);
+        assertThat(session.get("vehicles_over").asInt()).isEqualTo(37);
+        assertThat(session.get("max_speed").asDouble()).isEqualTo(48.0);
+        assertThat(session.get("time").asText()).isEqualTo("07:30");
+        assertThat(councillor.get("/collections/speed-concerns/items").status()).isEqualTo(403);
+        assertThat(analyst.post("/api/imports?format=speed-concerns", csv.getBytes(StandardCharsets.UTF_8)).json()
+                .get("duplicates").asInt()).isEqualTo(2);
+    }
 }
