@@ -9,11 +9,14 @@ import uk.safermap.domain.CaseType;
 import uk.safermap.domain.Collision;
 import uk.safermap.domain.CouncilCase;
 import uk.safermap.domain.CouncilTaxonomy;
+import uk.safermap.domain.SpeedConcern;
 import uk.safermap.domain.Severity;
 import uk.safermap.store.CollisionQuery;
 import uk.safermap.store.CollisionStore;
 import uk.safermap.store.CouncilCaseQuery;
 import uk.safermap.store.CouncilCaseStore;
+import uk.safermap.store.SpeedConcernQuery;
+import uk.safermap.store.SpeedConcernStore;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -23,13 +26,14 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the collision and council case stores must do, on H2GIS and on PostGIS. */
+/** What the collision, council case and speed concern stores must do, on H2GIS and on PostGIS. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RoadAndCouncilStoreContract {
 
     private Database db;
     private JdbcCollisionStore store;
     private JdbcCouncilCaseStore cases;
+    private JdbcSpeedConcernStore speed;
 
     protected abstract Database openDatabase() throws Exception;
 
@@ -38,6 +42,7 @@ abstract class RoadAndCouncilStoreContract {
         db = openDatabase();
         store = new JdbcCollisionStore(db);
         cases = new JdbcCouncilCaseStore(db, CouncilTaxonomy.defaults());
+        speed = new JdbcSpeedConcernStore(db);
     }
 
     @AfterAll
@@ -111,5 +116,26 @@ abstract class RoadAndCouncilStoreContract {
         assertThat(cases.findById(fly.get(0).id())).contains(fly.get(0));
         var april = cases.find(CouncilCaseQuery.all(Optional.of(LocalDate.of(2024, 4, 1)), Optional.empty(), Set.of()));
         assertThat(april.items()).extracting(CouncilCase::reference).containsExactly("A2");
+    }
+
+    @Test
+    void speed_concerns_keep_measured_speeds_and_leave_unmeasured_ones_empty() {
+        try (SpeedConcernStore.ImportSession s = speed.beginImport("speed.csv")) {
+            assertThat(s.add(List.of(
+                    new SpeedConcern(0, "speed:S1", LocalDate.of(2024, 3, 9), LocalTime.of(7, 30), "speedwatch", "S1",
+                            "Thorpe Road", -0.85, 52.77, 478600, 321400, 30, 212, 37, 48.0, 31.5),
+                    new SpeedConcern(0, "speed:S2", LocalDate.of(2024, 3, 2), null, "complaint", "S2", null,
+                            -0.88, 52.77, 475000, 320000, null, null, null, null, null)))).isEqualTo(2);
+            s.commit(0, 0);
+        }
+        var all = speed.find(new SpeedConcernQuery(Optional.empty(), Optional.empty(), Optional.empty(), 10, 0));
+        assertThat(all.items()).extracting(SpeedConcern::reference).containsExactly("S2", "S1");
+        assertThat(all.items().get(0).vehiclesChecked()).isNull();
+        assertThat(all.items().get(0).maxSpeed()).isNull();
+        assertThat(all.items().get(1).vehiclesOver()).isEqualTo(37);
+        assertThat(all.items().get(1).meanSpeed()).isEqualTo(31.5);
+        assertThat(speed.findById(all.items().get(1).id())).contains(all.items().get(1));
+        assertThat(speed.find(new SpeedConcernQuery(Optional.of(new Envelope(478000, 479000, 321000, 322000)),
+                Optional.empty(), Optional.empty(), 10, 0)).numberMatched()).isEqualTo(1);
     }
 }
