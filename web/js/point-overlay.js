@@ -1,6 +1,6 @@
 /**
- * Point overlays beside the incidents: road collisions (symbols by severity) and council cases
- * (coloured by case type). Each fetches its collection for the viewport on add and on `moveend`,
+ * Point overlays beside the incidents: road collisions (symbols by severity), speed concerns
+ * (complaints and Speedwatch sessions) and council cases (coloured by case type). Each fetches its collection for the viewport on add and on `moveend`,
  * at most POINT_LIMIT features; only the newest request may draw. Popup text goes in through
  * textContent, never HTML.
  */
@@ -94,5 +94,14 @@ export function councilCaseLayer() {
     fillOpacity: 0.9 }), (p) => [
     ['Case type', p.case_type_label], ['As recorded', p.label], ['Reference', p.reference], ['Date', p.date],
     ['Location', p.location],
+  ]);
+}
+
+/** Speeding complaints (hollow) and Community Speedwatch sessions (filled), beside collisions. */
+export function speedConcernLayer() {
+  return new PointOverlay('speed-concerns', (p) => ({ radius: 6, color: '#5e3c99', weight: 2,
+    fillColor: '#5e3c99', fillOpacity: p.source === 'speedwatch' ? 0.8 : 0 }), (p) => [
+    ['Source', p.source], ['Date', p.date], ['Location', p.location], ['Speed limit', p.speed_limit],
+    ['Vehicles checked', p.vehicles_checked], ['Over the limit', p.vehicles_over], ['Highest speed', p.max_speed],
   ]);
 }
