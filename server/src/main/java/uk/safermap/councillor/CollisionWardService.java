@@ -60,9 +60,10 @@ public final class CollisionWardService {
         for (int w = 0; w < wards.size(); w++) {
             Area a = wards.get(w);
             int total = cells.total(w, 0, months - 1, all);
+            int killedOrSerious = cells.total(w, 0, months - 1, ksi);
+            int killed = cells.total(w, 0, months - 1, fatal);
             out.add(new WardCollisions(a.code(), a.name(), a.geometry(), WardCells.shown(total),
-                    WardCells.shown(cells.total(w, 0, months - 1, ksi)), WardCells.shown(cells.total(w, 0, months - 1, fatal)),
-                    total < WardChoroplethService.THRESHOLD));
+                    WardCells.shown(killedOrSerious), WardCells.shown(killed), total < WardChoroplethService.THRESHOLD));
         }
         return new Result(from, to, WardChoroplethService.ROUNDING_BASE, WardChoroplethService.THRESHOLD, out);
     }

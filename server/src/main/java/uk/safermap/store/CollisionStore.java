@@ -15,9 +15,6 @@ public interface CollisionStore {
 
     Optional<Collision> findById(long id);
 
-    /** A value that changes whenever collisions are added, for cached analyses. */
-    String dataVersion();
-
     /** A running import. Closing without {@link #commit} rolls everything back. */
     interface ImportSession extends AutoCloseable {
 

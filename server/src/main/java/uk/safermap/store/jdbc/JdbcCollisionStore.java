@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -97,17 +96,6 @@ public final class JdbcCollisionStore implements CollisionStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(collision(rs)) : Optional.empty();
                 }
-            }
-        });
-    }
-
-    @Override
-    public String dataVersion() {
-        return Jdbc.read(ds, "reading the collision data version", c -> {
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(id), 0), COUNT(*) FROM collision")) {
-                rs.next();
-                return "collisions:" + rs.getLong(1) + "/" + rs.getLong(2);
             }
         });
     }
