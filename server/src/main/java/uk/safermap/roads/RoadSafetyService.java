@@ -1,5 +1,6 @@
 package uk.safermap.roads;
 
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
@@ -10,6 +11,10 @@ import uk.safermap.analysis.cluster.Dbscan;
 import uk.safermap.analysis.density.DensityGrid;
 import uk.safermap.analysis.density.KernelDensity;
 import uk.safermap.analysis.density.KernelDensityParameters;
+import uk.safermap.analysis.grid.CellCounts;
+import uk.safermap.analysis.grid.SquareGrid;
+import uk.safermap.analysis.grid.StudyMask;
+import uk.safermap.analysis.stats.GetisOrdGiStar;
 import uk.safermap.domain.Collision;
 import uk.safermap.domain.Severity;
 import uk.safermap.geo.BritishNationalGrid;
@@ -20,12 +25,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Road collision hot spots for analysts and police: KSI density clusters (DBSCAN in grid
  * metres, ranked by the value of prevention of their collisions), a kernel density surface
- * weighted by severity with its peaks, the hour-of-week profile, and stretches of numbered roads
+ * weighted by severity with its peaks, Getis-Ord Gi* on road cells, the hour-of-week profile, and stretches of numbered roads
  * without a road network. Weights are {@link Severity#weight()}: DfT's average value of
  * prevention per collision relative to a slight one. Thread-safe; each call reads the store.
  */
@@ -66,6 +73,14 @@ public final class RoadSafetyService {
     }
 
     public record Roads(double gapMetres, int collisions, int unnumbered, List<Road> roads) {
+    }
+
+    /** One road cell: its severity-weighted collisions, Gi* z and p, and class; {@code outline} is lon/lat. */
+    public record RoadCell(double weighted, double z, double p, String hotSpotClass, Geometry outline) {
+    }
+
+    public record RoadCells(double cellMetres, double bandMetres, int roadCells, Map<String, Double> weights,
+                            Map<String, Integer> classes, List<String> warnings, List<RoadCell> cells) {
     }
 
     private final CollisionStore store;
@@ -151,6 +166,45 @@ public final class RoadSafetyService {
         }
         return new Density(surface.bandwidthMetres(), surface.cellMetres(), keys(filter), all.size(),
                 round(surface.incidents()), weights(), found);
+    }
+
+    /**
+     * Getis-Ord Gi* of severity-weighted collisions on road cells: without a road network, the
+     * study cells are the grid cells where any collision of any severity and date was recorded
+     * (the bbox still applies), so fields and built-up blocks with no traffic do not dilute the mean
+     * the z-scores are measured against. Bins are FDR-corrected, as {@code /api/hotspots/gistar}.
+     */
+    public RoadCells giStar(CollisionFilter filter, double cellMetres, double bandMetres) {
+        List<Collision> everything = store.find(new CollisionFilter(Optional.empty(), Optional.empty(), Set.of(),
+                filter.gridBox()).query()).items();
+        List<Collision> chosen = store.find(filter.query()).items();
+        if (everything.isEmpty()) {
+            return new RoadCells(cellMetres, bandMetres, 0, weights(), Map.of(), List.of("no collisions are stored"),
+                    List.of());
+        }
+        Envelope extent = new Envelope();
+        everything.forEach(c -> extent.expandToInclude(c.easting(), c.northing()));
+        // One cell of margin, so points on the extent's edge fall inside a cell.
+        extent.expandBy(cellMetres);
+        SquareGrid cells = SquareGrid.covering(extent, cellMetres);
+        boolean[] road = new boolean[cells.cellCount()];
+        for (Collision c : everything) {
+            road[cells.cellOf(c.easting(), c.northing())] = true;
+        }
+        StudyMask mask = StudyMask.of(cells, road);
+        CellCounts weighted = CellCounts.of(cells, chosen.stream().mapToDouble(Collision::easting).toArray(),
+                chosen.stream().mapToDouble(Collision::northing).toArray(),
+                chosen.stream().mapToDouble(c -> c.severity().weight()).toArray());
+        GetisOrdGiStar.Result gi = GetisOrdGiStar.run(weighted, mask, bandMetres);
+        List<RoadCell> out = new ArrayList<>();
+        Map<String, Integer> classes = new LinkedHashMap<>();
+        for (int i : mask.cells()) {
+            String slug = gi.classOf(i).slug();
+            classes.merge(slug, 1, Integer::sum);
+            out.add(new RoadCell(round(weighted.counts()[i]), round(gi.z()[i]), gi.p()[i], slug,
+                    grid.toWgs84(cells.cellPolygon(i, GRID))));
+        }
+        return new RoadCells(cellMetres, bandMetres, mask.size(), weights(), classes, gi.warnings(), out);
     }
 
     /** Counts by day of week and hour of day, of all filtered collisions and of the KSI among them. */

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Road collision analyses over HTTP: KSI clusters, the severity-weighted density's peaks, the
+ * Road collision analyses over HTTP: KSI clusters, the severity-weighted density's peaks, Gi* on road cells, the
  * hour-of-week profile, numbered-road stretches, and ward figures for councillors. The filter is
  * {@code from}/{@code to} (months or dates, inclusive), {@code severity} and {@code bbox}.
  */
@@ -68,6 +68,21 @@ final class CollisionHandler {
             throw ApiException.badRequest("cell must not be larger than bandwidth");
         }
         ctx.json(roads.density(filter(ctx), bandwidth, cell, params.integer("peaks", 10, 1, 100)));
+    }
+
+    void giStar(Context ctx) throws IOException {
+        AnalysisParams params = params(ctx, "cell", "band");
+        double cell = params.number("cell", 200, 25, 5000);
+        RoadSafetyService.RoadCells r = roads.giStar(filter(ctx), cell, params.number("band", 500, cell, 20_000));
+        List<Feature> features = new java.util.ArrayList<>();
+        for (int i = 0; i < r.cells().size(); i++) {
+            RoadSafetyService.RoadCell c = r.cells().get(i);
+            features.add(new Feature(i, c.outline(), HotspotHandler.properties("weighted", c.weighted(),
+                    "z", HotspotHandler.finite(c.z()), "p", HotspotHandler.finite(c.p()), "class", c.hotSpotClass())));
+        }
+        GeoJsonResponse.collection(ctx, mapper, features, Map.of(
+                "parameters", Map.of("cell", r.cellMetres(), "band", r.bandMetres()),
+                "weights", r.weights(), "roadCells", r.roadCells(), "classes", r.classes(), "warnings", r.warnings()));
     }
 
     void hourOfWeek(Context ctx) {

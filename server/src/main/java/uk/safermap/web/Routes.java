@@ -180,6 +180,7 @@ public final class Routes {
         t.add(new Endpoint(GET, "/api/density/contours", Access.POINTS, density::contours));
         t.add(new Endpoint(GET, "/api/collisions/clusters", Access.POINTS, collisions::clusters));
         t.add(new Endpoint(GET, "/api/collisions/density", Access.POINTS, collisions::density));
+        t.add(new Endpoint(GET, "/api/collisions/gistar", Access.POINTS, collisions::giStar));
         t.add(new Endpoint(GET, "/api/collisions/hour-of-week", Access.POINTS, collisions::hourOfWeek));
         t.add(new Endpoint(GET, "/api/collisions/roads", Access.POINTS, collisions::roads));
         t.add(new Endpoint(GET, "/api/council/clusters", Access.POINTS, councilCases::clusters));

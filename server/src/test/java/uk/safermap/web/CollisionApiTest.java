@@ -146,6 +146,35 @@ class CollisionApiTest {
     }
 
     @Test
+    void gi_star_on_road_cells_marks_the_planted_clusters_hot() {
+        JsonNode r = police.get("/api/collisions/gistar?from=2024-01&to=2024-12").json();
+        assertThat(r.get("roadCells").asInt()).isGreaterThan(100);
+        for (Stats19Sample.PlantedCluster planted : Stats19Sample.CLUSTERS) {
+            double[] lonLat = grid.toWgs84(planted.easting(), planted.northing());
+            JsonNode cell = null;
+            for (JsonNode f : r.get("features")) {
+                JsonNode ring = f.at("/geometry/coordinates/0");
+                double minLon = 180;
+                double maxLon = -180;
+                double minLat = 90;
+                double maxLat = -90;
+                for (JsonNode c : ring) {
+                    minLon = Math.min(minLon, c.get(0).asDouble());
+                    maxLon = Math.max(maxLon, c.get(0).asDouble());
+                    minLat = Math.min(minLat, c.get(1).asDouble());
+                    maxLat = Math.max(maxLat, c.get(1).asDouble());
+                }
+                if (lonLat[0] >= minLon && lonLat[0] <= maxLon && lonLat[1] >= minLat && lonLat[1] <= maxLat) {
+                    cell = f;
+                }
+            }
+            assertThat(cell).as(planted.name()).isNotNull();
+            assertThat(cell.at("/properties/class").asText()).as(planted.name()).startsWith("hot-");
+        }
+        assertThat(police.get("/api/collisions/gistar?cell=10").status()).isEqualTo(400);
+    }
+
+    @Test
     void hour_of_week_and_road_stretches_count_every_collision() {
         JsonNode h = police.get("/api/collisions/hour-of-week?from=2024-01&to=2024-12").json();
         int sum = 0;
