@@ -38,6 +38,7 @@ import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.ServiceArea;
 import uk.safermap.ingest.CollisionIngestService;
 import uk.safermap.ingest.CouncilCaseIngestService;
+import uk.safermap.ingest.CouncilTaxonomyFile;
 import uk.safermap.ingest.IngestService;
 import uk.safermap.ingest.SpeedConcernIngestService;
 import uk.safermap.layers.AreaLayer;
@@ -113,8 +114,8 @@ public final class App implements AutoCloseable {
             ServiceArea serviceArea = serviceArea(config.area(), wards, grid);
             IngestService ingest = new IngestService(incidents, grid, serviceArea, Clock.systemDefaultZone());
             CollisionStore collisions = new JdbcCollisionStore(db);
-            CouncilTaxonomy taxonomy = config.council().taxonomyFile().map(CouncilTaxonomy::read)
-                    .orElseGet(CouncilTaxonomy::defaults);
+            CouncilTaxonomy taxonomy = config.council().taxonomyFile().map(CouncilTaxonomyFile::read)
+                    .orElseGet(CouncilTaxonomyFile::defaults);
             CouncilCaseStore councilCases = new JdbcCouncilCaseStore(db, taxonomy);
             SpeedConcernStore speedConcerns = new JdbcSpeedConcernStore(db);
             new StoreSeeder(areas, ingest, incidents, boundaries, grid, config.store().dataDir())

@@ -1,18 +1,5 @@
 package uk.safermap.domain;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,15 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The council's case types and the labels that map to each, read from a CSV with the header
- * {@code type,type_label,colour,labels} ({@code labels} separated by semicolons). Labels match
- * ignoring case, spaces and punctuation; a type's slug and its own label always match it. The
- * defaults ship in {@code council-taxonomy.csv}; a council replaces them with its own file.
- * Immutable and thread-safe.
+ * The council's case types and the labels that map to each. Labels match ignoring case, spaces
+ * and punctuation; a type's slug and its own label always match it. Read from a file by
+ * {@code ingest.CouncilTaxonomyFile}. Immutable and thread-safe.
  */
 public final class CouncilTaxonomy {
-
-    public static final String DEFAULT_RESOURCE = "/council-taxonomy.csv";
 
     private final List<CaseType> types;
     private final Map<String, CaseType> byKey = new HashMap<>();
@@ -53,53 +36,6 @@ public final class CouncilTaxonomy {
                 throw new IllegalArgumentException("label '" + label + "' maps to both " + before.slug() + " and " + slug);
             }
         });
-    }
-
-    /** The shipped default taxonomy. */
-    public static CouncilTaxonomy defaults() {
-        try (InputStream in = CouncilTaxonomy.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            return read(new InputStreamReader(in, StandardCharsets.UTF_8), DEFAULT_RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + DEFAULT_RESOURCE, e);
-        }
-    }
-
-    /** A council's own taxonomy file. */
-    public static CouncilTaxonomy read(Path file) {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(r, file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the council taxonomy " + file, e);
-        }
-    }
-
-    /** @throws IllegalArgumentException naming the line at fault */
-    static CouncilTaxonomy read(Reader reader, String name) throws IOException {
-        List<CaseType> types = new ArrayList<>();
-        Map<String, String> labels = new HashMap<>();
-        try (CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).build()
-                .parse(reader)) {
-            if (!p.getHeaderNames().containsAll(List.of("type", "type_label", "colour", "labels"))) {
-                throw new IllegalArgumentException(name + ": the header must be type,type_label,colour,labels");
-            }
-            for (CSVRecord rec : p) {
-                try {
-                    CaseType t = new CaseType(rec.get("type"), rec.get("type_label"), rec.get("colour"));
-                    types.add(t);
-                    for (String label : rec.get("labels").split(";")) {
-                        String before = label.isBlank() ? null : labels.put(label.trim(), t.slug());
-                        if (before != null && !before.equals(t.slug())) {
-                            throw new IllegalArgumentException("label '" + label.trim() + "' maps to both " + before
-                                    + " and " + t.slug());
-                        }
-                    }
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(name + " line " + (rec.getRecordNumber() + 1) + ": "
-                            + e.getMessage(), e);
-                }
-            }
-        }
-        return new CouncilTaxonomy(types, labels);
     }
 
     public List<CaseType> types() {

@@ -8,9 +8,9 @@ import org.locationtech.jts.geom.Envelope;
 import uk.safermap.domain.CaseType;
 import uk.safermap.domain.Collision;
 import uk.safermap.domain.CouncilCase;
-import uk.safermap.domain.CouncilTaxonomy;
 import uk.safermap.domain.SpeedConcern;
 import uk.safermap.domain.Severity;
+import uk.safermap.ingest.CouncilTaxonomyFile;
 import uk.safermap.store.CollisionQuery;
 import uk.safermap.store.CollisionStore;
 import uk.safermap.store.CouncilCaseQuery;
@@ -41,7 +41,7 @@ abstract class RoadAndCouncilStoreContract {
     void open() throws Exception {
         db = openDatabase();
         store = new JdbcCollisionStore(db);
-        cases = new JdbcCouncilCaseStore(db, CouncilTaxonomy.defaults());
+        cases = new JdbcCouncilCaseStore(db, CouncilTaxonomyFile.defaults());
         speed = new JdbcSpeedConcernStore(db);
     }
 
@@ -93,8 +93,8 @@ abstract class RoadAndCouncilStoreContract {
 
     @Test
     void council_cases_keep_type_label_and_time_and_a_key_is_stored_once() {
-        CaseType flyTipping = CouncilTaxonomy.defaults().bySlug("fly-tipping").orElseThrow();
-        CaseType dog = CouncilTaxonomy.defaults().bySlug("dog-fouling").orElseThrow();
+        CaseType flyTipping = CouncilTaxonomyFile.defaults().bySlug("fly-tipping").orElseThrow();
+        CaseType dog = CouncilTaxonomyFile.defaults().bySlug("dog-fouling").orElseThrow();
         try (CouncilCaseStore.ImportSession s = cases.beginImport("env.csv")) {
             assertThat(s.add(List.of(
                     new CouncilCase(0, "case:A1", flyTipping, "Dumped rubbish", "A1", LocalDate.of(2024, 3, 1),
