@@ -24,18 +24,29 @@ import uk.safermap.auth.UserAdmin;
 import uk.safermap.auth.UserProvisioning;
 import uk.safermap.config.AppConfig;
 import uk.safermap.config.ConfigException;
+import uk.safermap.council.CouncilCaseService;
+import uk.safermap.councillor.CollisionWardService;
+import uk.safermap.councillor.CouncilCaseWardService;
 import uk.safermap.councillor.ReportImages;
 import uk.safermap.councillor.WardChoroplethService;
 import uk.safermap.councillor.WardReportService;
 import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
 import uk.safermap.domain.Category;
+import uk.safermap.domain.CouncilTaxonomy;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.ServiceArea;
+import uk.safermap.ingest.CollisionIngestService;
+import uk.safermap.ingest.CouncilCaseIngestService;
+import uk.safermap.ingest.CouncilTaxonomyFile;
 import uk.safermap.ingest.IngestService;
+import uk.safermap.ingest.SpeedConcernIngestService;
 import uk.safermap.layers.AreaLayer;
+import uk.safermap.layers.CollisionLayer;
+import uk.safermap.layers.CouncilCaseLayer;
 import uk.safermap.layers.IncidentLayer;
 import uk.safermap.layers.LayerCatalog;
+import uk.safermap.layers.SpeedConcernLayer;
 import uk.safermap.layers.tiles.DensityTileRenderer;
 import uk.safermap.layers.tiles.DensityTileService;
 import uk.safermap.patrol.DoseService;
@@ -46,17 +57,24 @@ import uk.safermap.placement.CctvPlacementService;
 import uk.safermap.placement.DoorbellService;
 import uk.safermap.placement.mclp.ExactMclp;
 import uk.safermap.privacy.DisclosurePolicy;
+import uk.safermap.roads.RoadSafetyService;
 import uk.safermap.store.AreaStore;
+import uk.safermap.store.CollisionStore;
+import uk.safermap.store.CouncilCaseStore;
 import uk.safermap.store.IncidentStore;
 import uk.safermap.store.PopulationStore;
+import uk.safermap.store.SpeedConcernStore;
 import uk.safermap.store.UserStore;
 import uk.safermap.store.jdbc.Database;
 import uk.safermap.store.jdbc.JdbcAreaStore;
 import uk.safermap.store.jdbc.JdbcAuditStore;
+import uk.safermap.store.jdbc.JdbcCollisionStore;
+import uk.safermap.store.jdbc.JdbcCouncilCaseStore;
 import uk.safermap.store.jdbc.JdbcIncidentStore;
 import uk.safermap.store.jdbc.JdbcPatrolPlanStore;
 import uk.safermap.store.jdbc.JdbcPatrolTrackStore;
 import uk.safermap.store.jdbc.JdbcPopulationStore;
+import uk.safermap.store.jdbc.JdbcSpeedConcernStore;
 import uk.safermap.store.jdbc.JdbcUserStore;
 import uk.safermap.web.HttpServer;
 import uk.safermap.web.Json;
@@ -98,6 +116,11 @@ public final class App implements AutoCloseable {
             List<Area> wards = boundaries.read(BoundaryFiles.Layer.WARDS);
             ServiceArea serviceArea = serviceArea(config.area(), wards, grid);
             IngestService ingest = new IngestService(incidents, grid, serviceArea, Clock.systemDefaultZone());
+            CollisionStore collisions = new JdbcCollisionStore(db);
+            CouncilTaxonomy taxonomy = config.council().taxonomyFile().map(CouncilTaxonomyFile::read)
+                    .orElseGet(CouncilTaxonomyFile::defaults);
+            CouncilCaseStore councilCases = new JdbcCouncilCaseStore(db, taxonomy);
+            SpeedConcernStore speedConcerns = new JdbcSpeedConcernStore(db);
             new StoreSeeder(areas, ingest, incidents, boundaries, grid, config.store().dataDir())
                     .seed(wards, config.sample());
             NeighbourhoodService neighbourhoods = new NeighbourhoodService(areas, grid, serviceArea);
@@ -109,10 +132,17 @@ public final class App implements AutoCloseable {
                     disclosure, serviceArea.gridPolygon().getEnvelopeInternal());
             Routes.Accounts accounts = accounts(db, config.auth());
             Routes routes = new Routes(
-                    new Routes.Services(catalog(incidents, areas), ingest, neighbourhoods, incidents,
+                    new Routes.Services(catalog(incidents, collisions, speedConcerns, councilCases, taxonomy, areas, grid), ingest, neighbourhoods, incidents,
                             db.dialect().storeName(), analyses,
                             patrols(db, selection, analyses, grid, serviceArea, config.patrol()),
-                            councillor(db, selection, incidents, areas, wards, grid, disclosure), accounts),
+                            councillor(db, selection, incidents, areas, wards, grid, disclosure), accounts,
+                            new Routes.Roads(new CollisionIngestService(collisions, grid, serviceArea,
+                                    Clock.systemDefaultZone()), new SpeedConcernIngestService(speedConcerns, grid,
+                                    serviceArea, Clock.systemDefaultZone()), new RoadSafetyService(collisions, grid),
+                                    new CollisionWardService(collisions, areas, grid), grid),
+                            new Routes.Council(new CouncilCaseIngestService(councilCases, taxonomy, grid, serviceArea,
+                                    Clock.systemDefaultZone()), new CouncilCaseService(councilCases, taxonomy, grid),
+                                    new CouncilCaseWardService(councilCases, taxonomy, areas, grid))),
                     new Routes.Settings(config.limits().maxUploadBytes(), config.limits().defaultItemLimit(),
                             config.limits().maxItemLimit(), config.viewer().basemapUrl(),
                             config.viewer().basemapAttribution(), BoundaryFiles.ATTRIBUTION,
@@ -214,9 +244,14 @@ public final class App implements AutoCloseable {
                 new ReportImages(grid), populations, wards.stream().map(Area::code).collect(Collectors.toSet()));
     }
 
-    private static LayerCatalog catalog(IncidentStore incidents, AreaStore areas) {
+    private static LayerCatalog catalog(IncidentStore incidents, CollisionStore collisions,
+                                        SpeedConcernStore speedConcerns, CouncilCaseStore councilCases, CouncilTaxonomy taxonomy, AreaStore areas,
+                                        BritishNationalGrid grid) {
         return new LayerCatalog(List.of(
                 new IncidentLayer(incidents),
+                new CollisionLayer(collisions, grid),
+                new SpeedConcernLayer(speedConcerns, grid),
+                new CouncilCaseLayer(councilCases, taxonomy, grid),
                 new AreaLayer("wards", AreaKind.WARD, "Wards (2013)", "Electoral wards of Melton borough, 2013 set", areas),
                 new AreaLayer("lsoa", AreaKind.LSOA, "LSOAs (2011)", "Lower Layer Super Output Areas, 2011", areas),
                 new AreaLayer("oa", AreaKind.OA, "Output areas (2011)", "Census output areas, 2011", areas),

@@ -1,0 +1,20 @@
+package uk.safermap.store;
+
+import org.locationtech.jts.geom.Envelope;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+
+/** Which council cases to read: grid box, dates [from, to), type slugs (empty means all), a page. */
+public record CouncilCaseQuery(Optional<Envelope> gridBox, Optional<LocalDate> from, Optional<LocalDate> to,
+                               Set<String> types, int limit, long offset) {
+
+    public CouncilCaseQuery {
+        types = Set.copyOf(types);
+    }
+
+    public static CouncilCaseQuery all(Optional<LocalDate> from, Optional<LocalDate> to, Set<String> types) {
+        return new CouncilCaseQuery(Optional.empty(), from, to, types, Integer.MAX_VALUE, 0);
+    }
+}
