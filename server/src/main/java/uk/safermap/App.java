@@ -116,11 +116,11 @@ public final class App implements AutoCloseable {
             List<Area> wards = boundaries.read(BoundaryFiles.Layer.WARDS);
             ServiceArea serviceArea = serviceArea(config.area(), wards, grid);
             IngestService ingest = new IngestService(incidents, grid, serviceArea, Clock.systemDefaultZone());
-            CollisionStore collisions = new JdbcCollisionStore(db);
+            CollisionStore collisions = new JdbcCollisionStore(db, grid);
             CouncilTaxonomy taxonomy = config.council().taxonomyFile().map(CouncilTaxonomyFile::read)
                     .orElseGet(CouncilTaxonomyFile::defaults);
-            CouncilCaseStore councilCases = new JdbcCouncilCaseStore(db, taxonomy);
-            SpeedConcernStore speedConcerns = new JdbcSpeedConcernStore(db);
+            CouncilCaseStore councilCases = new JdbcCouncilCaseStore(db, taxonomy, grid);
+            SpeedConcernStore speedConcerns = new JdbcSpeedConcernStore(db, grid);
             new StoreSeeder(areas, ingest, incidents, boundaries, grid, config.store().dataDir())
                     .seed(wards, config.sample());
             NeighbourhoodService neighbourhoods = new NeighbourhoodService(areas, grid, serviceArea);
@@ -132,17 +132,17 @@ public final class App implements AutoCloseable {
                     disclosure, serviceArea.gridPolygon().getEnvelopeInternal());
             Routes.Accounts accounts = accounts(db, config.auth());
             Routes routes = new Routes(
-                    new Routes.Services(catalog(incidents, collisions, speedConcerns, councilCases, taxonomy, areas, grid), ingest, neighbourhoods, incidents,
-                            db.dialect().storeName(), analyses,
+                    new Routes.Services(catalog(incidents, collisions, speedConcerns, councilCases, taxonomy, areas),
+                            ingest, neighbourhoods, incidents, db.dialect().storeName(), analyses,
                             patrols(db, selection, analyses, grid, serviceArea, config.patrol()),
                             councillor(db, selection, incidents, areas, wards, grid, disclosure), accounts,
                             new Routes.Roads(new CollisionIngestService(collisions, grid, serviceArea,
                                     Clock.systemDefaultZone()), new SpeedConcernIngestService(speedConcerns, grid,
                                     serviceArea, Clock.systemDefaultZone()), new RoadSafetyService(collisions, grid),
-                                    new CollisionWardService(collisions, areas, grid), grid),
+                                    new CollisionWardService(collisions, areas, grid, disclosure), grid),
                             new Routes.Council(new CouncilCaseIngestService(councilCases, taxonomy, grid, serviceArea,
                                     Clock.systemDefaultZone()), new CouncilCaseService(councilCases, taxonomy, grid),
-                                    new CouncilCaseWardService(councilCases, taxonomy, areas, grid))),
+                                    new CouncilCaseWardService(councilCases, taxonomy, areas, grid, disclosure))),
                     new Routes.Settings(config.limits().maxUploadBytes(), config.limits().defaultItemLimit(),
                             config.limits().maxItemLimit(), config.viewer().basemapUrl(),
                             config.viewer().basemapAttribution(), BoundaryFiles.ATTRIBUTION,
@@ -245,13 +245,13 @@ public final class App implements AutoCloseable {
     }
 
     private static LayerCatalog catalog(IncidentStore incidents, CollisionStore collisions,
-                                        SpeedConcernStore speedConcerns, CouncilCaseStore councilCases, CouncilTaxonomy taxonomy, AreaStore areas,
-                                        BritishNationalGrid grid) {
+                                        SpeedConcernStore speedConcerns, CouncilCaseStore councilCases,
+                                        CouncilTaxonomy taxonomy, AreaStore areas) {
         return new LayerCatalog(List.of(
                 new IncidentLayer(incidents),
-                new CollisionLayer(collisions, grid),
-                new SpeedConcernLayer(speedConcerns, grid),
-                new CouncilCaseLayer(councilCases, taxonomy, grid),
+                new CollisionLayer(collisions),
+                new SpeedConcernLayer(speedConcerns),
+                new CouncilCaseLayer(councilCases, taxonomy),
                 new AreaLayer("wards", AreaKind.WARD, "Wards (2013)", "Electoral wards of Melton borough, 2013 set", areas),
                 new AreaLayer("lsoa", AreaKind.LSOA, "LSOAs (2011)", "Lower Layer Super Output Areas, 2011", areas),
                 new AreaLayer("oa", AreaKind.OA, "Output areas (2011)", "Census output areas, 2011", areas),

@@ -12,6 +12,7 @@ import uk.safermap.domain.CaseType;
 import uk.safermap.domain.CouncilCase;
 import uk.safermap.domain.CouncilTaxonomy;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.store.BoxFilter;
 import uk.safermap.store.CouncilCaseQuery;
 import uk.safermap.store.CouncilCaseStore;
 
@@ -58,7 +59,7 @@ public final class CouncilCaseService {
     public Clusters clusters(Optional<LocalDate> from, Optional<LocalDate> to, Set<CaseType> types,
                              Optional<Envelope> gridBox, double epsMetres, int minPoints) {
         Dbscan dbscan = new Dbscan(epsMetres, minPoints);
-        List<CouncilCase> all = store.find(new CouncilCaseQuery(gridBox, from, to,
+        List<CouncilCase> all = store.find(new CouncilCaseQuery(BoxFilter.gridBox(gridBox), from, to,
                 Set.copyOf(types.stream().map(CaseType::slug).toList()), Integer.MAX_VALUE, 0)).items();
         double[] x = all.stream().mapToDouble(CouncilCase::easting).toArray();
         double[] y = all.stream().mapToDouble(CouncilCase::northing).toArray();

@@ -7,11 +7,12 @@ import uk.safermap.domain.CaseType;
 import uk.safermap.domain.CouncilCase;
 import uk.safermap.domain.CouncilTaxonomy;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.privacy.DisclosurePolicy;
 import uk.safermap.store.AreaStore;
+import uk.safermap.store.BoxFilter;
 import uk.safermap.store.CouncilCaseQuery;
 import uk.safermap.store.CouncilCaseStore;
 
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,8 +23,8 @@ import java.util.Set;
 
 /**
  * Council cases (fly-tipping, dog fouling, ...) as ward figures for councillors, per case type,
- * under the crime figures' disclosure rules: ward x month x type cells rounded to 5 before they
- * are added up, totals under 5 suppressed.
+ * under the crime figures' {@link DisclosurePolicy}: ward x month x type cells rounded before they
+ * are added up, small totals suppressed.
  */
 public final class CouncilCaseWardService {
 
@@ -32,7 +33,7 @@ public final class CouncilCaseWardService {
                             boolean suppressed) {
     }
 
-    public record Result(YearMonth from, YearMonth to, List<String> types, int roundingBase, int threshold,
+    public record Result(YearMonth from, YearMonth to, List<String> types, DisclosurePolicy disclosure,
                          List<WardCases> wards) {
     }
 
@@ -40,29 +41,35 @@ public final class CouncilCaseWardService {
     private final CouncilTaxonomy taxonomy;
     private final AreaStore areas;
     private final BritishNationalGrid grid;
+    private final DisclosurePolicy policy;
 
     public CouncilCaseWardService(CouncilCaseStore cases, CouncilTaxonomy taxonomy, AreaStore areas,
-                                  BritishNationalGrid grid) {
+                                  BritishNationalGrid grid, DisclosurePolicy policy) {
         this.cases = cases;
         this.taxonomy = taxonomy;
         this.areas = areas;
         this.grid = grid;
+        this.policy = policy;
     }
 
-    /** An empty {@code types} means every type of the taxonomy. */
+    /**
+     * An empty {@code types} means every type of the taxonomy. Without {@code to}, the period ends
+     * at the last published month of the chosen types' cases; without {@code from}, 12 months.
+     */
     public Result figures(Optional<YearMonth> fromMonth, Optional<YearMonth> toMonth, Set<CaseType> types) {
         List<CaseType> chosen = types.isEmpty() ? taxonomy.types()
                 : taxonomy.types().stream().filter(types::contains).toList();
         Set<String> slugs = Set.copyOf(chosen.stream().map(CaseType::slug).toList());
-        YearMonth to = toMonth.orElseGet(() -> latestMonth(slugs));
-        YearMonth from = fromMonth.orElse(to.minusMonths(11));
-        int months = WardCells.months(from, to);
-        List<CouncilCase> list = cases.find(CouncilCaseQuery.all(Optional.of(from.atDay(1)),
-                Optional.of(to.plusMonths(1).atDay(1)), slugs)).items().stream()
+        DisclosurePolicy.Period period = WardCells.period(policy, fromMonth, toMonth, () -> cases
+                .find(CouncilCaseQuery.all(Optional.empty(), Optional.empty(), slugs)).items().stream()
+                .map(CouncilCase::date).toList());
+        int months = WardCells.months(period);
+        List<CouncilCase> list = cases.find(CouncilCaseQuery.all(Optional.of(period.first().atDay(1)),
+                Optional.of(period.last().plusMonths(1).atDay(1)), slugs)).items().stream()
                 .filter(c -> taxonomy.indexOf(c.type()) >= 0).toList();
-        List<Area> wards = areas.find(AreaKind.WARD, Optional.empty(), 10_000, 0).items();
+        List<Area> wards = areas.find(AreaKind.WARD, BoxFilter.NONE, 10_000, 0).items();
         int kinds = taxonomy.types().size();
-        RoundedCells cells = WardCells.of(wards, grid, from, months, kinds, list, CouncilCase::easting,
+        RoundedCells cells = WardCells.of(wards, grid, policy, period, kinds, list, CouncilCase::easting,
                 CouncilCase::northing, CouncilCase::date, c -> taxonomy.indexOf(c.type()));
         boolean[] include = new boolean[kinds];
         chosen.forEach(t -> include[taxonomy.indexOf(t)] = true);
@@ -72,18 +79,12 @@ public final class CouncilCaseWardService {
             int[] byType = cells.byCategory(w, 0, months - 1);
             Map<String, Integer> shownByType = new LinkedHashMap<>();
             for (CaseType t : chosen) {
-                shownByType.put(t.slug(), WardCells.shown(byType[taxonomy.indexOf(t)]));
+                shownByType.put(t.slug(), policy.shown(byType[taxonomy.indexOf(t)]));
             }
             int total = cells.total(w, 0, months - 1, include);
-            out.add(new WardCases(a.code(), a.name(), a.geometry(), WardCells.shown(total), shownByType,
-                    total < WardChoroplethService.THRESHOLD));
+            out.add(new WardCases(a.code(), a.name(), a.geometry(), policy.shown(total), shownByType,
+                    policy.suppressed(total)));
         }
-        return new Result(from, to, List.copyOf(slugs.stream().sorted().toList()), WardChoroplethService.ROUNDING_BASE,
-                WardChoroplethService.THRESHOLD, out);
-    }
-
-    private YearMonth latestMonth(Set<String> slugs) {
-        return cases.find(CouncilCaseQuery.all(Optional.empty(), Optional.empty(), slugs)).items().stream()
-                .map(CouncilCase::date).max(LocalDate::compareTo).map(YearMonth::from).orElse(YearMonth.now());
+        return new Result(period.first(), period.last(), slugs.stream().sorted().toList(), policy, out);
     }
 }

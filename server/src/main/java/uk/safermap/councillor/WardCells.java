@@ -4,40 +4,45 @@ import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import uk.safermap.domain.Area;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.privacy.DisclosurePolicy;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 
 /**
  * Rounded ward x month x kind cells ({@link RoundedCells}) of dated, placed records other than
- * incidents (road collisions by severity, council cases by type), and the period checks that the
- * crime figures apply, so every ward figure follows one disclosure rule.
+ * incidents (road collisions by severity, council cases by type), with the period rules of the
+ * crime figures, so every ward figure follows the one {@link DisclosurePolicy}.
  */
 final class WardCells {
 
     private WardCells() {
     }
 
-    /** Months from, to inclusive, checked against {@link WardChoroplethService#MAX_MONTHS}. */
-    static int months(YearMonth from, YearMonth to) {
-        if (from.isAfter(to)) {
-            throw new IllegalArgumentException("from must not be after to");
-        }
-        int months = WardChoroplethService.months(from, to);
-        if (months > WardChoroplethService.MAX_MONTHS) {
-            throw new IllegalArgumentException("the period may span at most " + WardChoroplethService.MAX_MONTHS
-                    + " months");
-        }
-        return months;
+    /**
+     * The period asked for, checked by the policy. Without {@code to}, it ends at the last month
+     * of the policy's published period of the records' dates (so one new record in a new month
+     * does not move it); without {@code from}, it is the 12 months to {@code to}.
+     */
+    static DisclosurePolicy.Period period(DisclosurePolicy policy, Optional<YearMonth> fromMonth,
+                                          Optional<YearMonth> toMonth, Supplier<List<LocalDate>> allDates) {
+        YearMonth to = toMonth.orElseGet(() -> policy.publishedPeriod(allDates.get().stream()
+                        .mapToInt(d -> d.getYear() * 12 + d.getMonthValue() - 1).toArray())
+                .map(DisclosurePolicy.Period::last).orElseGet(YearMonth::now));
+        YearMonth from = fromMonth.orElse(to.minusMonths(11));
+        policy.checkPeriod(from, to);
+        return new DisclosurePolicy.Period(from, to);
     }
 
-    static <T> RoundedCells of(List<Area> wards, BritishNationalGrid grid, YearMonth from, int months, int kinds,
-                               List<T> items, ToDoubleFunction<T> easting, ToDoubleFunction<T> northing,
-                               Function<T, LocalDate> date, ToIntFunction<T> kind) {
+    static <T> RoundedCells of(List<Area> wards, BritishNationalGrid grid, DisclosurePolicy policy,
+                               DisclosurePolicy.Period period, int kinds, List<T> items, ToDoubleFunction<T> easting,
+                               ToDoubleFunction<T> northing, Function<T, LocalDate> date, ToIntFunction<T> kind) {
         List<PreparedGeometry> shapes = wards.stream()
                 .map(w -> PreparedGeometryFactory.prepare(grid.toGrid(w.geometry()))).toList();
         int[] ward = new int[items.size()];
@@ -46,14 +51,13 @@ final class WardCells {
         for (int i = 0; i < items.size(); i++) {
             T item = items.get(i);
             ward[i] = WardChoroplethService.wardOf(shapes, easting.applyAsDouble(item), northing.applyAsDouble(item));
-            month[i] = WardChoroplethService.months(from, YearMonth.from(date.apply(item))) - 1;
+            month[i] = DisclosurePolicy.months(period.first(), YearMonth.from(date.apply(item))) - 1;
             kindOf[i] = (byte) kind.applyAsInt(item);
         }
-        return new RoundedCells(wards.size(), months, kinds, WardChoroplethService.ROUNDING_BASE, ward, month, kindOf);
+        return new RoundedCells(wards.size(), months(period), kinds, policy, ward, month, kindOf);
     }
 
-    /** A rounded total as shown: null under the threshold. */
-    static Integer shown(int rounded) {
-        return rounded < WardChoroplethService.THRESHOLD ? null : rounded;
+    static int months(DisclosurePolicy.Period period) {
+        return DisclosurePolicy.months(period.first(), period.last());
     }
 }

@@ -89,8 +89,9 @@ public final class SpeedConcernIngestService {
             }, NAME);
             counts[1] += session.add(List.copyOf(batch.values()));
             long id = session.commit(counts[0] - counts[1], counts[2]);
-            return new ImportReport(id, counts[1], counts[0] - counts[1], List.copyOf(rejections), counts[2],
-                    counts[2] > rejections.size());
+            // Rows outside the service area are rejections here (a council's own log), not counted apart.
+            return new ImportReport(id, counts[1], counts[0] - counts[1], 0, 0, 0, 0, List.of(),
+                    List.copyOf(rejections), counts[2], counts[2] > rejections.size());
         }
     }
 

@@ -10,10 +10,10 @@ import uk.safermap.store.CollisionQuery;
 import uk.safermap.store.CollisionStore;
 import uk.safermap.store.Page;
 
-import java.time.LocalDateTime;
-import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,11 +31,9 @@ public final class CollisionLayer implements FeatureSource {
     private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.WGS84_SRID);
 
     private final CollisionStore store;
-    private final BritishNationalGrid grid;
 
-    public CollisionLayer(CollisionStore store, BritishNationalGrid grid) {
+    public CollisionLayer(CollisionStore store) {
         this.store = store;
-        this.grid = grid;
     }
 
     @Override
@@ -45,10 +43,10 @@ public final class CollisionLayer implements FeatureSource {
 
     @Override
     public CollectionInfo info() {
-        return new CollectionInfo(ID, "Road collisions",
+        return CollectionInfo.of(ID, "Road collisions",
                 "Police-recorded injury road collisions (DfT STATS19) with severity, time, road, speed limit, "
                         + "light and weather. Contains public sector information licensed under the Open Government "
-                        + "Licence v3.0.", Optional.empty(), Optional.empty());
+                        + "Licence v3.0.", store.extent());
     }
 
     @Override
@@ -57,11 +55,20 @@ public final class CollisionLayer implements FeatureSource {
     }
 
     @Override
+    public List<Queryable> queryables() {
+        return List.of(new Queryable(SEVERITY, "Severity (the filter also takes ksi: fatal and serious)",
+                Arrays.stream(Severity.values()).map(Severity::key).toList()));
+    }
+
+    @Override
+    public String geometryFormat() {
+        return "geometry-point";
+    }
+
+    @Override
     public Page<Feature> items(ItemsQuery q) {
-        CollisionQuery query = new CollisionQuery(q.bbox().map(grid::toGrid),
-                q.from().map(LocalDateTime::toLocalDate),
-                q.to().map(t -> t.toLocalTime().equals(LocalTime.MIDNIGHT) ? t.toLocalDate() : t.toLocalDate().plusDays(1)),
-                severities(q.extra().get(SEVERITY)), q.limit(), q.offset());
+        CollisionQuery query = new CollisionQuery(q.bbox(),
+                q.fromDate(), q.toDate(), severities(q.extra().get(SEVERITY)), q.limit(), q.offset());
         Page<Collision> page = store.find(query);
         return new Page<>(page.items().stream().map(CollisionLayer::feature).toList(), page.numberMatched());
     }

@@ -11,10 +11,9 @@ import uk.safermap.store.CouncilCaseQuery;
 import uk.safermap.store.CouncilCaseStore;
 import uk.safermap.store.Page;
 
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,12 +32,10 @@ public final class CouncilCaseLayer implements FeatureSource {
 
     private final CouncilCaseStore store;
     private final CouncilTaxonomy taxonomy;
-    private final BritishNationalGrid grid;
 
-    public CouncilCaseLayer(CouncilCaseStore store, CouncilTaxonomy taxonomy, BritishNationalGrid grid) {
+    public CouncilCaseLayer(CouncilCaseStore store, CouncilTaxonomy taxonomy) {
         this.store = store;
         this.taxonomy = taxonomy;
-        this.grid = grid;
     }
 
     @Override
@@ -48,9 +45,9 @@ public final class CouncilCaseLayer implements FeatureSource {
 
     @Override
     public CollectionInfo info() {
-        return new CollectionInfo(ID, "Council cases", "Council case types beside the police categories ("
+        return CollectionInfo.of(ID, "Council cases", "Council case types beside the police categories ("
                 + taxonomy.types().stream().map(CaseType::label).collect(Collectors.joining(", ")) + ")",
-                Optional.empty(), Optional.empty());
+                store.extent());
     }
 
     @Override
@@ -59,13 +56,22 @@ public final class CouncilCaseLayer implements FeatureSource {
     }
 
     @Override
+    public List<Queryable> queryables() {
+        return List.of(new Queryable(CASE_TYPE, "Council case type",
+                taxonomy.types().stream().map(CaseType::slug).toList()));
+    }
+
+    @Override
+    public String geometryFormat() {
+        return "geometry-point";
+    }
+
+    @Override
     public Page<Feature> items(ItemsQuery q) {
         Set<String> slugs = types(taxonomy, q.extra().get(CASE_TYPE)).stream().map(CaseType::slug)
                 .collect(Collectors.toSet());
-        Page<CouncilCase> page = store.find(new CouncilCaseQuery(q.bbox().map(grid::toGrid),
-                q.from().map(LocalDateTime::toLocalDate),
-                q.to().map(t -> t.toLocalTime().equals(LocalTime.MIDNIGHT) ? t.toLocalDate() : t.toLocalDate().plusDays(1)),
-                slugs, q.limit(), q.offset()));
+        Page<CouncilCase> page = store.find(new CouncilCaseQuery(q.bbox(),
+                q.fromDate(), q.toDate(), slugs, q.limit(), q.offset()));
         return new Page<>(page.items().stream().map(CouncilCaseLayer::feature).toList(), page.numberMatched());
     }
 

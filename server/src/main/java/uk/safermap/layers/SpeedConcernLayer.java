@@ -9,9 +9,8 @@ import uk.safermap.store.Page;
 import uk.safermap.store.SpeedConcernQuery;
 import uk.safermap.store.SpeedConcernStore;
 
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,11 +26,9 @@ public final class SpeedConcernLayer implements FeatureSource {
     private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.WGS84_SRID);
 
     private final SpeedConcernStore store;
-    private final BritishNationalGrid grid;
 
-    public SpeedConcernLayer(SpeedConcernStore store, BritishNationalGrid grid) {
+    public SpeedConcernLayer(SpeedConcernStore store) {
         this.store = store;
-        this.grid = grid;
     }
 
     @Override
@@ -41,8 +38,8 @@ public final class SpeedConcernLayer implements FeatureSource {
 
     @Override
     public CollectionInfo info() {
-        return new CollectionInfo(ID, "Speed concerns", "Speeding complaints and Community Speedwatch sessions, "
-                + "with measured speeds (mph) where a session measured them", Optional.empty(), Optional.empty());
+        return CollectionInfo.of(ID, "Speed concerns", "Speeding complaints and Community Speedwatch sessions, "
+                + "with measured speeds (mph) where a session measured them", store.extent());
     }
 
     @Override
@@ -51,11 +48,19 @@ public final class SpeedConcernLayer implements FeatureSource {
     }
 
     @Override
+    public List<Queryable> queryables() {
+        return List.of();
+    }
+
+    @Override
+    public String geometryFormat() {
+        return "geometry-point";
+    }
+
+    @Override
     public Page<Feature> items(ItemsQuery q) {
-        Page<SpeedConcern> page = store.find(new SpeedConcernQuery(q.bbox().map(grid::toGrid),
-                q.from().map(LocalDateTime::toLocalDate),
-                q.to().map(t -> t.toLocalTime().equals(LocalTime.MIDNIGHT) ? t.toLocalDate() : t.toLocalDate().plusDays(1)),
-                q.limit(), q.offset()));
+        Page<SpeedConcern> page = store.find(new SpeedConcernQuery(q.bbox(),
+                q.fromDate(), q.toDate(), q.limit(), q.offset()));
         return new Page<>(page.items().stream().map(SpeedConcernLayer::feature).toList(), page.numberMatched());
     }
 

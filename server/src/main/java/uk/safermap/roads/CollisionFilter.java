@@ -2,6 +2,7 @@ package uk.safermap.roads;
 
 import org.locationtech.jts.geom.Envelope;
 import uk.safermap.domain.Severity;
+import uk.safermap.store.BoxFilter;
 import uk.safermap.store.CollisionQuery;
 
 import java.time.LocalDate;
@@ -32,6 +33,6 @@ public record CollisionFilter(Optional<LocalDate> from, Optional<LocalDate> to, 
     }
 
     CollisionQuery query() {
-        return new CollisionQuery(gridBox, from, to, severities, Integer.MAX_VALUE, 0);
+        return new CollisionQuery(BoxFilter.gridBox(gridBox), from, to, severities, Integer.MAX_VALUE, 0);
     }
 }

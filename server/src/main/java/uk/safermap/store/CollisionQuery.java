@@ -1,6 +1,5 @@
 package uk.safermap.store;
 
-import org.locationtech.jts.geom.Envelope;
 import uk.safermap.domain.Severity;
 
 import java.time.LocalDate;
@@ -8,10 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which collisions to read: a British National Grid box, a half-open date interval
- * [from, to), severities (empty means all), and a page.
+ * Which collisions to read: boxes (as for incidents), a half-open date interval [from, to),
+ * severities (empty means all), and a page.
  */
-public record CollisionQuery(Optional<Envelope> gridBox, Optional<LocalDate> from, Optional<LocalDate> to,
+public record CollisionQuery(BoxFilter boxes, Optional<LocalDate> from, Optional<LocalDate> to,
                              Set<Severity> severities, int limit, long offset) {
 
     public CollisionQuery {
@@ -20,6 +19,6 @@ public record CollisionQuery(Optional<Envelope> gridBox, Optional<LocalDate> fro
 
     /** Every collision matching the filter, unpaged (analyses read a borough's few thousand at most). */
     public static CollisionQuery all(Optional<LocalDate> from, Optional<LocalDate> to, Set<Severity> severities) {
-        return new CollisionQuery(Optional.empty(), from, to, severities, Integer.MAX_VALUE, 0);
+        return new CollisionQuery(BoxFilter.NONE, from, to, severities, Integer.MAX_VALUE, 0);
     }
 }

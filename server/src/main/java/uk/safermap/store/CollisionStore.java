@@ -15,6 +15,9 @@ public interface CollisionStore {
 
     Optional<Collision> findById(long id);
 
+    /** Lon/lat bounds and the days covered, empty when nothing is stored. */
+    Optional<IncidentStore.Extent> extent();
+
     /** A running import. Closing without {@link #commit} rolls everything back. */
     interface ImportSession extends AutoCloseable {
 

@@ -1,13 +1,11 @@
 package uk.safermap.store;
 
-import org.locationtech.jts.geom.Envelope;
-
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 
-/** Which council cases to read: grid box, dates [from, to), type slugs (empty means all), a page. */
-public record CouncilCaseQuery(Optional<Envelope> gridBox, Optional<LocalDate> from, Optional<LocalDate> to,
+/** Which council cases to read: boxes (as for incidents), dates [from, to), type slugs (empty means all), a page. */
+public record CouncilCaseQuery(BoxFilter boxes, Optional<LocalDate> from, Optional<LocalDate> to,
                                Set<String> types, int limit, long offset) {
 
     public CouncilCaseQuery {
@@ -15,6 +13,6 @@ public record CouncilCaseQuery(Optional<Envelope> gridBox, Optional<LocalDate> f
     }
 
     public static CouncilCaseQuery all(Optional<LocalDate> from, Optional<LocalDate> to, Set<String> types) {
-        return new CouncilCaseQuery(Optional.empty(), from, to, types, Integer.MAX_VALUE, 0);
+        return new CouncilCaseQuery(BoxFilter.NONE, from, to, types, Integer.MAX_VALUE, 0);
     }
 }

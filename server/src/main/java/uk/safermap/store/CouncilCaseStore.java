@@ -14,6 +14,9 @@ public interface CouncilCaseStore {
 
     Optional<CouncilCase> findById(long id);
 
+    /** Lon/lat bounds and the days covered, empty when nothing is stored. */
+    Optional<IncidentStore.Extent> extent();
+
     /** A running import. Closing without {@link #commit} rolls everything back. */
     interface ImportSession extends AutoCloseable {
 

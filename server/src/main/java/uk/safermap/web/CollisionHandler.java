@@ -104,10 +104,7 @@ final class CollisionHandler {
                         "ksi", w.ksi(), "fatal", w.fatal(), "suppressed", w.suppressed()))).toList();
         GeoJsonResponse.collection(ctx, mapper, features, Map.of(
                 "period", Map.of("from", r.from().toString(), "to", r.to().toString()),
-                "disclosure", Map.of("roundingBase", r.roundingBase(), "threshold", r.threshold(),
-                        "rule", "counts are rounded to the nearest " + r.roundingBase() + " per ward, month and "
-                                + "severity before they are added up; totals under " + r.threshold()
-                                + " are suppressed")));
+                "disclosure", WardHandler.disclosure(r.disclosure())));
     }
 
     private static AnalysisParams params(Context ctx, String... own) {

@@ -67,10 +67,7 @@ final class CouncilCaseHandler {
         GeoJsonResponse.collection(ctx, mapper, features, Map.of(
                 "period", Map.of("from", r.from().toString(), "to", r.to().toString()),
                 "types", r.types(),
-                "disclosure", Map.of("roundingBase", r.roundingBase(), "threshold", r.threshold(),
-                        "rule", "counts are rounded to the nearest " + r.roundingBase() + " per ward, month and "
-                                + "case type before they are added up; totals under " + r.threshold()
-                                + " are suppressed")));
+                "disclosure", WardHandler.disclosure(r.disclosure())));
     }
 
     private Set<CaseType> chosenTypes(Context ctx) {

@@ -2,8 +2,10 @@ package uk.safermap.store.jdbc;
 
 import uk.safermap.domain.Collision;
 import uk.safermap.domain.Severity;
+import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.store.CollisionQuery;
 import uk.safermap.store.CollisionStore;
+import uk.safermap.store.IncidentStore;
 import uk.safermap.store.Page;
 
 import javax.sql.DataSource;
@@ -13,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -30,11 +31,13 @@ public final class JdbcCollisionStore implements CollisionStore {
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final DataSource ds;
+    private final BritishNationalGrid grid;
     /** Collision imports take turns: see {@link KeyedImport}. */
     private final Semaphore importTurn = new Semaphore(1, true);
 
-    public JdbcCollisionStore(Database db) {
+    public JdbcCollisionStore(Database db, BritishNationalGrid grid) {
         this.ds = db.dataSource();
+        this.grid = grid;
     }
 
     @Override
@@ -61,31 +64,14 @@ public final class JdbcCollisionStore implements CollisionStore {
 
     @Override
     public Page<Collision> find(CollisionQuery q) {
-        List<Object> args = new ArrayList<>();
-        String where = where(q, args);
-        return Jdbc.read(ds, "querying collisions", c -> {
-            long matched;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM collision" + where)) {
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    matched = rs.getLong(1);
-                }
-            }
-            List<Collision> items = new ArrayList<>();
-            String sql = "SELECT " + COLUMNS + " FROM collision" + where + " ORDER BY occurred_on, id LIMIT ? OFFSET ?";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = bind(ps, args);
-                ps.setInt(i++, q.limit());
-                ps.setLong(i, q.offset());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(collision(rs));
-                    }
-                }
-            }
-            return new Page<>(items, matched);
-        });
+        return new DatedPointTable("collision", COLUMNS, q.boxes(), q.from(), q.to(), grid)
+                .in("severity", q.severities().stream().map(Severity::code).sorted().toList())
+                .page(ds, "querying collisions", q.limit(), q.offset(), JdbcCollisionStore::collision);
+    }
+
+    @Override
+    public Optional<IncidentStore.Extent> extent() {
+        return DatedPointTable.extent(ds, "collision");
     }
 
     @Override
@@ -98,36 +84,6 @@ public final class JdbcCollisionStore implements CollisionStore {
                 }
             }
         });
-    }
-
-    /** The WHERE clause for a query, with its bind values appended to {@code args} in order. */
-    private static String where(CollisionQuery q, List<Object> args) {
-        List<String> terms = new ArrayList<>();
-        q.gridBox().ifPresent(b -> {
-            terms.add("easting >= ? AND northing >= ? AND easting <= ? AND northing <= ?");
-            args.addAll(List.of(b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY()));
-        });
-        q.from().ifPresent(d -> {
-            terms.add("occurred_on >= ?");
-            args.add(d);
-        });
-        q.to().ifPresent(d -> {
-            terms.add("occurred_on < ?");
-            args.add(d);
-        });
-        if (!q.severities().isEmpty()) {
-            terms.add("severity IN (" + Jdbc.placeholders(q.severities().size()) + ")");
-            q.severities().stream().map(Severity::code).sorted().forEach(args::add);
-        }
-        return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
-    }
-
-    private static int bind(PreparedStatement ps, List<Object> args) throws SQLException {
-        int i = 1;
-        for (Object a : args) {
-            ps.setObject(i++, a);
-        }
-        return i;
     }
 
     private static Collision collision(ResultSet rs) throws SQLException {

@@ -3,8 +3,10 @@ package uk.safermap.store.jdbc;
 import uk.safermap.domain.CaseType;
 import uk.safermap.domain.CouncilCase;
 import uk.safermap.domain.CouncilTaxonomy;
+import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.store.CouncilCaseQuery;
 import uk.safermap.store.CouncilCaseStore;
+import uk.safermap.store.IncidentStore;
 import uk.safermap.store.Page;
 
 import javax.sql.DataSource;
@@ -14,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -30,12 +31,14 @@ public final class JdbcCouncilCaseStore implements CouncilCaseStore {
     private static final String UNLISTED_COLOUR = "#777777";
 
     private final DataSource ds;
+    private final BritishNationalGrid grid;
     private final CouncilTaxonomy taxonomy;
     /** Council case imports take turns: see {@link KeyedImport}. */
     private final Semaphore importTurn = new Semaphore(1, true);
 
-    public JdbcCouncilCaseStore(Database db, CouncilTaxonomy taxonomy) {
+    public JdbcCouncilCaseStore(Database db, CouncilTaxonomy taxonomy, BritishNationalGrid grid) {
         this.ds = db.dataSource();
+        this.grid = grid;
         this.taxonomy = taxonomy;
     }
 
@@ -63,48 +66,14 @@ public final class JdbcCouncilCaseStore implements CouncilCaseStore {
 
     @Override
     public Page<CouncilCase> find(CouncilCaseQuery q) {
-        List<Object> args = new ArrayList<>();
-        List<String> terms = new ArrayList<>();
-        q.gridBox().ifPresent(b -> {
-            terms.add("easting >= ? AND northing >= ? AND easting <= ? AND northing <= ?");
-            args.addAll(List.of(b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY()));
-        });
-        q.from().ifPresent(d -> {
-            terms.add("occurred_on >= ?");
-            args.add(d);
-        });
-        q.to().ifPresent(d -> {
-            terms.add("occurred_on < ?");
-            args.add(d);
-        });
-        if (!q.types().isEmpty()) {
-            terms.add("case_type IN (" + Jdbc.placeholders(q.types().size()) + ")");
-            q.types().stream().sorted().forEach(args::add);
-        }
-        String where = terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
-        return Jdbc.read(ds, "querying council cases", c -> {
-            long matched;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM council_case" + where)) {
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    matched = rs.getLong(1);
-                }
-            }
-            List<CouncilCase> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM council_case" + where
-                    + " ORDER BY occurred_on, id LIMIT ? OFFSET ?")) {
-                int i = bind(ps, args);
-                ps.setInt(i++, q.limit());
-                ps.setLong(i, q.offset());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(councilCase(rs));
-                    }
-                }
-            }
-            return new Page<>(items, matched);
-        });
+        return new DatedPointTable("council_case", COLUMNS, q.boxes(), q.from(), q.to(), grid)
+                .in("case_type", q.types().stream().sorted().toList())
+                .page(ds, "querying council cases", q.limit(), q.offset(), this::councilCase);
+    }
+
+    @Override
+    public Optional<IncidentStore.Extent> extent() {
+        return DatedPointTable.extent(ds, "council_case");
     }
 
     @Override
@@ -117,14 +86,6 @@ public final class JdbcCouncilCaseStore implements CouncilCaseStore {
                 }
             }
         });
-    }
-
-    private static int bind(PreparedStatement ps, List<Object> args) throws SQLException {
-        int i = 1;
-        for (Object a : args) {
-            ps.setObject(i++, a);
-        }
-        return i;
     }
 
     private CouncilCase councilCase(ResultSet rs) throws SQLException {

@@ -1,8 +1,10 @@
 package uk.safermap.store.jdbc;
 
 import uk.safermap.domain.SpeedConcern;
+import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.store.Page;
 import uk.safermap.store.SpeedConcernQuery;
+import uk.safermap.store.IncidentStore;
 import uk.safermap.store.SpeedConcernStore;
 
 import javax.sql.DataSource;
@@ -12,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -27,11 +28,13 @@ public final class JdbcSpeedConcernStore implements SpeedConcernStore {
             + "max_speed, mean_speed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final DataSource ds;
+    private final BritishNationalGrid grid;
     /** Speed concern imports take turns: see {@link KeyedImport}. */
     private final Semaphore importTurn = new Semaphore(1, true);
 
-    public JdbcSpeedConcernStore(Database db) {
+    public JdbcSpeedConcernStore(Database db, BritishNationalGrid grid) {
         this.ds = db.dataSource();
+        this.grid = grid;
     }
 
     @Override
@@ -58,44 +61,13 @@ public final class JdbcSpeedConcernStore implements SpeedConcernStore {
 
     @Override
     public Page<SpeedConcern> find(SpeedConcernQuery q) {
-        List<Object> args = new ArrayList<>();
-        List<String> terms = new ArrayList<>();
-        q.gridBox().ifPresent(b -> {
-            terms.add("easting >= ? AND northing >= ? AND easting <= ? AND northing <= ?");
-            args.addAll(List.of(b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY()));
-        });
-        q.from().ifPresent(d -> {
-            terms.add("occurred_on >= ?");
-            args.add(d);
-        });
-        q.to().ifPresent(d -> {
-            terms.add("occurred_on < ?");
-            args.add(d);
-        });
-        String where = terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
-        return Jdbc.read(ds, "querying speed concerns", c -> {
-            long matched;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM speed_concern" + where)) {
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    matched = rs.getLong(1);
-                }
-            }
-            List<SpeedConcern> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM speed_concern" + where
-                    + " ORDER BY occurred_on, id LIMIT ? OFFSET ?")) {
-                int i = bind(ps, args);
-                ps.setInt(i++, q.limit());
-                ps.setLong(i, q.offset());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(concern(rs));
-                    }
-                }
-            }
-            return new Page<>(items, matched);
-        });
+        return new DatedPointTable("speed_concern", COLUMNS, q.boxes(), q.from(), q.to(), grid)
+                .page(ds, "querying speed concerns", q.limit(), q.offset(), JdbcSpeedConcernStore::concern);
+    }
+
+    @Override
+    public Optional<IncidentStore.Extent> extent() {
+        return DatedPointTable.extent(ds, "speed_concern");
     }
 
     @Override
@@ -108,14 +80,6 @@ public final class JdbcSpeedConcernStore implements SpeedConcernStore {
                 }
             }
         });
-    }
-
-    private static int bind(PreparedStatement ps, List<Object> args) throws SQLException {
-        int i = 1;
-        for (Object a : args) {
-            ps.setObject(i++, a);
-        }
-        return i;
     }
 
     private static SpeedConcern concern(ResultSet rs) throws SQLException {

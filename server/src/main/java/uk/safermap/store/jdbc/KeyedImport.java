@@ -1,7 +1,5 @@
 package uk.safermap.store.jdbc;
 
-import uk.safermap.store.StoreException;
-
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -84,7 +82,7 @@ final class KeyedImport<T> implements AutoCloseable {
                 e.addSuppressed(suppressed);
             }
             turn.release();
-            throw new StoreException("starting the " + what, e);
+            throw e instanceof SQLException s ? Jdbc.failure("starting the " + what, s) : (RuntimeException) e;
         }
     }
 
@@ -109,7 +107,7 @@ final class KeyedImport<T> implements AutoCloseable {
             imported += added;
             return added;
         } catch (SQLException e) {
-            throw new StoreException("adding a batch of " + batch.size() + " rows in the " + what, e);
+            throw Jdbc.failure("adding a batch of " + batch.size() + " rows in the " + what, e);
         }
     }
 
@@ -140,7 +138,7 @@ final class KeyedImport<T> implements AutoCloseable {
             finished = true;
             return importId;
         } catch (SQLException e) {
-            throw new StoreException("committing the " + what, e);
+            throw Jdbc.failure("committing the " + what, e);
         }
     }
 
@@ -151,7 +149,7 @@ final class KeyedImport<T> implements AutoCloseable {
                 c.rollback();
             }
         } catch (SQLException e) {
-            throw new StoreException("closing the " + what, e);
+            throw Jdbc.failure("closing the " + what, e);
         } finally {
             turn.release();
         }

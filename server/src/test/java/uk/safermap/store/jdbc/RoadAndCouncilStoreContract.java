@@ -10,7 +10,9 @@ import uk.safermap.domain.Collision;
 import uk.safermap.domain.CouncilCase;
 import uk.safermap.domain.SpeedConcern;
 import uk.safermap.domain.Severity;
+import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.ingest.CouncilTaxonomyFile;
+import uk.safermap.store.BoxFilter;
 import uk.safermap.store.CollisionQuery;
 import uk.safermap.store.CollisionStore;
 import uk.safermap.store.CouncilCaseQuery;
@@ -40,9 +42,9 @@ abstract class RoadAndCouncilStoreContract {
     @BeforeAll
     void open() throws Exception {
         db = openDatabase();
-        store = new JdbcCollisionStore(db);
-        cases = new JdbcCouncilCaseStore(db, CouncilTaxonomyFile.defaults());
-        speed = new JdbcSpeedConcernStore(db);
+        store = new JdbcCollisionStore(db, new BritishNationalGrid());
+        cases = new JdbcCouncilCaseStore(db, CouncilTaxonomyFile.defaults(), new BritishNationalGrid());
+        speed = new JdbcSpeedConcernStore(db, new BritishNationalGrid());
     }
 
     @AfterAll
@@ -85,10 +87,15 @@ abstract class RoadAndCouncilStoreContract {
         var ksi = store.find(CollisionQuery.all(Optional.of(LocalDate.of(2023, 2, 1)), Optional.of(LocalDate.of(2023, 12, 31)),
                 Set.of(Severity.FATAL, Severity.SERIOUS)));
         assertThat(ksi.items()).extracting(Collision::collisionIndex).containsExactly("2023330000002");
-        var boxed = store.find(new CollisionQuery(Optional.of(new Envelope(470000, 476000, 319000, 321000)),
+        var boxed = store.find(new CollisionQuery(BoxFilter.gridBox(Optional.of(new Envelope(470000, 476000, 319000, 321000))),
                 Optional.empty(), Optional.empty(), Set.of(), 1, 1));
         assertThat(boxed.numberMatched()).isEqualTo(2);
         assertThat(boxed.items()).extracting(Collision::collisionIndex).containsExactly("2023330000003");
+        // The extent covers whole days: from the first day's start to the last day's end.
+        assertThat(store.extent()).hasValueSatisfying(e -> {
+            assertThat(e.start()).isEqualTo(LocalDate.of(2023, 1, 5).atStartOfDay());
+            assertThat(e.end()).isEqualTo(LocalDate.of(2024, 1, 1).atStartOfDay());
+        });
     }
 
     @Test
@@ -128,14 +135,14 @@ abstract class RoadAndCouncilStoreContract {
                             -0.88, 52.77, 475000, 320000, null, null, null, null, null)))).isEqualTo(2);
             s.commit(0, 0);
         }
-        var all = speed.find(new SpeedConcernQuery(Optional.empty(), Optional.empty(), Optional.empty(), 10, 0));
+        var all = speed.find(new SpeedConcernQuery(BoxFilter.NONE, Optional.empty(), Optional.empty(), 10, 0));
         assertThat(all.items()).extracting(SpeedConcern::reference).containsExactly("S2", "S1");
         assertThat(all.items().get(0).vehiclesChecked()).isNull();
         assertThat(all.items().get(0).maxSpeed()).isNull();
         assertThat(all.items().get(1).vehiclesOver()).isEqualTo(37);
         assertThat(all.items().get(1).meanSpeed()).isEqualTo(31.5);
         assertThat(speed.findById(all.items().get(1).id())).contains(all.items().get(1));
-        assertThat(speed.find(new SpeedConcernQuery(Optional.of(new Envelope(478000, 479000, 321000, 322000)),
+        assertThat(speed.find(new SpeedConcernQuery(BoxFilter.gridBox(Optional.of(new Envelope(478000, 479000, 321000, 322000))),
                 Optional.empty(), Optional.empty(), 10, 0)).numberMatched()).isEqualTo(1);
     }
 }
