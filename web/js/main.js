@@ -18,6 +18,7 @@ import { incidentLayer } from './incidents.js';
 import { bindLayerToggles } from './layer-toggles.js';
 import { createLegendControl } from './legend.js';
 import { createMap } from './map-view.js';
+import { collisionLayer, councilCaseLayer, speedConcernLayer } from './point-overlay.js';
 import { createAnalysisReporter, createStatusReporter } from './status.js';
 import { createWardView } from './ward-view.js';
 
@@ -62,7 +63,8 @@ async function start(mapElement, reporter) {
   analysisPanel = startAnalysisPanel(map, mapElement, config, boundaries, filters);
 
   // Adding the ticked layers draws the boundaries and starts the first incident fetch.
-  bindLayerToggles(map, { ...boundaries, incidents });
+  bindLayerToggles(map, { ...boundaries, incidents, collisions: collisionLayer(),
+    'speed-concerns': speedConcernLayer(), 'council-cases': councilCaseLayer() });
   if (!map.hasLayer(incidents)) {
     reporter.ready('Incidents layer is hidden.');
   }

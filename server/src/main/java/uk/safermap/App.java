@@ -24,6 +24,9 @@ import uk.safermap.auth.UserAdmin;
 import uk.safermap.auth.UserProvisioning;
 import uk.safermap.config.AppConfig;
 import uk.safermap.config.ConfigException;
+import uk.safermap.council.CouncilCaseService;
+import uk.safermap.councillor.CollisionWardService;
+import uk.safermap.councillor.CouncilCaseWardService;
 import uk.safermap.councillor.ReportImages;
 import uk.safermap.councillor.WardChoroplethService;
 import uk.safermap.councillor.WardReportService;
@@ -33,12 +36,20 @@ import uk.safermap.domain.Category;
 import uk.safermap.evaluation.EvaluationImages;
 import uk.safermap.evaluation.EvaluationService;
 import uk.safermap.evaluation.InterventionService;
+import uk.safermap.domain.CouncilTaxonomy;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.ServiceArea;
+import uk.safermap.ingest.CollisionIngestService;
+import uk.safermap.ingest.CouncilCaseIngestService;
+import uk.safermap.ingest.CouncilTaxonomyFile;
 import uk.safermap.ingest.IngestService;
+import uk.safermap.ingest.SpeedConcernIngestService;
 import uk.safermap.layers.AreaLayer;
+import uk.safermap.layers.CollisionLayer;
+import uk.safermap.layers.CouncilCaseLayer;
 import uk.safermap.layers.IncidentLayer;
 import uk.safermap.layers.LayerCatalog;
+import uk.safermap.layers.SpeedConcernLayer;
 import uk.safermap.layers.tiles.DensityTileRenderer;
 import uk.safermap.layers.tiles.DensityTileService;
 import uk.safermap.patrol.DoseService;
@@ -49,19 +60,26 @@ import uk.safermap.placement.CctvPlacementService;
 import uk.safermap.placement.DoorbellService;
 import uk.safermap.placement.mclp.ExactMclp;
 import uk.safermap.privacy.DisclosurePolicy;
+import uk.safermap.roads.RoadSafetyService;
 import uk.safermap.store.AreaStore;
+import uk.safermap.store.CollisionStore;
+import uk.safermap.store.CouncilCaseStore;
 import uk.safermap.store.IncidentStore;
 import uk.safermap.store.PopulationStore;
+import uk.safermap.store.SpeedConcernStore;
 import uk.safermap.store.UserStore;
 import uk.safermap.store.jdbc.Database;
 import uk.safermap.store.jdbc.Dialect;
 import uk.safermap.store.jdbc.JdbcAreaStore;
 import uk.safermap.store.jdbc.JdbcAuditStore;
+import uk.safermap.store.jdbc.JdbcCollisionStore;
+import uk.safermap.store.jdbc.JdbcCouncilCaseStore;
 import uk.safermap.store.jdbc.JdbcIncidentStore;
 import uk.safermap.store.jdbc.JdbcInterventionStore;
 import uk.safermap.store.jdbc.JdbcPatrolPlanStore;
 import uk.safermap.store.jdbc.JdbcPatrolTrackStore;
 import uk.safermap.store.jdbc.JdbcPopulationStore;
+import uk.safermap.store.jdbc.JdbcSpeedConcernStore;
 import uk.safermap.store.jdbc.JdbcUserStore;
 import uk.safermap.store.snapshot.SnapshotIncidentStore;
 import uk.safermap.web.HttpServer;
@@ -105,6 +123,11 @@ public final class App implements AutoCloseable {
             List<Area> wards = boundaries.read(BoundaryFiles.Layer.WARDS);
             ServiceArea serviceArea = serviceArea(config.area(), wards, grid);
             IngestService ingest = new IngestService(incidents, grid, serviceArea, Clock.systemDefaultZone());
+            CollisionStore collisions = new JdbcCollisionStore(db, grid);
+            CouncilTaxonomy taxonomy = config.council().taxonomyFile().map(CouncilTaxonomyFile::read)
+                    .orElseGet(CouncilTaxonomyFile::defaults);
+            CouncilCaseStore councilCases = new JdbcCouncilCaseStore(db, taxonomy, grid);
+            SpeedConcernStore speedConcerns = new JdbcSpeedConcernStore(db, grid);
             new StoreSeeder(areas, ingest, incidents, boundaries, grid, config.store().dataDir())
                     .seed(wards, config.sample());
             NeighbourhoodService neighbourhoods = new NeighbourhoodService(areas, grid, serviceArea);
@@ -116,12 +139,19 @@ public final class App implements AutoCloseable {
                     disclosure, serviceArea.gridPolygon().getEnvelopeInternal());
             Routes.Accounts accounts = accounts(db, config.auth());
             Routes routes = new Routes(
-                    new Routes.Services(catalog(incidents, areas), ingest, neighbourhoods, incidents,
-                            db.dialect().storeName(), analyses,
+                    new Routes.Services(catalog(incidents, collisions, speedConcerns, councilCases, taxonomy, areas),
+                            ingest, neighbourhoods, incidents, db.dialect().storeName(), analyses,
                             patrols(db, selection, analyses, grid, serviceArea, config.patrol()),
                             councillor(db, selection, incidents, areas, wards, grid, disclosure), accounts,
                             interventions(db, selection, incidents, areas, analyses.areas(), grid, serviceArea,
-                                    disclosure)),
+                                    disclosure),
+                            new Routes.Roads(new CollisionIngestService(collisions, grid, serviceArea,
+                                    Clock.systemDefaultZone()), new SpeedConcernIngestService(speedConcerns, grid,
+                                    serviceArea, Clock.systemDefaultZone()), new RoadSafetyService(collisions, grid),
+                                    new CollisionWardService(collisions, areas, grid, disclosure), grid),
+                            new Routes.Council(new CouncilCaseIngestService(councilCases, taxonomy, grid, serviceArea,
+                                    Clock.systemDefaultZone()), new CouncilCaseService(councilCases, taxonomy, grid),
+                                    new CouncilCaseWardService(councilCases, taxonomy, areas, grid, disclosure))),
                     new Routes.Settings(config.limits().maxUploadBytes(), config.limits().defaultItemLimit(),
                             config.limits().maxItemLimit(), config.viewer().basemapUrl(),
                             config.viewer().basemapAttribution(), BoundaryFiles.ATTRIBUTION,
@@ -248,9 +278,14 @@ public final class App implements AutoCloseable {
                 new ReportImages(grid), populations, wards.stream().map(Area::code).collect(Collectors.toSet()));
     }
 
-    private static LayerCatalog catalog(IncidentStore incidents, AreaStore areas) {
+    private static LayerCatalog catalog(IncidentStore incidents, CollisionStore collisions,
+                                        SpeedConcernStore speedConcerns, CouncilCaseStore councilCases,
+                                        CouncilTaxonomy taxonomy, AreaStore areas) {
         return new LayerCatalog(List.of(
                 new IncidentLayer(incidents),
+                new CollisionLayer(collisions),
+                new SpeedConcernLayer(speedConcerns),
+                new CouncilCaseLayer(councilCases, taxonomy),
                 new AreaLayer("wards", AreaKind.WARD, "Wards (2013)", "Electoral wards of Melton borough, 2013 set", areas),
                 new AreaLayer("lsoa", AreaKind.LSOA, "LSOAs (2011)", "Lower Layer Super Output Areas, 2011", areas),
                 new AreaLayer("oa", AreaKind.OA, "Output areas (2011)", "Census output areas, 2011", areas),

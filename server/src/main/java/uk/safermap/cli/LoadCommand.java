@@ -27,7 +27,8 @@ import java.util.zip.GZIPInputStream;
  * Uploads files to a running service ({@code POST /api/imports}), one import per file, with a
  * progress line on the terminal. The format is taken from {@code --format} or guessed: .geojson
  * and .json are GeoJSON; a .zip is a police.uk archive; a CSV (or .csv.gz) whose header has
- * "Crime ID" is police.uk, otherwise council.
+ * collision_index or accident_index is a DfT STATS19 collision file; one with "Crime ID" is
+ * police.uk, otherwise council.
  */
 @Command(name = "load", mixinStandardHelpOptions = true, description = "Import incident files into a running SaferMap.")
 final class LoadCommand implements Callable<Integer> {
@@ -38,7 +39,7 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--url", description = "service URL (default: $SAFERMAP_URL or http://127.0.0.1:$SAFERMAP_PORT, port 7070)")
     String url;
 
-    @Option(names = "--format", description = "police-csv, council-csv or geojson (default: guessed per file)")
+    @Option(names = "--format", description = "police-csv, council-csv, geojson, stats19 or council-cases (default: guessed per file)")
     String format;
 
     @Option(names = "--token", description = "API token of an analyst or admin (default: $SAFERMAP_TOKEN); "
@@ -101,6 +102,9 @@ final class LoadCommand implements Callable<Integer> {
         InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String header = r.readLine();
+            if (header != null && header.toLowerCase(Locale.ROOT).matches("(?s).*\\b(collision|accident)_index\\b.*")) {
+                return "stats19";
+            }
             return header != null && header.contains("Crime ID") ? "police-csv" : "council-csv";
         }
     }

@@ -15,9 +15,14 @@ import java.util.Optional;
  * @param viewer   settings handed to the browser viewer
  * @param limits   request limits
  * @param patrol   patrol planning defaults
+ * @param council  the council case taxonomy
  */
 public record AppConfig(Server server, Store store, Sample sample, ServiceAreaSettings area,
-                        Viewer viewer, Limits limits, Placement placement, Patrol patrol, Auth auth) {
+                        Viewer viewer, Limits limits, Placement placement, Patrol patrol, Auth auth, Council council) {
+
+    /** @param taxonomyFile council case types and their labels (CSV); empty = the shipped defaults */
+    public record Council(Optional<Path> taxonomyFile) {
+    }
 
     /** @param host interface to bind (localhost by default, for security) */
     public record Server(String host, int port) {

@@ -109,7 +109,8 @@ public final class ConfigLoader {
                 new AppConfig.Auth(optional("SAFERMAP_USERS_FILE").map(Path::of), optional("SAFERMAP_ADMIN_PASSWORD"),
                         onOff("SAFERMAP_PUBLIC", false), onOff("SAFERMAP_SECURE_COOKIES", false),
                         optional("SAFERMAP_SENSITIVE_CATEGORIES").map(v -> java.util.Set.of(v.split("\\s*,\\s*")))
-                                .orElse(java.util.Set.of())));
+                                .orElse(java.util.Set.of())),
+                new AppConfig.Council(optional("SAFERMAP_COUNCIL_TAXONOMY").map(Path::of)));
     }
 
     private Optional<String> optional(String key) {

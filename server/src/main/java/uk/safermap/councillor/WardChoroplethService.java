@@ -202,7 +202,7 @@ public final class WardChoroplethService {
                 selection.select(AnalysisFilter.everything().aggregateOnlyView(), false).monthIndex()));
     }
 
-    private static int wardOf(List<PreparedGeometry> shapes, double x, double y) {
+    static int wardOf(List<PreparedGeometry> shapes, double x, double y) {
         var p = GRID.createPoint(new Coordinate(x, y));
         for (int w = 0; w < shapes.size(); w++) {
             if (shapes.get(w).covers(p)) {

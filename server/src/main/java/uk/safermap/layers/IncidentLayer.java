@@ -10,7 +10,6 @@ import uk.safermap.store.IncidentQuery;
 import uk.safermap.store.IncidentStore;
 import uk.safermap.store.Page;
 
-import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -44,11 +43,9 @@ public final class IncidentLayer implements FeatureSource {
 
     @Override
     public CollectionInfo info() {
-        Optional<IncidentStore.Extent> e = store.extent();
-        return new CollectionInfo(ID, "Incidents",
+        return CollectionInfo.of(ID, "Incidents",
                 "Crime and anti-social behaviour incidents as imported (police.uk locations are snapped by police.uk)",
-                e.map(x -> new double[] {x.minLon(), x.minLat(), x.maxLon(), x.maxLat()}),
-                e.map(x -> new LocalDateTime[] {x.start(), x.end()}));
+                store.extent());
     }
 
     @Override

@@ -3,6 +3,7 @@ package uk.safermap.store;
 import org.locationtech.jts.geom.Envelope;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Boxes a feature must intersect one of: none for everywhere; two for a lon/lat box that crosses
@@ -20,6 +21,11 @@ public record BoxFilter(List<Envelope> boxes, boolean grid) {
 
     public static BoxFilter lonLat(Envelope... boxes) {
         return new BoxFilter(List.of(boxes), false);
+    }
+
+    /** A British National Grid box, or everywhere when none is given. */
+    public static BoxFilter gridBox(Optional<Envelope> box) {
+        return box.map(b -> new BoxFilter(List.of(b), true)).orElse(NONE);
     }
 
     public boolean isEmpty() {

@@ -16,6 +16,9 @@ import uk.safermap.areas.NeighbourhoodService;
 import uk.safermap.auth.Access;
 import uk.safermap.auth.AuthService;
 import uk.safermap.auth.UserAdmin;
+import uk.safermap.council.CouncilCaseService;
+import uk.safermap.councillor.CollisionWardService;
+import uk.safermap.councillor.CouncilCaseWardService;
 import uk.safermap.councillor.ReportImages;
 import uk.safermap.councillor.WardChoroplethService;
 import uk.safermap.councillor.WardReportService;
@@ -23,8 +26,11 @@ import uk.safermap.evaluation.EvaluationImages;
 import uk.safermap.evaluation.EvaluationService;
 import uk.safermap.evaluation.InterventionService;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.ingest.CollisionIngestService;
+import uk.safermap.ingest.CouncilCaseIngestService;
 import uk.safermap.ingest.IngestService;
 import uk.safermap.layers.FeatureSource;
+import uk.safermap.ingest.SpeedConcernIngestService;
 import uk.safermap.layers.LayerCatalog;
 import uk.safermap.layers.tiles.DensityTileService;
 import uk.safermap.patrol.DoseService;
@@ -32,6 +38,7 @@ import uk.safermap.patrol.PatrolService;
 import uk.safermap.placement.Camera;
 import uk.safermap.placement.CctvPlacementService;
 import uk.safermap.placement.DoorbellService;
+import uk.safermap.roads.RoadSafetyService;
 import uk.safermap.store.IncidentStore;
 import uk.safermap.store.PopulationStore;
 
@@ -65,15 +72,27 @@ public final class Routes {
     private final AdminHandler admin;
     private final Set<String> pointCollections;
     private final InterventionHandler interventions;
+    private final CollisionHandler collisions;
+    private final CouncilCaseHandler councilCases;
 
     /** The services the handlers call, and the settings they need. */
     public record Services(LayerCatalog catalog, IngestService ingest, NeighbourhoodService neighbourhoods,
                            IncidentStore incidents, String storeName, Analyses analyses, Patrols patrols,
-                           Councillor councillor, Accounts accounts, Interventions interventions) {
+                           Councillor councillor, Accounts accounts, Interventions interventions, Roads roads,
+                           Council council) {
     }
 
     /** Interventions logged on the map, and their evaluation. */
     public record Interventions(InterventionService service, EvaluationService evaluations, EvaluationImages images) {
+    }
+
+    /** Council case types: their import, hot spots and ward figures. */
+    public record Council(CouncilCaseIngestService ingest, CouncilCaseService cases, CouncilCaseWardService wards) {
+    }
+
+    /** Road collisions: their import, their analyses, their ward figures for councillors, and their grid. */
+    public record Roads(CollisionIngestService ingest, SpeedConcernIngestService speedConcerns,
+                        RoadSafetyService analyses, CollisionWardService wards, BritishNationalGrid grid) {
     }
 
     /** Sign-in and user administration. */
@@ -112,7 +131,8 @@ public final class Routes {
                 .map(FeatureSource::id).collect(Collectors.toUnmodifiableSet());
         this.features = new OgcFeaturesHandler(services.catalog(), services.patrols().grid(), mapper, settings.defaultItemLimit(),
                 settings.maxItemLimit());
-        this.imports = new ImportHandler(services.ingest(), settings.maxUploadBytes());
+        this.imports = new ImportHandler(services.ingest(), new ImportHandler.Others(services.roads().ingest(),
+                services.council().ingest(), services.roads().speedConcerns()), settings.maxUploadBytes());
         this.areas = new AreaHandler(services.neighbourhoods(), mapper, settings.maxUploadBytes());
         this.health = new HealthHandler(services.incidents(), services.storeName());
         this.viewer = new ViewerConfigHandler(new ViewerConfigHandler.Settings(settings.basemapUrl(),
@@ -138,6 +158,10 @@ public final class Routes {
         this.patrols = new PatrolHandler(services.patrols().service(), services.patrols().dose(),
                 new PatrolJson(services.patrols().grid()),
                 new PatrolScheduleExport(services.patrols().grid()), a.areas(), mapper, settings.maxUploadBytes());
+        this.collisions = new CollisionHandler(services.roads().analyses(), services.roads().wards(), a.areas(),
+                services.roads().grid(), mapper);
+        this.councilCases = new CouncilCaseHandler(services.council().cases(), services.council().wards(), a.areas(),
+                services.roads().grid(), mapper);
     }
 
     /** One route: method, path, who may call it, and the handler. */
@@ -173,11 +197,20 @@ public final class Routes {
         // Exact counts for roles that may see incidents, ward figures (rounded cells) for the others.
         t.add(new Endpoint(GET, "/api/interventions/{id}/evaluation", Access.AGGREGATES, interventions::evaluation));
         t.add(new Endpoint(GET, "/api/interventions/{id}/evaluation/print", Access.AGGREGATES, interventions::print));
+        t.add(new Endpoint(GET, "/api/wards/collisions", Access.AGGREGATES, collisions::wardFigures));
+        t.add(new Endpoint(GET, "/api/wards/council-cases", Access.AGGREGATES, councilCases::wardFigures));
+        t.add(new Endpoint(GET, "/api/council/types", Access.AGGREGATES, councilCases::types));
         t.add(new Endpoint(GET, "/api/hotspots/clusters", Access.POINTS, hotspots::clusters));
         t.add(new Endpoint(GET, "/api/hotspots/gistar", Access.POINTS, hotspots::giStar));
         t.add(new Endpoint(GET, "/api/hotspots/emerging", Access.POINTS, hotspots::emerging));
         t.add(new Endpoint(GET, "/api/hotspots/near-repeat", Access.POINTS, hotspots::nearRepeat));
         t.add(new Endpoint(GET, "/api/density/contours", Access.POINTS, density::contours));
+        t.add(new Endpoint(GET, "/api/collisions/clusters", Access.POINTS, collisions::clusters));
+        t.add(new Endpoint(GET, "/api/collisions/density", Access.POINTS, collisions::density));
+        t.add(new Endpoint(GET, "/api/collisions/gistar", Access.POINTS, collisions::giStar));
+        t.add(new Endpoint(GET, "/api/collisions/hour-of-week", Access.POINTS, collisions::hourOfWeek));
+        t.add(new Endpoint(GET, "/api/collisions/roads", Access.POINTS, collisions::roads));
+        t.add(new Endpoint(GET, "/api/council/clusters", Access.POINTS, councilCases::clusters));
         t.add(new Endpoint(GET, "/api/placement/cctv/coverage", Access.POINTS, cctv::cctvCoverage));
         t.add(new Endpoint(GET, "/api/areas/profile", Access.POINTS, profiles::all));
         t.add(new Endpoint(GET, "/api/areas/{id}/profile", Access.POINTS, profiles::one));

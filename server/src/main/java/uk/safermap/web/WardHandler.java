@@ -12,6 +12,7 @@ import uk.safermap.domain.AreaKind;
 import uk.safermap.domain.Category;
 import uk.safermap.layers.Feature;
 import uk.safermap.layers.IncidentLayer;
+import uk.safermap.privacy.DisclosurePolicy;
 import uk.safermap.store.PopulationStore;
 
 import java.io.IOException;
@@ -89,8 +90,7 @@ final class WardHandler {
         members.put("classification", r.classification() == WardChoroplethService.Classification.QUANTILE
                 ? "quantile" : "natural-breaks");
         members.put("breaks", r.breaks());
-        members.put("disclosure", Map.of("roundingBase", r.disclosure().roundingBase(),
-                "threshold", r.disclosure().threshold(), "rule", r.disclosure().rule()));
+        members.put("disclosure", disclosure(r.disclosure()));
         members.put("populationsLoaded", r.populationsLoaded());
         members.put("notes", r.notes());
         GeoJsonResponse.collection(ctx, mapper, features, members);
@@ -164,5 +164,10 @@ final class WardHandler {
 
     void getPopulations(Context ctx) {
         ctx.json(Map.of("populations", populations.all(), "source", populations.source().orElse("")));
+    }
+
+    /** The disclosure rule that goes with every rounded ward figure. */
+    static Map<String, Object> disclosure(DisclosurePolicy policy) {
+        return Map.of("roundingBase", policy.roundingBase(), "threshold", policy.threshold(), "rule", policy.rule());
     }
 }

@@ -26,6 +26,12 @@ class LoadCommandTest {
         return file;
     }
 
+    private String guess(String name, String header) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, header + "\n");
+        return LoadCommand.guessFormat(file);
+    }
+
     @Test
     void a_police_uk_zip_and_a_gzipped_police_csv_are_police_csv_and_a_gzipped_council_csv_is_council() throws IOException {
         assertThat(LoadCommand.guessFormat(Files.writeString(dir.resolve("2021-11.zip"), "PK"))).isEqualTo("police-csv");
@@ -34,5 +40,14 @@ class LoadCommandTest {
         assertThat(LoadCommand.guessFormat(gzip("cases.csv.gz", "reference,date,category,easting,northing\n")))
                 .isEqualTo("council-csv");
         assertThat(LoadCommand.guessFormat(Files.writeString(dir.resolve("a.geojson"), "{}"))).isEqualTo("geojson");
+    }
+
+    @Test
+    void stats19_files_in_every_naming_are_recognised_by_their_index_column() throws IOException {
+        assertThat(guess("dft-2024.csv", "collision_index,collision_year,collision_ref_no")).isEqualTo("stats19");
+        assertThat(guess("dft-2023.csv", "accident_index,accident_year,accident_reference")).isEqualTo("stats19");
+        assertThat(guess("Accidents0515.csv", "\uFEFFAccident_Index,Location_Easting_OSGR")).isEqualTo("stats19");
+        assertThat(guess("police.csv", "Crime ID,Month,Reported by")).isEqualTo("police-csv");
+        assertThat(guess("council.csv", "reference,date,category,easting,northing")).isEqualTo("council-csv");
     }
 }

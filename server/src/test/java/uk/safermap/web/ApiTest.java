@@ -77,7 +77,8 @@ class ApiTest {
         assertThat(api.get("/conformance").json().get("conformsTo").toString())
                 .contains("ogcapi-features-1/1.0/conf/core", "ogcapi-features-1/1.0/conf/geojson");
         JsonNode collections = api.get("/collections").json().get("collections");
-        assertThat(collections.findValuesAsText("id")).containsExactly("incidents", "wards", "lsoa", "oa", "neighbourhoods");
+        assertThat(collections.findValuesAsText("id")).containsExactly("incidents", "collisions", "speed-concerns", "council-cases", "wards", "lsoa", "oa",
+                "neighbourhoods");
         JsonNode incidents = api.get("/collections/incidents").json();
         assertThat(incidents.at("/extent/spatial/bbox/0").size()).isEqualTo(4);
         assertThat(incidents.at("/extent/temporal/interval/0/0").asText()).isEqualTo("2025-03-01T00:00:00Z");

@@ -6,8 +6,11 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import uk.safermap.App;
 import uk.safermap.config.ConfigLoader;
+import uk.safermap.council.CouncilCaseSample;
+import uk.safermap.roads.Stats19Sample;
 
 import javax.xml.parsers.DocumentBuilderFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The official OGC executable test suite for OGC API - Features Part 1 (ETS 1.9) against the
- * running service, every collection: no test may fail. The suite sends no credentials, so it
+ * running service, every collection (road collisions, speed concerns and council cases loaded
+ * beside the sample incidents, so their items, extents and filters are tested too): no test may
+ * fail. The suite sends no credentials, so it
  * talks to the service through a loopback proxy that adds an analyst's token.
  */
 class OgcEtsIT {
@@ -31,6 +36,7 @@ class OgcEtsIT {
     void the_ogc_api_features_test_suite_reports_no_failure() throws Exception {
         Path jar = Path.of(tool("SAFERMAP_ETS_JAR"));
         try (App app = start(); TokenProxy proxy = new TokenProxy(app.port(), TestUsers.ANALYST)) {
+            loadPointCollections(new ApiClient(app.port()).withToken(TestUsers.ANALYST));
             Path props = dir.resolve("props.xml");
             Files.writeString(props, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<properties version=\"1.0\">"
                     + "<entry key=\"iut\">http://127.0.0.1:" + proxy.port() + "</entry>"
@@ -60,6 +66,21 @@ class OgcEtsIT {
     private App start() {
         return App.start(ConfigLoader.ofValues(TestUsers.settings(dir, "SAFERMAP_DATA_DIR",
                 dir.resolve("data").toString(), "SAFERMAP_SAMPLE_MONTHS", "6")).load());
+    }
+
+    private static void loadPointCollections(ApiClient analyst) {
+        String speed = "reference,date,time,source,location,longitude,latitude,speed_limit,vehicles_checked\n"
+                + "SC-1,2024-03-02,08:15,Resident complaint,Scalford Road,-0.8871,52.7765,30,\n"
+                + "SC-2,2024-03-09,07:30,Community Speedwatch,Thorpe Road,-0.8702,52.7683,30,212\n";
+        for (String[] file : List.of(
+                new String[] {"stats19", Stats19Sample.csv(Stats19Sample.Naming.CURRENT, Stats19Sample.rows(11, 2024, 100))},
+                new String[] {"council-cases", CouncilCaseSample.csv(3, 2024, 100)},
+                new String[] {"speed-concerns", speed})) {
+            ApiClient.Response r = analyst.post("/api/imports?format=" + file[0] + "&name=" + file[0] + ".csv",
+                    file[1].getBytes(StandardCharsets.UTF_8));
+            assertThat(r.status()).as(r.text()).isEqualTo(201);
+            assertThat(r.json().get("imported").asInt()).as(r.text()).isPositive();
+        }
     }
 
     private static String tool(String var) {

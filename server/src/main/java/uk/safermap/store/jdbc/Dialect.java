@@ -12,7 +12,7 @@ public enum Dialect {
      * Incidents are found by a B-tree on easting/northing: H2's R-tree slows to a crawl on the
      * many identical points police.uk snapping produces (each insert scans the equal keys).
      */
-    H2GIS("h2gis", "easting >= ? AND northing >= ? AND easting <= ? AND northing <= ?", Map.of(
+    H2GIS("h2gis", DatedPointTable.GRID_BOX, Map.of(
             "create_extension", "",
             "incident_position_index", "CREATE INDEX incident_grid_idx ON incident (easting, northing)",
             "spatial_index", "SPATIAL INDEX",

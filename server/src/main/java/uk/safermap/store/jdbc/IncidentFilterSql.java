@@ -49,24 +49,8 @@ final class IncidentFilterSql {
         values.addAll(List.of(g.getMinX(), g.getMinY(), g.getMaxX(), g.getMaxY()));
     }
 
-    /**
-     * Grid boxes test the grid position directly. Lon/lat boxes are transformed to the grid so the
-     * store's index on grid position is used; the lon/lat test after it makes the answer exact,
-     * since the grid box is slightly larger.
-     */
     private void boxes(BoxFilter filter, BritishNationalGrid grid, Dialect dialect) {
-        List<String> any = new ArrayList<>();
-        for (Envelope box : filter.boxes()) {
-            Envelope g = filter.grid() ? box : grid.toGrid(box);
-            values.addAll(List.of(g.getMinX(), g.getMinY(), g.getMaxX(), g.getMaxY()));
-            if (filter.grid()) {
-                any.add("(" + dialect.gridBoxClause() + ")");
-            } else {
-                any.add("(" + dialect.gridBoxClause() + " AND lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?)");
-                values.addAll(List.of(box.getMinX(), box.getMaxX(), box.getMinY(), box.getMaxY()));
-            }
-        }
-        clauses.add("(" + String.join(" OR ", any) + ")");
+        clauses.add(DatedPointTable.boxes(filter, grid, dialect.gridBoxClause(), values));
     }
 
     private void add(String clause, Object value) {

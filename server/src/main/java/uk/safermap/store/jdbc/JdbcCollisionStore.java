@@ -1,0 +1,131 @@
+package uk.safermap.store.jdbc;
+
+import uk.safermap.domain.Collision;
+import uk.safermap.domain.Severity;
+import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.store.CollisionQuery;
+import uk.safermap.store.CollisionStore;
+import uk.safermap.store.IncidentStore;
+import uk.safermap.store.Page;
+
+import javax.sql.DataSource;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+
+/** {@link CollisionStore} over JDBC, the same SQL for PostGIS and H2GIS. */
+public final class JdbcCollisionStore implements CollisionStore {
+
+    private static final String COLUMNS = "id, collision_index, occurred_on, time_of_day, severity, enhanced_severity, "
+            + "speed_limit, first_road_class, first_road_number, light_conditions, weather_conditions, vehicles, "
+            + "casualties, lon, lat, easting, northing, lsoa_code";
+    private static final String INSERT = "INSERT INTO collision (collision_index, import_id, occurred_on, time_of_day, "
+            + "severity, enhanced_severity, speed_limit, first_road_class, first_road_number, light_conditions, "
+            + "weather_conditions, vehicles, casualties, lon, lat, easting, northing, lsoa_code) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final DataSource ds;
+    private final BritishNationalGrid grid;
+    /** Collision imports take turns: see {@link KeyedImport}. */
+    private final Semaphore importTurn = new Semaphore(1, true);
+
+    public JdbcCollisionStore(Database db, BritishNationalGrid grid) {
+        this.ds = db.dataSource();
+        this.grid = grid;
+    }
+
+    @Override
+    public ImportSession beginImport(String sourceName) {
+        KeyedImport<Collision> run = new KeyedImport<>(ds, importTurn, "stats19", sourceName, "collision",
+                "collision_index", INSERT, Collision::collisionIndex, JdbcCollisionStore::bindRow);
+        return new ImportSession() {
+            @Override
+            public int add(List<Collision> batch) {
+                return run.add(batch);
+            }
+
+            @Override
+            public long commit(int duplicates, int rejected) {
+                return run.commit(duplicates, rejected);
+            }
+
+            @Override
+            public void close() {
+                run.close();
+            }
+        };
+    }
+
+    @Override
+    public Page<Collision> find(CollisionQuery q) {
+        return new DatedPointTable("collision", COLUMNS, q.boxes(), q.from(), q.to(), grid)
+                .in("severity", q.severities().stream().map(Severity::code).sorted().toList())
+                .page(ds, "querying collisions", q.limit(), q.offset(), JdbcCollisionStore::collision);
+    }
+
+    @Override
+    public Optional<IncidentStore.Extent> extent() {
+        return DatedPointTable.extent(ds, "collision");
+    }
+
+    @Override
+    public Optional<Collision> findById(long id) {
+        return Jdbc.read(ds, "reading collision " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM collision WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(collision(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static Collision collision(ResultSet rs) throws SQLException {
+        int code = rs.getInt("severity");
+        return new Collision(rs.getLong("id"), rs.getString("collision_index"),
+                rs.getObject("occurred_on", LocalDate.class), rs.getObject("time_of_day", LocalTime.class),
+                Severity.fromCode(code).orElseThrow(() -> new SQLException("unknown severity code " + code)),
+                integer(rs, "enhanced_severity"), integer(rs, "speed_limit"), integer(rs, "first_road_class"),
+                integer(rs, "first_road_number"), integer(rs, "light_conditions"), integer(rs, "weather_conditions"),
+                integer(rs, "vehicles"), rs.getInt("casualties"), rs.getDouble("lon"), rs.getDouble("lat"),
+                rs.getDouble("easting"), rs.getDouble("northing"), rs.getString("lsoa_code"));
+    }
+
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static void bindRow(PreparedStatement ps, Collision x, long importId) throws SQLException {
+        ps.setString(1, x.collisionIndex());
+        ps.setLong(2, importId);
+        ps.setObject(3, x.date());
+        if (x.time() == null) {
+            ps.setNull(4, Types.TIME);
+        } else {
+            ps.setObject(4, x.time());
+        }
+        ps.setInt(5, x.severity().code());
+        Integer[] coded = {x.enhancedSeverity(), x.speedLimit(), x.firstRoadClass(), x.firstRoadNumber(),
+                x.lightConditions(), x.weatherConditions(), x.vehicles()};
+        for (int k = 0; k < coded.length; k++) {
+            if (coded[k] == null) {
+                ps.setNull(6 + k, Types.INTEGER);
+            } else {
+                ps.setInt(6 + k, coded[k]);
+            }
+        }
+        ps.setInt(13, x.casualties());
+        ps.setDouble(14, x.lon());
+        ps.setDouble(15, x.lat());
+        ps.setDouble(16, x.easting());
+        ps.setDouble(17, x.northing());
+        Jdbc.setNullableString(ps, 18, IncidentRow.cut(x.lsoaCode(), 20));
+    }
+}

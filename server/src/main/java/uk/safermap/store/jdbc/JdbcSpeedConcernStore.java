@@ -1,0 +1,129 @@
+package uk.safermap.store.jdbc;
+
+import uk.safermap.domain.SpeedConcern;
+import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.store.Page;
+import uk.safermap.store.SpeedConcernQuery;
+import uk.safermap.store.IncidentStore;
+import uk.safermap.store.SpeedConcernStore;
+
+import javax.sql.DataSource;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+
+/** {@link SpeedConcernStore} over JDBC, the same SQL for PostGIS and H2GIS. */
+public final class JdbcSpeedConcernStore implements SpeedConcernStore {
+
+    private static final String COLUMNS = "id, source_key, occurred_on, time_of_day, source, reference, location, lon, "
+            + "lat, easting, northing, speed_limit, vehicles_checked, vehicles_over, max_speed, mean_speed";
+    private static final String INSERT = "INSERT INTO speed_concern (source_key, import_id, occurred_on, time_of_day, "
+            + "source, reference, location, lon, lat, easting, northing, speed_limit, vehicles_checked, vehicles_over, "
+            + "max_speed, mean_speed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final DataSource ds;
+    private final BritishNationalGrid grid;
+    /** Speed concern imports take turns: see {@link KeyedImport}. */
+    private final Semaphore importTurn = new Semaphore(1, true);
+
+    public JdbcSpeedConcernStore(Database db, BritishNationalGrid grid) {
+        this.ds = db.dataSource();
+        this.grid = grid;
+    }
+
+    @Override
+    public ImportSession beginImport(String sourceName) {
+        KeyedImport<SpeedConcern> run = new KeyedImport<>(ds, importTurn, "speed-concerns", sourceName,
+                "speed_concern", "source_key", INSERT, SpeedConcern::sourceKey, JdbcSpeedConcernStore::bindRow);
+        return new ImportSession() {
+            @Override
+            public int add(List<SpeedConcern> batch) {
+                return run.add(batch);
+            }
+
+            @Override
+            public long commit(int duplicates, int rejected) {
+                return run.commit(duplicates, rejected);
+            }
+
+            @Override
+            public void close() {
+                run.close();
+            }
+        };
+    }
+
+    @Override
+    public Page<SpeedConcern> find(SpeedConcernQuery q) {
+        return new DatedPointTable("speed_concern", COLUMNS, q.boxes(), q.from(), q.to(), grid)
+                .page(ds, "querying speed concerns", q.limit(), q.offset(), JdbcSpeedConcernStore::concern);
+    }
+
+    @Override
+    public Optional<IncidentStore.Extent> extent() {
+        return DatedPointTable.extent(ds, "speed_concern");
+    }
+
+    @Override
+    public Optional<SpeedConcern> findById(long id) {
+        return Jdbc.read(ds, "reading speed concern " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM speed_concern WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(concern(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static SpeedConcern concern(ResultSet rs) throws SQLException {
+        return new SpeedConcern(rs.getLong("id"), rs.getString("source_key"), rs.getObject("occurred_on", LocalDate.class),
+                rs.getObject("time_of_day", LocalTime.class), rs.getString("source"), rs.getString("reference"),
+                rs.getString("location"), rs.getDouble("lon"), rs.getDouble("lat"), rs.getDouble("easting"),
+                rs.getDouble("northing"), integer(rs, "speed_limit"), integer(rs, "vehicles_checked"),
+                integer(rs, "vehicles_over"), decimal(rs, "max_speed"), decimal(rs, "mean_speed"));
+    }
+
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Double decimal(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static void bindRow(PreparedStatement ps, SpeedConcern x, long importId) throws SQLException {
+        ps.setString(1, x.sourceKey());
+        ps.setLong(2, importId);
+        ps.setObject(3, x.date());
+        if (x.time() == null) {
+            ps.setNull(4, Types.TIME);
+        } else {
+            ps.setObject(4, x.time());
+        }
+        ps.setString(5, x.source());
+        Jdbc.setNullableString(ps, 6, IncidentRow.cut(x.reference(), 100));
+        Jdbc.setNullableString(ps, 7, IncidentRow.cut(x.location(), 500));
+        ps.setDouble(8, x.lon());
+        ps.setDouble(9, x.lat());
+        ps.setDouble(10, x.easting());
+        ps.setDouble(11, x.northing());
+        Object[] measured = {x.speedLimit(), x.vehiclesChecked(), x.vehiclesOver(), x.maxSpeed(), x.meanSpeed()};
+        int[] types = {Types.INTEGER, Types.INTEGER, Types.INTEGER, Types.DOUBLE, Types.DOUBLE};
+        for (int k = 0; k < measured.length; k++) {
+            if (measured[k] == null) {
+                ps.setNull(12 + k, types[k]);
+            } else {
+                ps.setObject(12 + k, measured[k]);
+            }
+        }
+    }
+}
