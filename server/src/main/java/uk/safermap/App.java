@@ -15,6 +15,7 @@ import uk.safermap.analysis.ProfileService;
 import uk.safermap.analysis.ResultCache;
 import uk.safermap.areas.AreaResolver;
 import uk.safermap.areas.BoundaryFiles;
+import uk.safermap.areas.Gazetteer;
 import uk.safermap.areas.NeighbourhoodService;
 import uk.safermap.auth.AuditTrail;
 import uk.safermap.auth.AuthService;
@@ -110,7 +111,8 @@ public final class App implements AutoCloseable {
                     new Routes.Services(catalog(incidents, areas), ingest, neighbourhoods, incidents,
                             db.dialect().storeName(), analyses,
                             patrols(db, selection, analyses, grid, serviceArea, config.patrol()),
-                            councillor(db, selection, incidents, areas, wards, grid, disclosure), accounts),
+                            councillor(db, selection, incidents, areas, wards, grid, disclosure), accounts,
+                            Gazetteer.melton(wards, grid)),
                     new Routes.Settings(config.limits().maxUploadBytes(), config.limits().defaultItemLimit(),
                             config.limits().maxItemLimit(), config.viewer().basemapUrl(),
                             config.viewer().basemapAttribution(), BoundaryFiles.ATTRIBUTION,

@@ -12,6 +12,7 @@ import uk.safermap.analysis.GiStarService;
 import uk.safermap.analysis.NearRepeatService;
 import uk.safermap.analysis.ProfileService;
 import uk.safermap.areas.AreaResolver;
+import uk.safermap.areas.Gazetteer;
 import uk.safermap.areas.NeighbourhoodService;
 import uk.safermap.auth.Access;
 import uk.safermap.auth.AuthService;
@@ -61,7 +62,7 @@ public final class Routes {
     /** The services the handlers call, and the settings they need. */
     public record Services(LayerCatalog catalog, IngestService ingest, NeighbourhoodService neighbourhoods,
                            IncidentStore incidents, String storeName, Analyses analyses, Patrols patrols,
-                           Councillor councillor, Accounts accounts) {
+                           Councillor councillor, Accounts accounts, Gazetteer gazetteer) {
     }
 
     /** Sign-in and user administration. */
@@ -105,19 +106,22 @@ public final class Routes {
                 settings.serviceAreaBox(), settings.sampleSourcePrefix()), services.incidents(),
                 services.councillor().choropleth());
         Analyses a = services.analyses();
-        this.hotspots = new HotspotHandler(a.clusters(), a.giStar(), a.emerging(), a.nearRepeat(), a.areas(), mapper);
+        GroundLabels labels = new GroundLabels(services.gazetteer());
+        this.hotspots = new HotspotHandler(a.clusters(), a.giStar(), a.emerging(), a.nearRepeat(), a.areas(), labels,
+                mapper);
         this.profiles = new ProfileHandler(a.profiles());
         this.density = new DensityHandler(a.density(), a.tiles(), a.areas(), mapper);
-        this.cctv = new CctvHandler(a.placement().cctv(), a.clusters(), a.areas(), a.placement().cameras(), mapper,
-                settings.maxUploadBytes());
-        this.doorbells = new DoorbellHandler(a.placement().doorbells(), a.areas(), a.placement().grid(), mapper,
-                settings.maxUploadBytes());
+        this.cctv = new CctvHandler(a.placement().cctv(), a.clusters(), a.areas(), labels, a.placement().cameras(),
+                mapper, settings.maxUploadBytes());
+        this.doorbells = new DoorbellHandler(a.placement().doorbells(), a.areas(), a.placement().grid(), labels,
+                mapper, settings.maxUploadBytes());
         Councillor c = services.councillor();
         this.wards = new WardHandler(c.choropleth(), c.reports(), new WardReportPage(c.images()), c.populations(),
                 c.wardCodes(), mapper, settings.maxUploadBytes());
         this.auth = new AuthHandler(services.accounts().auth(), mapper, services.accounts().secureCookies());
         this.admin = new AdminHandler(services.accounts().users(), mapper);
-        this.patrols = new PatrolHandler(services.patrols().service(), new PatrolJson(services.patrols().grid()),
+        this.patrols = new PatrolHandler(services.patrols().service(),
+                new PatrolJson(services.patrols().grid(), labels),
                 a.areas(), mapper, settings.maxUploadBytes());
     }
 
