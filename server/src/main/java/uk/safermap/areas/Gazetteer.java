@@ -62,6 +62,10 @@ public final class Gazetteer {
         }
     }
 
+    /** A name to draw on the map at a lon/lat point. */
+    public record MapLabel(String name, double lon, double lat) {
+    }
+
     private record Ward(String name, PreparedGeometry lonLat) {
     }
 
@@ -86,6 +90,19 @@ public final class Gazetteer {
 
     public List<Place> places() {
         return places;
+    }
+
+    /** Ward names at a point inside each ward, for the map. */
+    public List<MapLabel> wardLabels() {
+        return wards.stream().map(w -> {
+            Coordinate c = w.lonLat().getGeometry().getInteriorPoint().getCoordinate();
+            return new MapLabel(w.name(), c.x, c.y);
+        }).toList();
+    }
+
+    /** Place names at their GeoNames points, for the map. */
+    public List<MapLabel> placeLabels() {
+        return places.stream().map(p -> new MapLabel(p.name(), p.lon(), p.lat())).toList();
     }
 
     /** The label of a lon/lat point. */

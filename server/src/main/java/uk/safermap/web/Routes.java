@@ -104,7 +104,7 @@ public final class Routes {
         this.viewer = new ViewerConfigHandler(new ViewerConfigHandler.Settings(settings.basemapUrl(),
                 settings.basemapAttribution(), settings.dataAttribution(), services.storeName(),
                 settings.serviceAreaBox(), settings.sampleSourcePrefix()), services.incidents(),
-                services.councillor().choropleth());
+                services.councillor().choropleth(), services.gazetteer());
         Analyses a = services.analyses();
         GroundLabels labels = new GroundLabels(services.gazetteer());
         this.hotspots = new HotspotHandler(a.clusters(), a.giStar(), a.emerging(), a.nearRepeat(), a.areas(), labels,

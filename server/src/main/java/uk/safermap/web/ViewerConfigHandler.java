@@ -1,6 +1,7 @@
 package uk.safermap.web;
 
 import io.javalin.http.Context;
+import uk.safermap.areas.Gazetteer;
 import uk.safermap.councillor.WardChoroplethService;
 import uk.safermap.domain.Category;
 import uk.safermap.store.IncidentStore;
@@ -28,7 +29,9 @@ final class ViewerConfigHandler {
     }
 
     record ViewerConfig(String basemapUrl, String basemapAttribution, String dataAttribution, boolean sampleData,
-                        String store, List<CategoryJson> categories, ExtentJson extent, double[] serviceArea) {
+                        String store, List<CategoryJson> categories, ExtentJson extent, double[] serviceArea,
+                        List<Gazetteer.MapLabel> wardNames, List<Gazetteer.MapLabel> placeNames,
+                        String placesAttribution) {
     }
 
     private static final List<CategoryJson> CATEGORIES = Arrays.stream(Category.values())
@@ -37,11 +40,14 @@ final class ViewerConfigHandler {
     private final Settings settings;
     private final IncidentStore incidents;
     private final WardChoroplethService figures;
+    private final Gazetteer gazetteer;
 
-    ViewerConfigHandler(Settings settings, IncidentStore incidents, WardChoroplethService figures) {
+    ViewerConfigHandler(Settings settings, IncidentStore incidents, WardChoroplethService figures,
+                        Gazetteer gazetteer) {
         this.settings = settings;
         this.incidents = incidents;
         this.figures = figures;
+        this.gazetteer = gazetteer;
     }
 
     void config(Context ctx) {
@@ -50,7 +56,8 @@ final class ViewerConfigHandler {
         boolean sample = incidents.imports(100).stream()
                 .anyMatch(r -> r.sourceName() != null && r.sourceName().startsWith(settings.sampleSourcePrefix()));
         ctx.json(new ViewerConfig(settings.basemapUrl(), settings.basemapAttribution(), settings.dataAttribution(),
-                sample, settings.store(), CATEGORIES, extent, settings.serviceArea()));
+                sample, settings.store(), CATEGORIES, extent, settings.serviceArea(), gazetteer.wardLabels(),
+                gazetteer.placeLabels(), Gazetteer.ATTRIBUTION));
     }
 
     private ExtentJson incidentExtent() {
