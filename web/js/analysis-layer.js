@@ -1,6 +1,6 @@
 /**
  * The analysis result layer: fetches one hot spot analysis and draws it in its own map pane,
- * above the boundaries and below the incident markers (z-order in app.css).
+ * above the boundaries and the incident markers, so results are seen and clicked first (z-order in app.css).
  *
  *   clusters  DBSCAN cluster polygons, fill fading with rank, "#1: 512 incidents" labels
  *   gistar    Gi* cells coloured by class (not-significant cells are not drawn)

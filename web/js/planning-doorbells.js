@@ -95,7 +95,7 @@ export function createDoorbellPlanner({ map, mapElement, filter, report, onResul
       onEachFeature: (feature, featureLayer) => {
         const p = feature.properties;
         featureLayer.bindPopup(() => createDefinitionPopup(`Output area ${p.code}`, [
-          ['Ward', p.wardName],
+          ['Where', p.where],
           ['Doorbells', p.doorbells],
           ['Households', `${p.households}${p.householdsEstimated ? ' (estimated)' : ''}`],
           ['Risk per household', p.riskPerHousehold.toFixed(2)],
