@@ -32,6 +32,15 @@ export const ANALYSIS_PANE = 'analysisPane';
 const LABELLED_CLUSTERS = 5;
 const HIGHLIGHT_EXTRA_WEIGHT = 2;
 
+const FIT_PADDING_PX = 24;
+
+/** The widest control in the map's right corners (legends, notices), the attribution line aside. */
+function rightControlsWidth(map) {
+  const controls = map.getContainer()
+    .querySelectorAll('.leaflet-right .leaflet-control:not(.leaflet-control-attribution)');
+  return Array.from(controls).reduce((widest, control) => Math.max(widest, control.offsetWidth), 0);
+}
+
 const AnalysisLayer = L.Layer.extend({
   options: {
     /** slug -> readable label, for cluster popups. */
@@ -100,7 +109,13 @@ const AnalysisLayer = L.Layer.extend({
       }
     });
     if (this._map && bounds.isValid()) {
-      this._map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 });
+      // The legends and notices stand in the map's right corners: keep the result clear of them.
+      const right = rightControlsWidth(this._map) + FIT_PADDING_PX;
+      this._map.fitBounds(bounds, {
+        paddingTopLeft: [FIT_PADDING_PX, FIT_PADDING_PX],
+        paddingBottomRight: [right, FIT_PADDING_PX],
+        maxZoom: 16,
+      });
     }
   },
 
