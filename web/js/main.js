@@ -18,6 +18,7 @@ import { incidentLayer } from './incidents.js';
 import { bindLayerToggles } from './layer-toggles.js';
 import { createLegendControl } from './legend.js';
 import { createMap } from './map-view.js';
+import { showAllowedLinks } from './navigation.js';
 import { createAnalysisReporter, createStatusReporter } from './status.js';
 import { createWardView } from './ward-view.js';
 
@@ -25,6 +26,7 @@ async function start(mapElement, reporter) {
   reporter.loading('Checking who is signed in…');
   const user = await currentUser();
   showUser(user);
+  showAllowedLinks(user.role);
   reporter.loading('Loading viewer settings…');
   const config = await fetchViewerConfig();
   document.getElementById('sample-notice').hidden = !config.sampleData;

@@ -13,6 +13,7 @@ import { fetchCollectionItems, fetchJson, postJson } from './api.js';
 import { BOUNDARY_LIMIT, fetchViewerConfig } from './config.js';
 import { createElement } from './dom.js';
 import { createMap } from './map-view.js';
+import { guardPage } from './navigation.js';
 import { createPlanLayer } from './patrol-map.js';
 import { renderTables, renderTimeline } from './patrol-timeline.js';
 
@@ -127,6 +128,9 @@ async function loadAreas(wards) {
 }
 
 async function start() {
+  if (!(await guardPage('patrol'))) {
+    return;
+  }
   const config = await fetchViewerConfig();
   field('sample-notice').hidden = !config.sampleData;
   map = createMap(mapElement, config);

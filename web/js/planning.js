@@ -7,6 +7,7 @@
 import { fetchCollectionItems } from './api.js';
 import { BOUNDARY_LIMIT, fetchViewerConfig } from './config.js';
 import { createMap } from './map-view.js';
+import { guardPage } from './navigation.js';
 import { createCctvPlanner } from './planning-cctv.js';
 import { createDoorbellPlanner } from './planning-doorbells.js';
 
@@ -33,6 +34,9 @@ function filter() {
 }
 
 async function start() {
+  if (!(await guardPage('planning'))) {
+    return;
+  }
   const config = await fetchViewerConfig();
   document.getElementById('sample-notice').hidden = !config.sampleData;
   const map = createMap(mapElement, config);
