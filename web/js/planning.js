@@ -10,6 +10,7 @@ import { createMap } from './map-view.js';
 import { guardPage } from './navigation.js';
 import { createCctvPlanner } from './planning-cctv.js';
 import { createDoorbellPlanner } from './planning-doorbells.js';
+import { setDefaultMonths } from './filters.js';
 
 const mapElement = document.getElementById('plan-map');
 const statusLine = document.getElementById('status');
@@ -39,6 +40,8 @@ async function start() {
   }
   const config = await fetchViewerConfig();
   document.getElementById('sample-notice').hidden = !config.sampleData;
+  // The same period as the map's by default, so the planners answer for what the map shows.
+  setDefaultMonths(document.getElementById('plan-from'), document.getElementById('plan-to'), config.extent);
   const map = createMap(mapElement, config);
   const wards = await fetchCollectionItems('wards', { limit: BOUNDARY_LIMIT });
   L.geoJSON(wards, { style: { color: '#37474f', weight: 1.5, fillOpacity: 0 }, interactive: false }).addTo(map);
