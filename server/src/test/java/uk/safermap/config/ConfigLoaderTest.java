@@ -25,7 +25,7 @@ class ConfigLoaderTest {
         assertThat(c.store().dataDir()).isEqualTo(Path.of("./data"));
         assertThat(c.sample().enabled()).isTrue();
         assertThat(c.area().marginMetres()).isEqualTo(2000);
-        assertThat(c.viewer().basemapUrl()).isEmpty();
+        assertThat(c.viewer().basemapUrl()).isEqualTo(AppConfig.Viewer.OSM_TILES);
     }
 
     @Test
