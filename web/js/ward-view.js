@@ -84,7 +84,10 @@ export function createWardView({ map, mapElement, panel, currentFilters, report 
     };
     layer.addData(result);
     layer.eachLayer((wardLayer) => {
-      wardLayer.on('click', () => select(wardLayer.feature.properties, result, query));
+      const p = wardLayer.feature.properties;
+      // The figures open where the councillor clicked, and stay in the panel with the report links.
+      wardLayer.bindPopup(() => createDefinitionPopup(`${p.name} ward`, figureRows(p, query)));
+      wardLayer.on('click', () => select(p, result, query));
     });
     renderLegend(result);
   }
@@ -92,13 +95,7 @@ export function createWardView({ map, mapElement, panel, currentFilters, report 
   function select(p, result, query) {
     mapElement.dataset.selectedWard = p.code;
     const reportQuery = toQueryString({ from: result.period.from, to: result.period.to });
-    const rows = [
-      ['Incidents', p.suppressed && p.count === null ? 'fewer than 5' : `about ${p.count}`],
-      ['A year earlier', p.previousCount === null ? 'fewer than 5' : `about ${p.previousCount}`],
-      [METRIC_LABELS[query.metric], p.value === null ? 'not shown' : p.value.toFixed(query.metric === 'count' ? 0 : 1)],
-      ['Residents', p.population === null ? 'not loaded' : p.population],
-    ];
-    summary.replaceChildren(createDefinitionPopup(`${p.name} ward`, rows));
+    summary.replaceChildren(createDefinitionPopup(`${p.name} ward`, figureRows(p, query)));
     const links = createElement('p', 'ward__links');
     const page = createElement('a', null, 'Ward report');
     page.href = `/api/reports/ward/${encodeURIComponent(p.code)}?${reportQuery}`;
@@ -141,6 +138,15 @@ export function createWardView({ map, mapElement, panel, currentFilters, report 
   }
 
   return { refresh };
+}
+
+function figureRows(p, query) {
+  return [
+    ['Incidents', p.suppressed && p.count === null ? 'fewer than 5' : `about ${p.count}`],
+    ['A year earlier', p.previousCount === null ? 'fewer than 5' : `about ${p.previousCount}`],
+    [METRIC_LABELS[query.metric], p.value === null ? 'not shown' : p.value.toFixed(query.metric === 'count' ? 0 : 1)],
+    ['Residents', p.population === null ? 'not loaded' : p.population],
+  ];
 }
 
 function swatchIndex(k, classes) {
