@@ -112,7 +112,7 @@ public final class App implements AutoCloseable {
                             db.dialect().storeName(), analyses,
                             patrols(db, selection, analyses, grid, serviceArea, config.patrol()),
                             councillor(db, selection, incidents, areas, wards, grid, disclosure), accounts,
-                            Gazetteer.melton(wards, grid)),
+                            gazetteer(wards, boundaries, grid)),
                     new Routes.Settings(config.limits().maxUploadBytes(), config.limits().defaultItemLimit(),
                             config.limits().maxItemLimit(), config.viewer().basemapUrl(),
                             config.viewer().basemapAttribution(), BoundaryFiles.ATTRIBUTION,
@@ -128,6 +128,13 @@ public final class App implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /** Names on the ground: the shipped places, the wards (which name points) and the LSOAs (searched by name). */
+    private static Gazetteer gazetteer(List<Area> wards, BoundaryFiles boundaries, BritishNationalGrid grid) {
+        List<Area> areas = new java.util.ArrayList<>(wards);
+        areas.addAll(boundaries.read(BoundaryFiles.Layer.LSOA));
+        return Gazetteer.melton(areas, grid);
     }
 
     /** PostGIS when a URL is configured, else the embedded H2GIS database in the data directory. */

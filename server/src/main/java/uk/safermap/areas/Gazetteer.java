@@ -9,6 +9,7 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import uk.safermap.domain.Area;
+import uk.safermap.domain.AreaKind;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.GridReference;
 
@@ -66,26 +67,66 @@ public final class Gazetteer {
     public record MapLabel(String name, double lon, double lat) {
     }
 
+    /** A search hit: what it is (place, ward, lsoa, gridref), its name, and where to look. */
+    public record Match(String kind, String name, double lon, double lat) {
+    }
+
     private record Ward(String name, PreparedGeometry lonLat) {
     }
 
     private final BritishNationalGrid grid;
     private final List<Place> places;
     private final List<Ward> wards;
+    private final List<Match> searchable;
     private final GeometryFactory factory = new GeometryFactory();
 
-    public Gazetteer(List<Place> places, List<Area> wards, BritishNationalGrid grid) {
+    /** @param areas wards (which name points) and any other areas to search by name, e.g. LSOAs; lon/lat */
+    public Gazetteer(List<Place> places, List<Area> areas, BritishNationalGrid grid) {
         if (places.isEmpty()) {
             throw new IllegalArgumentException("a gazetteer needs at least one place");
         }
         this.grid = grid;
         this.places = List.copyOf(places);
-        this.wards = wards.stream().map(w -> new Ward(w.name(), PreparedGeometryFactory.prepare(w.geometry()))).toList();
+        this.wards = areas.stream().filter(a -> a.kind() == AreaKind.WARD)
+                .map(w -> new Ward(w.name(), PreparedGeometryFactory.prepare(w.geometry()))).toList();
+        List<Match> all = new ArrayList<>();
+        places.forEach(p -> all.add(new Match("place", p.name(), p.lon(), p.lat())));
+        for (Area a : areas) {
+            Coordinate c = a.geometry().getInteriorPoint().getCoordinate();
+            all.add(new Match(a.kind().key(), a.kind() == AreaKind.WARD ? a.name() + " ward"
+                    : a.name() + " (" + a.code() + ")", c.x, c.y));
+        }
+        this.searchable = List.copyOf(all);
     }
 
-    /** The gazetteer over the shipped GeoNames places and the given ward boundaries (lon/lat). */
-    public static Gazetteer melton(List<Area> wards, BritishNationalGrid grid) {
-        return new Gazetteer(readPlaces(grid), wards, grid);
+    /** The gazetteer over the shipped GeoNames places and the given boundaries (lon/lat). */
+    public static Gazetteer melton(List<Area> areas, BritishNationalGrid grid) {
+        return new Gazetteer(readPlaces(grid), areas, grid);
+    }
+
+    /**
+     * Places, wards and other areas whose name or code contains the query (names starting with it
+     * first), or the square an OS grid reference names ("SK 751 191"); at most {@code limit}.
+     */
+    public List<Match> search(String query, int limit) {
+        String q = query.strip().toLowerCase(Locale.ROOT);
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        if (q.matches("[a-z]{2}\\s*\\d[\\d\\s]*")) {
+            try {
+                double[] en = GridReference.parse(q);
+                double[] ll = grid.toWgs84(en[0], en[1]);
+                return List.of(new Match("gridref", GridReference.of(en[0], en[1]), ll[0], ll[1]));
+            } catch (IllegalArgumentException notAGridReference) {
+                // Fall through to a name search: "SK 7" is not a whole reference.
+            }
+        }
+        return searchable.stream()
+                .filter(m -> m.name().toLowerCase(Locale.ROOT).contains(q))
+                .sorted(java.util.Comparator.comparing((Match m) -> !m.name().toLowerCase(Locale.ROOT).startsWith(q))
+                        .thenComparing(Match::name))
+                .limit(limit).toList();
     }
 
     public List<Place> places() {

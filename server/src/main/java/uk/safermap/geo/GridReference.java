@@ -49,6 +49,51 @@ public final class GridReference {
         return of(easting, northing, 100);
     }
 
+    private static final java.util.regex.Pattern REFERENCE =
+            java.util.regex.Pattern.compile("([A-HJ-Z]{2})\\s*(\\d+)\\s*(\\d+)");
+    private static final String LETTERS = "ABCDEFGHJKLMNOPQRSTUVWXYZ";
+
+    /**
+     * The centre of the square a grid reference names, in grid metres: "SK 751 191" (100 m),
+     * "SK7519" (1 km), "SK 75150 19120" (1 m). Letters and digits as {@link #of} writes them;
+     * spaces are optional and case is ignored.
+     *
+     * @throws IllegalArgumentException when the text is not a grid reference
+     */
+    public static double[] parse(String text) {
+        String compact = text.strip().toUpperCase(java.util.Locale.ROOT);
+        String letters;
+        String digits;
+        java.util.regex.Matcher spaced = REFERENCE.matcher(compact);
+        if (spaced.matches() && spaced.group(2).length() == spaced.group(3).length()) {
+            letters = spaced.group(1);
+            digits = spaced.group(2) + spaced.group(3);
+        } else {
+            String joined = compact.replaceAll("\\s+", "");
+            if (!joined.matches("[A-HJ-Z]{2}\\d*")) {
+                throw new IllegalArgumentException("'" + text + "' is not an OS grid reference such as SK 751 191");
+            }
+            letters = joined.substring(0, 2);
+            digits = joined.substring(2);
+        }
+        if (digits.length() % 2 != 0 || digits.length() > 10) {
+            throw new IllegalArgumentException("'" + text + "' needs as many easting as northing digits (at most 5 each)");
+        }
+        int first = LETTERS.indexOf(letters.charAt(0));
+        int second = LETTERS.indexOf(letters.charAt(1));
+        // Inverse of the lettering in of(): 500 km square, then 100 km square within it.
+        int e100k = (first - 2) % 5 * 5 + second % 5;
+        int n100k = 19 - (first / 5) * 5 - second / 5;
+        if (e100k < 0 || e100k > 6 || n100k < 0 || n100k > 12) {
+            throw new IllegalArgumentException("'" + text + "' is not a square of the National Grid");
+        }
+        int half = digits.length() / 2;
+        double size = Math.pow(10, 5 - half);
+        double e = half == 0 ? 0 : Long.parseLong(digits.substring(0, half)) * size;
+        double n = half == 0 ? 0 : Long.parseLong(digits.substring(half)) * size;
+        return new double[] {e100k * 100_000 + e + size / 2, n100k * 100_000 + n + size / 2};
+    }
+
     /** Letters A-Z without I, indexed from 0. */
     private static char letter(int index) {
         return (char) ('A' + (index > 7 ? index + 1 : index));

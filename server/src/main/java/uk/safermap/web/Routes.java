@@ -58,6 +58,7 @@ public final class Routes {
     private final WardHandler wards;
     private final AuthHandler auth;
     private final AdminHandler admin;
+    private final SearchHandler search;
 
     /** The services the handlers call, and the settings they need. */
     public record Services(LayerCatalog catalog, IngestService ingest, NeighbourhoodService neighbourhoods,
@@ -107,6 +108,7 @@ public final class Routes {
                 services.councillor().choropleth(), services.gazetteer());
         Analyses a = services.analyses();
         GroundLabels labels = new GroundLabels(services.gazetteer());
+        this.search = new SearchHandler(services.gazetteer());
         this.hotspots = new HotspotHandler(a.clusters(), a.giStar(), a.emerging(), a.nearRepeat(), a.areas(), labels,
                 mapper);
         this.profiles = new ProfileHandler(a.profiles());
@@ -148,6 +150,7 @@ public final class Routes {
         t.add(new Endpoint(GET, "/collections/{collectionId}/items", Access.AGGREGATES, features::items));
         t.add(new Endpoint(GET, "/collections/{collectionId}/items/{featureId}", Access.AGGREGATES, features::item));
         t.add(new Endpoint(GET, "/api/density/legend", Access.AGGREGATES, density::legend));
+        t.add(new Endpoint(GET, "/api/search", Access.AGGREGATES, search::search));
         t.add(new Endpoint(GET, "/tiles/density/{z}/{x}/{y}", Access.AGGREGATES, density::tile));
         t.add(new Endpoint(GET, "/api/wards/choropleth", Access.AGGREGATES, wards::choropleth));
         t.add(new Endpoint(GET, "/api/wards/populations", Access.AGGREGATES, wards::getPopulations));

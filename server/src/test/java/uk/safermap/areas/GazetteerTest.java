@@ -11,7 +11,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GazetteerTest {
 
     private final BritishNationalGrid grid = new BritishNationalGrid();
-    private final Gazetteer gazetteer = Gazetteer.melton(new BoundaryFiles().read(BoundaryFiles.Layer.WARDS), grid);
+    private final Gazetteer gazetteer = Gazetteer.melton(boundaries(), grid);
+
+    private static List<uk.safermap.domain.Area> boundaries() {
+        BoundaryFiles files = new BoundaryFiles();
+        List<uk.safermap.domain.Area> out = new java.util.ArrayList<>(files.read(BoundaryFiles.Layer.WARDS));
+        out.addAll(files.read(BoundaryFiles.Layer.LSOA));
+        return out;
+    }
+
+    @Test
+    void search_finds_places_wards_lsoas_by_name_or_code_and_grid_references() {
+        assertThat(gazetteer.search("asfordby", 10)).extracting(Gazetteer.Match::kind, Gazetteer.Match::name)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("place", "Asfordby"),
+                        org.assertj.core.groups.Tuple.tuple("ward", "Asfordby ward"));
+        assertThat(gazetteer.search("Egerton", 10)).extracting(Gazetteer.Match::name).containsExactly("Melton Egerton ward");
+        assertThat(gazetteer.search("E01025883", 10)).extracting(Gazetteer.Match::name)
+                .containsExactly("Melton 003A (E01025883)");
+        assertThat(gazetteer.search("melton", 50)).hasSizeGreaterThan(30).first()
+                .extracting(Gazetteer.Match::name).asString().startsWith("Melton");
+        Gazetteer.Match ref = gazetteer.search("sk 751 191", 10).get(0);
+        assertThat(ref.kind()).isEqualTo("gridref");
+        assertThat(ref.name()).isEqualTo("SK 751 191");
+        assertThat(gazetteer.label(ref.lon(), ref.lat()).gridRef()).isEqualTo("SK 751 191");
+        assertThat(gazetteer.search("nowhere at all", 10)).isEmpty();
+        assertThat(gazetteer.search("melton", 3)).hasSize(3);
+    }
 
     @Test
     void ships_the_33_geonames_places() {

@@ -39,6 +39,25 @@ class GridReferenceTest {
     }
 
     @Test
+    void parsing_gives_the_centre_of_the_named_square_and_inverts_of() {
+        assertThat(GridReference.parse("SK 751 191")).containsExactly(475_150, 319_150);
+        assertThat(GridReference.parse("sk7519")).containsExactly(475_500, 319_500);
+        assertThat(GridReference.parse("TG 51409 13177")).containsExactly(651_409.5, 313_177.5);
+        assertThat(GridReference.parse("NN166712")).containsExactly(216_650, 771_250);
+        for (String ref : new String[] {"SV 000 000", "HP 612 163", "NJ 941 060", "TQ 300 800", "SK 751 191"}) {
+            double[] en = GridReference.parse(ref);
+            assertThat(GridReference.of(en[0], en[1])).isEqualTo(ref);
+        }
+    }
+
+    @Test
+    void text_that_is_not_a_grid_reference_is_refused() {
+        for (String bad : new String[] {"Asfordby", "SK 75 191", "SK 7519 1", "II 100 100", "SK 123456 123456", ""}) {
+            assertThatThrownBy(() -> GridReference.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void truncates_rather_than_rounds() {
         assertThat(GridReference.of(475_299.9, 319_099.9)).isEqualTo("SK 752 190");
     }
