@@ -19,6 +19,7 @@ import { bindLayerToggles } from './layer-toggles.js';
 import { createLegendControl } from './legend.js';
 import { createMap } from './map-view.js';
 import { showAllowedLinks } from './navigation.js';
+import { bindSearch } from './search.js';
 import { createAnalysisReporter, createStatusReporter } from './status.js';
 import { createWardView } from './ward-view.js';
 
@@ -32,6 +33,7 @@ async function start(mapElement, reporter) {
   document.getElementById('sample-notice').hidden = !config.sampleData;
 
   const map = createMap(mapElement, config);
+  bindSearch(map, mapElement);
   if (!user.seesPoints) {
     await startCouncillorMode(map, mapElement, config, reporter);
     return;

@@ -48,6 +48,25 @@ class MapContextViewerIT extends BrowserTest {
     }
 
     @Test
+    void the_search_box_finds_a_grid_reference_and_a_place() {
+        openReady();
+        WebElement input = browser.findElement(By.id("search-input"));
+        input.sendKeys("SK 751 191");
+        browser.findElement(By.id("search-run")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> "SK 751 191".equals(map().getDomAttribute("data-search-result")));
+        assertThat(browser.findElement(By.cssSelector(".search-label")).getText()).isEqualTo("SK 751 191");
+        input.clear();
+        input.sendKeys("asfordby");
+        browser.findElement(By.id("search-run")).click();
+        // A place and a ward both match: the choice is offered.
+        WebElement ward = new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.findElement(
+                By.xpath("//button[@class='search__result' and text()='Asfordby ward']")));
+        ward.click();
+        assertThat(map().getDomAttribute("data-search-result")).isEqualTo("Asfordby ward");
+        Browser.assertNoConsoleErrors(browser);
+    }
+
+    @Test
     void clusters_are_clear_of_the_legends_and_their_popup_names_the_place_and_grid_reference() throws Exception {
         openReady();
         new Select(browser.findElement(By.id("analysis-method"))).selectByValue("clusters");
@@ -68,8 +87,11 @@ class MapContextViewerIT extends BrowserTest {
 
         // A real click: with results above the incident markers, the cluster takes it.
         clusters.get(0).click();
-        WebElement popup = new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(b -> b.findElement(By.cssSelector(".leaflet-popup-content .feature-popup")));
+        // Wait for the popup to be shown (it fades in: until then its text reads as empty).
+        WebElement popup = new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> {
+            WebElement p = b.findElement(By.cssSelector(".leaflet-popup-content .feature-popup"));
+            return p.getText().isEmpty() ? null : p;
+        });
         assertThat(popup.getText()).contains("Where", "OS grid ref").containsPattern("SK \\d{3} \\d{3}");
         screenshot("map-context.png");
         Browser.assertNoConsoleErrors(browser);
