@@ -67,6 +67,8 @@ class PlanningViewerIT extends BrowserTest {
         browser.findElement(By.id("doorbell-run")).click();
         waitFor("data-doorbell-state");
         assertThat(map().getDomAttribute("data-doorbell-total")).isEqualTo("400");
+        assertThat(browser.findElement(By.id("doorbell-legend")).getText()).contains("Doorbells per output area",
+                "1 to 4", "50 or more");
         assertThat(Integer.parseInt(map().getDomAttribute("data-doorbell-areas"))).isPositive();
         assertThat(browser.findElements(By.cssSelector("#doorbell-wards tbody tr"))).hasSize(16);
         assertThat(browser.findElement(By.id("doorbell-csv")).isEnabled()).isTrue();
