@@ -8,6 +8,8 @@ import { escapeHtml } from './dom.js';
 
 /** Names sit above boundaries and below results and incidents (see app.css). */
 const LABEL_PANE = 'labelPane';
+/** Below this zoom the borough is too small on screen for place names beside the ward names. */
+const PLACE_NAMES_ZOOM = 12;
 
 /** Builds the map in element and fits it to the service area (or the data extent). */
 export function createMap(element, config) {
@@ -42,6 +44,9 @@ export function createMap(element, config) {
   // Top left, under the zoom buttons, so the long attribution never covers it.
   L.control.scale({ imperial: false, position: 'topleft' }).addTo(map);
   fitInitialView(map, config);
+  const showPlaceNames = () => element.classList.toggle('map--far', map.getZoom() < PLACE_NAMES_ZOOM);
+  map.on('zoomend', showPlaceNames);
+  showPlaceNames();
   return map;
 }
 

@@ -37,8 +37,19 @@ class MapContextViewerIT extends BrowserTest {
         assertThat(notice.getText()).contains("Basemap offline").contains("Ward and place names");
         List<String> wards = browser.findElements(By.cssSelector(".map-label--ward")).stream().map(WebElement::getText).toList();
         assertThat(wards).hasSize(16).contains("Melton Egerton", "Asfordby");
-        List<String> places = browser.findElements(By.cssSelector(".map-label--place")).stream().map(WebElement::getText).toList();
-        assertThat(places).contains("Melton Mowbray", "Asfordby", "Bottesford");
+        // At borough zoom only ward names are shown; zoomed in, the place names too.
+        assertThat(browser.findElements(By.cssSelector(".map-label--place"))).isNotEmpty()
+                .noneMatch(WebElement::isDisplayed);
+        browser.findElement(By.id("search-input")).sendKeys("Melton Mowbray");
+        browser.findElement(By.id("search-run")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> "Melton Mowbray".equals(map().getDomAttribute("data-search-result"))
+                && b.findElements(By.cssSelector(".map-label--place")).stream().anyMatch(WebElement::isDisplayed));
+        // On screen: the town's own name; the villages are drawn too, off screen at this zoom.
+        List<String> shown = browser.findElements(By.cssSelector(".map-label--place")).stream().map(WebElement::getText).toList();
+        assertThat(shown).contains("Melton Mowbray");
+        List<String> drawn = browser.findElements(By.cssSelector(".map-label--place")).stream()
+                .map(e -> e.getDomProperty("textContent")).toList();
+        assertThat(drawn).hasSize(33).contains("Melton Mowbray", "Asfordby", "Bottesford");
         assertThat(browser.findElement(By.cssSelector(".leaflet-control-attribution")).getText())
                 .contains("OpenStreetMap contributors", "GeoNames");
         // The scale bar stands clear of the attribution line.
