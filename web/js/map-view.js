@@ -6,7 +6,7 @@
 import { FALLBACK_VIEW, MAX_ZOOM, MIN_ZOOM } from './config.js';
 import { escapeHtml } from './dom.js';
 
-/** Names sit above boundaries and below results and incidents (see app.css). */
+/** Names sit above boundaries and shaded wards, below incidents and results (see app.css). */
 const LABEL_PANE = 'labelPane';
 /** Below this zoom the borough is too small on screen for place names beside the ward names. */
 const PLACE_NAMES_ZOOM = 12;

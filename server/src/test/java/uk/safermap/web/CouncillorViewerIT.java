@@ -50,6 +50,9 @@ class CouncillorViewerIT extends BrowserTest {
                 "fewer than 5");
 
         browser.findElements(By.cssSelector("path.ward-choropleth")).get(8).click();
+        // The figures' popup, once it has faded in.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b ->
+                "1".equals(b.findElement(By.cssSelector(".leaflet-popup")).getCssValue("opacity")));
         Browser.screenshot(browser, "councillor.png");
 
         new Select(browser.findElement(By.id("ward-metric"))).selectByValue("change");
