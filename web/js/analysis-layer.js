@@ -1,6 +1,6 @@
 /**
  * The analysis result layer: fetches one hot spot analysis and draws it in its own map pane,
- * above the boundaries and below the incident markers (z-order in app.css).
+ * above the boundaries and the incident markers, so results are seen and clicked first (z-order in app.css).
  *
  *   clusters  DBSCAN cluster polygons, fill fading with rank, "#1: 512 incidents" labels
  *   gistar    Gi* cells coloured by class (not-significant cells are not drawn)
@@ -31,6 +31,15 @@ export const ANALYSIS_PANE = 'analysisPane';
 /** Clusters ranked up to this get a permanent label; the others show it on hover. */
 const LABELLED_CLUSTERS = 5;
 const HIGHLIGHT_EXTRA_WEIGHT = 2;
+
+const FIT_PADDING_PX = 24;
+
+/** The widest control in the map's right corners (legends, notices), the attribution line aside. */
+function rightControlsWidth(map) {
+  const controls = map.getContainer()
+    .querySelectorAll('.leaflet-right .leaflet-control:not(.leaflet-control-attribution)');
+  return Array.from(controls).reduce((widest, control) => Math.max(widest, control.offsetWidth), 0);
+}
 
 const AnalysisLayer = L.Layer.extend({
   options: {
@@ -100,7 +109,13 @@ const AnalysisLayer = L.Layer.extend({
       }
     });
     if (this._map && bounds.isValid()) {
-      this._map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 });
+      // The legends and notices stand in the map's right corners: keep the result clear of them.
+      const right = rightControlsWidth(this._map) + FIT_PADDING_PX;
+      this._map.fitBounds(bounds, {
+        paddingTopLeft: [FIT_PADDING_PX, FIT_PADDING_PX],
+        paddingBottomRight: [right, FIT_PADDING_PX],
+        maxZoom: 16,
+      });
     }
   },
 

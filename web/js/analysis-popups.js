@@ -29,7 +29,7 @@ export function buildClusterPopup(properties, categoryLabels) {
     ['Share', formatShare(properties.share)],
     ['Months', formatMonthRange(properties.firstMonth, properties.lastMonth)],
   ];
-  const popup = createDefinitionPopup(`Cluster #${properties.clusterId}`, rows);
+  const popup = createDefinitionPopup(`Cluster #${properties.clusterId}`, [...whereRows(properties), ...rows]);
   const categories = topCategories(properties.categories, categoryLabels);
   if (categories.length > 0) {
     popup.appendChild(createElement('p', 'feature-popup__subtitle', 'Main categories'));
@@ -45,6 +45,7 @@ export function buildClusterPopup(properties, categoryLabels) {
 /** Popup for a Gi* grid cell. */
 export function buildGiStarPopup(properties) {
   return createDefinitionPopup(giStarLabel(properties.class), [
+    ...whereRows(properties),
     ['Incidents in cell', formatCount(properties.count)],
     ['Gi* z-score', formatNumber(properties.z, 2)],
     ['p-value', formatP(properties.p)],
@@ -69,6 +70,15 @@ export function buildContourPopup(properties, unit) {
     ['Level', level],
     ['Percentile', Number.isFinite(properties.percentile) ? `${formatNumber(properties.percentile, 0)}th` : null],
   ]);
+}
+
+/** Where a result is on the ground (nearest place, ward) and its OS grid reference, when the service named it. */
+function whereRows(properties) {
+  if (!properties.gridRef) {
+    return [];
+  }
+  const ward = properties.ward ? `, ${properties.ward} ward` : '';
+  return [['Where', `${properties.place}${ward}`], ['OS grid ref', properties.gridRef]];
 }
 
 /** The largest categories of a {slug: count} object, as [label, count], largest first. */

@@ -49,6 +49,13 @@ function describeClusters(response, result) {
   };
 }
 
+/** The service's band rules in plain words (an unknown rule is left out rather than shown as a code). */
+const BAND_RULES = {
+  given: 'your setting',
+  'isa-first-peak': 'the first peak of clustering with distance (incremental spatial autocorrelation)',
+  'min-8-neighbours': 'the shortest distance that gives every cell at least 8 neighbours',
+};
+
 function describeGiStar(response, result) {
   const parameters = response.parameters || {};
   const summary = response.summary || {};
@@ -59,7 +66,7 @@ function describeGiStar(response, result) {
     headline: `${plural(result.featureCount, 'significant cell')} drawn (${formatCount(hot)} hot, ${formatCount(cold)} cold).`,
     lines: [
       parameterLine([['Cell', metres(parameters.cellMetres)], ['distance band', metres(parameters.bandMetres)]]),
-      textLine('Band chosen by', parameters.bandRule),
+      textLine('Band chosen by', BAND_RULES[parameters.bandRule]),
       textLine('Why', parameters.bandReason),
       textLine('Study area', parameters.studyArea),
       Number.isFinite(summary.studyCells) ? `${formatCount(summary.studyCells)} cells in the study area.` : null,

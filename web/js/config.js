@@ -79,5 +79,8 @@ export async function fetchViewerConfig() {
     categories: Array.isArray(raw.categories) ? raw.categories : [],
     extent: raw.extent || null,
     serviceArea: Array.isArray(raw.serviceArea) ? raw.serviceArea : null,
+    wardNames: Array.isArray(raw.wardNames) ? raw.wardNames : [],
+    placeNames: Array.isArray(raw.placeNames) ? raw.placeNames : [],
+    placesAttribution: raw.placesAttribution || '',
   };
 }

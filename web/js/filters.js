@@ -43,7 +43,7 @@ export function createFilterPanel({ categories, extent, onChange }) {
 }
 
 /** Defaults to the last DEFAULT_MONTHS months of the data, limited to the months the data has. */
-function setDefaultMonths(fromInput, toInput, extent) {
+export function setDefaultMonths(fromInput, toInput, extent) {
   if (!extent || !isMonth(extent.firstMonth) || !isMonth(extent.lastMonth)) {
     return;
   }

@@ -19,6 +19,8 @@ import { bindLayerToggles } from './layer-toggles.js';
 import { createLegendControl } from './legend.js';
 import { createMap } from './map-view.js';
 import { collisionLayer, councilCaseLayer, speedConcernLayer } from './point-overlay.js';
+import { showAllowedLinks } from './navigation.js';
+import { bindSearch } from './search.js';
 import { createAnalysisReporter, createStatusReporter } from './status.js';
 import { createWardView } from './ward-view.js';
 
@@ -26,11 +28,13 @@ async function start(mapElement, reporter) {
   reporter.loading('Checking who is signed in…');
   const user = await currentUser();
   showUser(user);
+  showAllowedLinks(user.role);
   reporter.loading('Loading viewer settings…');
   const config = await fetchViewerConfig();
   showDataNotices(config);
 
   const map = createMap(mapElement, config);
+  bindSearch(map, mapElement);
   if (!user.seesPoints) {
     await startCouncillorMode(map, mapElement, config, reporter);
     return;

@@ -1,19 +1,38 @@
 /**
- * Creates the Leaflet map: optional basemap, attribution, scale, and the initial view.
+ * Creates the Leaflet map: basemap (OpenStreetMap by default), attribution, scale, ward and
+ * place names, and the initial view. Without a basemap, or when its tiles cannot load, the map
+ * still names the ground (wards and places) and says the basemap is offline.
  */
 import { FALLBACK_VIEW, MAX_ZOOM, MIN_ZOOM } from './config.js';
 import { escapeHtml } from './dom.js';
 
+/** Names sit above boundaries and shaded wards, below incidents and results (see app.css). */
+const LABEL_PANE = 'labelPane';
+/** Below this zoom the borough is too small on screen for place names beside the ward names. */
+const PLACE_NAMES_ZOOM = 12;
+
 /** Builds the map in element and fits it to the service area (or the data extent). */
 export function createMap(element, config) {
   const map = L.map(element, { minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM });
-  // Empty basemapUrl = no basemap: the viewer works offline over a plain background.
+  map.createPane(LABEL_PANE);
+  nameLayer(config.wardNames, 'map-label map-label--ward').addTo(map);
+  const places = nameLayer(config.placeNames, 'map-label map-label--place');
+  const notice = createNotice();
   if (config.basemapUrl) {
-    L.tileLayer(config.basemapUrl, {
+    const tiles = L.tileLayer(config.basemapUrl, {
       maxZoom: MAX_ZOOM,
       attribution: escapeHtml(config.basemapAttribution),
     }).addTo(map);
+    // The basemap's own place names are lost with its tiles: draw ours instead.
+    tiles.once('tileerror', () => {
+      places.addTo(map);
+      notice.show('Basemap offline: streets are not shown. Ward and place names are drawn instead.');
+    });
+  } else {
+    places.addTo(map);
+    notice.show('No basemap is configured: ward and place names are drawn instead.');
   }
+  notice.addTo(map);
   // Leaflet renders attributions as HTML; the configured texts are plain text.
   if (config.dataAttribution) {
     map.attributionControl.addAttribution(escapeHtml(config.dataAttribution));
@@ -21,10 +40,50 @@ export function createMap(element, config) {
   if (config.dataSource) {
     map.attributionControl.addAttribution(escapeHtml(config.dataSource));
   }
+  if (config.placesAttribution) {
+    map.attributionControl.addAttribution(escapeHtml(config.placesAttribution));
+  }
   map.attributionControl.addAttribution('SaferMap');
-  L.control.scale({ imperial: false }).addTo(map);
+  // Top left, under the zoom buttons, so the long attribution never covers it.
+  L.control.scale({ imperial: false, position: 'topleft' }).addTo(map);
   fitInitialView(map, config);
+  const showPlaceNames = () => element.classList.toggle('map--far', map.getZoom() < PLACE_NAMES_ZOOM);
+  map.on('zoomend', showPlaceNames);
+  showPlaceNames();
   return map;
+}
+
+/** Non-interactive text labels, one per {name, lon, lat}. */
+function nameLayer(labels, className) {
+  return L.layerGroup((labels || []).map((label) => L.marker([label.lat, label.lon], {
+    pane: LABEL_PANE,
+    interactive: false,
+    keyboard: false,
+    icon: L.divIcon({ className, html: `<span>${escapeHtml(label.name)}</span>`, iconSize: null }),
+  })));
+}
+
+/** A quiet notice in the map's top right corner, hidden until shown. */
+function createNotice() {
+  const control = L.control({ position: 'topright' });
+  let text = '';
+  control.onAdd = () => {
+    const element = L.DomUtil.create('p', 'map-notice');
+    element.id = 'basemap-notice';
+    element.setAttribute('role', 'status');
+    element.textContent = text;
+    element.hidden = !text;
+    return element;
+  };
+  control.show = (message) => {
+    text = message;
+    const element = control.getContainer();
+    if (element) {
+      element.textContent = message;
+      element.hidden = false;
+    }
+  };
+  return control;
 }
 
 function fitInitialView(map, config) {

@@ -51,6 +51,7 @@ function addBase(group, unit) {
 function hotspotPopup(hotspot, when) {
   return createDefinitionPopup(hotspot.label, [
     ['When', when],
+    ['Where', hotspot.where],
     ['Rank', hotspot.rank],
     ['Incidents', hotspot.incidents],
     ['Risk', `${hotspot.risk.toFixed(1)} (${(100 * hotspot.riskShare).toFixed(1)} % of the shift's risk)`],

@@ -105,7 +105,8 @@ export function renderTables(container, plan) {
   container.replaceChildren(...doseTables(plan), ...plan.units.map((unit) => {
     const table = createElement('table', 'patrol-table');
     table.appendChild(createElement('caption', null,
-      `${unit.name}: ${unit.visits.length} visits, ${(unit.distanceMetres / 1000).toFixed(1)} km, back ${clock(unit.returnAt)}`));
+      `${unit.name}: ${unit.visits.length} visit${unit.visits.length === 1 ? '' : 's'}, `
+      + `${(unit.distanceMetres / 1000).toFixed(1)} km, back ${clock(unit.returnAt)}`));
     const head = createElement('tr');
     for (const text of ['Stop', 'Arrive', 'Leave', 'Place', 'Why']) {
       const th = createElement('th', null, text);
@@ -116,7 +117,8 @@ export function renderTables(container, plan) {
     const body = table.appendChild(createElement('tbody'));
     for (const visit of unit.visits) {
       const row = createElement('tr');
-      for (const text of [visit.stop, clock(visit.arrival), clock(visit.departure), visit.label, visit.reason]) {
+      const place = visit.where ? `${visit.label}: ${visit.where}` : visit.label;
+      for (const text of [visit.stop, clock(visit.arrival), clock(visit.departure), place, visit.reason]) {
         row.appendChild(createElement('td', null, text));
       }
       body.appendChild(row);

@@ -13,6 +13,7 @@ import { fetchCollectionItems, fetchJson, postJson, postText } from './api.js';
 import { BOUNDARY_LIMIT, fetchViewerConfig, showDataNotices } from './config.js';
 import { createElement } from './dom.js';
 import { createMap } from './map-view.js';
+import { guardPage } from './navigation.js';
 import { createPlanLayer } from './patrol-map.js';
 import { download } from './download.js';
 import { renderCompliance, renderTables, renderTimeline, renderWeek } from './patrol-timeline.js';
@@ -192,6 +193,9 @@ async function loadAreas(wards) {
 }
 
 async function start() {
+  if (!(await guardPage('patrol'))) {
+    return;
+  }
   const config = await fetchViewerConfig();
   showDataNotices(config);
   map = createMap(mapElement, config);

@@ -23,6 +23,7 @@ export function createDoorbellPlanner({ map, mapElement, filter, report, onResul
   // Below the overlay pane, so camera sites and coverage stay visible over the choropleth.
   map.createPane('doorbells').style.zIndex = 350;
   const layer = L.layerGroup().addTo(map);
+  const legend = doorbellLegend();
   let last = null;
   let lastBody = null;
 
@@ -88,6 +89,7 @@ export function createDoorbellPlanner({ map, mapElement, filter, report, onResul
 
   function show(result) {
     layer.clearLayers();
+    legend.addTo(map);
     const given = result.features.filter((f) => f.properties.doorbells > 0);
     L.geoJSON(result, {
       pane: 'doorbells',
@@ -95,7 +97,7 @@ export function createDoorbellPlanner({ map, mapElement, filter, report, onResul
       onEachFeature: (feature, featureLayer) => {
         const p = feature.properties;
         featureLayer.bindPopup(() => createDefinitionPopup(`Output area ${p.code}`, [
-          ['Ward', p.wardName],
+          ['Where', p.where],
           ['Doorbells', p.doorbells],
           ['Households', `${p.households}${p.householdsEstimated ? ' (estimated)' : ''}`],
           ['Risk per household', p.riskPerHousehold.toFixed(2)],
@@ -125,6 +127,28 @@ export function createDoorbellPlanner({ map, mapElement, filter, report, onResul
     geoJsonButton.disabled = false;
     report(`${total} doorbells allocated.`);
   }
+}
+
+/** The doorbell map's legend: what each shade of output area means. */
+function doorbellLegend() {
+  const control = L.control({ position: 'bottomright' });
+  control.onAdd = () => {
+    const box = createElement('div', 'map-legend');
+    box.id = 'doorbell-legend';
+    box.appendChild(createElement('h2', null, 'Doorbells per output area'));
+    const list = createElement('ul', 'ward-legend__list');
+    BREAKS.forEach((lower, i) => {
+      const upper = i + 1 < BREAKS.length ? BREAKS[i + 1] - 1 : null;
+      const swatch = createElement('span', 'ward-legend__swatch');
+      swatch.style.background = FILLS[i];
+      const item = createElement('li');
+      item.append(swatch, ` ${upper === null ? `${lower} or more` : lower === upper ? `${lower}` : `${lower} to ${upper}`}`);
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    return box;
+  };
+  return control;
 }
 
 function style(doorbells) {

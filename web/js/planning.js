@@ -7,8 +7,10 @@
 import { fetchCollectionItems } from './api.js';
 import { BOUNDARY_LIMIT, fetchViewerConfig, showDataNotices } from './config.js';
 import { createMap } from './map-view.js';
+import { guardPage } from './navigation.js';
 import { createCctvPlanner } from './planning-cctv.js';
 import { createDoorbellPlanner } from './planning-doorbells.js';
+import { setDefaultMonths } from './filters.js';
 
 const mapElement = document.getElementById('plan-map');
 const statusLine = document.getElementById('status');
@@ -33,8 +35,13 @@ function filter() {
 }
 
 async function start() {
+  if (!(await guardPage('planning'))) {
+    return;
+  }
   const config = await fetchViewerConfig();
   showDataNotices(config);
+  // The same period as the map's by default, so the planners answer for what the map shows.
+  setDefaultMonths(document.getElementById('plan-from'), document.getElementById('plan-to'), config.extent);
   const map = createMap(mapElement, config);
   const wards = await fetchCollectionItems('wards', { limit: BOUNDARY_LIMIT });
   L.geoJSON(wards, { style: { color: '#37474f', weight: 1.5, fillOpacity: 0 }, interactive: false }).addTo(map);

@@ -11,6 +11,7 @@
 import { fetchJson } from './api.js';
 import { DEFAULT_TARGET_PERCENT, PROFILE_PAGE, PROFILE_PATHS, fetchViewerConfig, showDataNotices } from './config.js';
 import { isMonth } from './dates.js';
+import { guardPage } from './navigation.js';
 import { markSelected, renderDetail, renderOverview } from './profile-view.js';
 
 const BASELINE_RANGE = { min: 2000, max: 2100 };
@@ -153,6 +154,9 @@ function applyInitialOptions(config) {
 }
 
 async function start() {
+  if (!(await guardPage('profile'))) {
+    return;
+  }
   show('loading', 'Loading neighbourhood profiles…');
   // The page works without the viewer settings (category slugs are shown as they are).
   const config = await fetchViewerConfig().catch(() => null);

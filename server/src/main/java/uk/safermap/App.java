@@ -15,6 +15,7 @@ import uk.safermap.analysis.ProfileService;
 import uk.safermap.analysis.ResultCache;
 import uk.safermap.areas.AreaResolver;
 import uk.safermap.areas.BoundaryFiles;
+import uk.safermap.areas.Gazetteer;
 import uk.safermap.areas.NeighbourhoodService;
 import uk.safermap.auth.AuditTrail;
 import uk.safermap.auth.AuthService;
@@ -151,7 +152,8 @@ public final class App implements AutoCloseable {
                                     new CollisionWardService(collisions, areas, grid, disclosure), grid),
                             new Routes.Council(new CouncilCaseIngestService(councilCases, taxonomy, grid, serviceArea,
                                     Clock.systemDefaultZone()), new CouncilCaseService(councilCases, taxonomy, grid),
-                                    new CouncilCaseWardService(councilCases, taxonomy, areas, grid, disclosure))),
+                                    new CouncilCaseWardService(councilCases, taxonomy, areas, grid, disclosure)),
+                            gazetteer(wards, boundaries, grid)),
                     new Routes.Settings(config.limits().maxUploadBytes(), config.limits().defaultItemLimit(),
                             config.limits().maxItemLimit(), config.viewer().basemapUrl(),
                             config.viewer().basemapAttribution(), BoundaryFiles.ATTRIBUTION,
@@ -182,6 +184,13 @@ public final class App implements AutoCloseable {
             LOG.warn("The embedded H2GIS store holds {} incidents. Above {} use PostGIS (SAFERMAP_DB_URL): "
                     + "imports into it are faster and its file stays smaller.", incidents, EMBEDDED_STORE_ADVISED_MAX);
         }
+    }
+
+    /** Names on the ground: the shipped places, the wards (which name points) and the LSOAs (searched by name). */
+    private static Gazetteer gazetteer(List<Area> wards, BoundaryFiles boundaries, BritishNationalGrid grid) {
+        List<Area> areas = new java.util.ArrayList<>(wards);
+        areas.addAll(boundaries.read(BoundaryFiles.Layer.LSOA));
+        return Gazetteer.melton(areas, grid);
     }
 
     /** PostGIS when a URL is configured, else the embedded H2GIS database in the data directory. */

@@ -73,8 +73,10 @@ public record AppConfig(Server server, Store store, Sample sample, ServiceAreaSe
     public record ServiceAreaSettings(double marginMetres, Optional<double[]> bboxWgs84) {
     }
 
-    /** @param basemapUrl XYZ tile URL template; empty = no basemap (works offline) */
+    /** @param basemapUrl XYZ tile URL template; empty = no basemap (the viewer draws ward and place names) */
     public record Viewer(String basemapUrl, String basemapAttribution) {
+        public static final String OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+        public static final String OSM_ATTRIBUTION = "\u00a9 OpenStreetMap contributors";
     }
 
     /** @param camerasFile GeoJSON register of installed cameras (Points); empty = none registered */

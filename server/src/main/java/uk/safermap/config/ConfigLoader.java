@@ -99,8 +99,7 @@ public final class ConfigLoader {
                         (long) integer("SAFERMAP_SAMPLE_SEED", 42)),
                 new AppConfig.ServiceAreaSettings(nonNegative("SAFERMAP_AREA_MARGIN_M", 2000),
                         optional("SAFERMAP_AREA_BBOX").map(ConfigLoader::bbox)),
-                new AppConfig.Viewer(string("SAFERMAP_BASEMAP_URL", ""),
-                        string("SAFERMAP_BASEMAP_ATTRIBUTION", "")),
+                viewer(),
                 new AppConfig.Limits(positive("SAFERMAP_MAX_UPLOAD_MB", 512) * 1024L * 1024L,
                         100, 10_000),
                 new AppConfig.Placement(optional("SAFERMAP_CAMERAS_FILE").map(Path::of)),
@@ -111,6 +110,19 @@ public final class ConfigLoader {
                         optional("SAFERMAP_SENSITIVE_CATEGORIES").map(v -> java.util.Set.of(v.split("\\s*,\\s*")))
                                 .orElse(java.util.Set.of())),
                 new AppConfig.Council(optional("SAFERMAP_COUNCIL_TAXONOMY").map(Path::of)));
+    }
+
+    /**
+     * OpenStreetMap's standard tiles unless a URL is given; {@code off} turns the basemap off. The
+     * OSM attribution is required by its tile usage policy and the ODbL.
+     */
+    private AppConfig.Viewer viewer() {
+        String url = string("SAFERMAP_BASEMAP_URL", AppConfig.Viewer.OSM_TILES);
+        if (url.equalsIgnoreCase("off")) {
+            return new AppConfig.Viewer("", "");
+        }
+        return new AppConfig.Viewer(url, string("SAFERMAP_BASEMAP_ATTRIBUTION",
+                url.equals(AppConfig.Viewer.OSM_TILES) ? AppConfig.Viewer.OSM_ATTRIBUTION : ""));
     }
 
     private Optional<String> optional(String key) {

@@ -39,15 +39,17 @@ final class CctvHandler {
     private final CctvPlacementService cctv;
     private final ClusterService clusters;
     private final AreaResolver areas;
+    private final GroundLabels labels;
     private final List<Camera> registered;
     private final ObjectMapper mapper;
     private final long maxBodyBytes;
 
-    CctvHandler(CctvPlacementService cctv, ClusterService clusters, AreaResolver areas, List<Camera> registered,
-                ObjectMapper mapper, long maxBodyBytes) {
+    CctvHandler(CctvPlacementService cctv, ClusterService clusters, AreaResolver areas, GroundLabels labels,
+                List<Camera> registered, ObjectMapper mapper, long maxBodyBytes) {
         this.cctv = cctv;
         this.clusters = clusters;
         this.areas = areas;
+        this.labels = labels;
         this.registered = List.copyOf(registered);
         this.mapper = mapper;
         this.maxBodyBytes = maxBodyBytes;
@@ -83,9 +85,11 @@ final class CctvHandler {
     private void writeCctv(Context ctx, CctvPlacementService.Result r, int k, Viewshed view) throws IOException {
         List<Feature> features = new ArrayList<>();
         for (CctvPlacementService.Site s : r.sites()) {
-            features.add(new Feature("site-" + s.rank(), point(s.lon(), s.lat()), HotspotHandler.properties(
+            var site = point(s.lon(), s.lat());
+            features.add(new Feature("site-" + s.rank(), site, labels.add(HotspotHandler.properties(
                     "kind", "site", "rank", s.rank(), "bearing", s.bearing(), "marginalWeight", s.marginalWeight(),
-                    "marginalIncidents", s.marginalIncidents(), "cumulativeCoveragePercent", s.cumulativeWeightPercent())));
+                    "marginalIncidents", s.marginalIncidents(), "cumulativeCoveragePercent", s.cumulativeWeightPercent()),
+                    site)));
         }
         for (CctvPlacementService.Site s : r.sites()) {
             features.add(new Feature("coverage-" + s.rank(), s.coverage(), HotspotHandler.properties(
@@ -143,14 +147,15 @@ final class CctvHandler {
         CctvPlacementService.CoverageReport r = cctv.coverage(filter, registered, view, weights, hotspots);
         List<Feature> features = new ArrayList<>();
         for (CctvPlacementService.HotspotCoverage h : r.hotspots()) {
-            features.add(new Feature("hotspot-" + h.rank(), h.outline(), HotspotHandler.properties("kind", "hotspot",
-                    "rank", h.rank(), "incidents", h.incidents(), "seen", h.seen(), "seenPercent", h.seenPercent(),
-                    "covered", h.covered())));
+            features.add(new Feature("hotspot-" + h.rank(), h.outline(), labels.add(HotspotHandler.properties(
+                    "kind", "hotspot", "rank", h.rank(), "incidents", h.incidents(), "seen", h.seen(),
+                    "seenPercent", h.seenPercent(), "covered", h.covered()), h.outline())));
         }
         for (int i = 0; i < registered.size(); i++) {
             Camera c = registered.get(i);
-            features.add(new Feature("camera-" + (i + 1), point(c.lon(), c.lat()), HotspotHandler.properties(
-                    "kind", "camera", "name", c.name())));
+            var camera = point(c.lon(), c.lat());
+            features.add(new Feature("camera-" + (i + 1), camera, labels.add(HotspotHandler.properties(
+                    "kind", "camera", "name", c.name()), camera)));
             features.add(new Feature("camera-coverage-" + (i + 1), r.cameraShapes().get(i),
                     HotspotHandler.properties("kind", "coverage", "name", c.name())));
         }

@@ -30,14 +30,17 @@ final class DoorbellHandler {
     private final DoorbellService doorbells;
     private final AreaResolver areas;
     private final BritishNationalGrid grid;
+    private final GroundLabels labels;
     private final ObjectMapper mapper;
     private final long maxBodyBytes;
 
-    DoorbellHandler(DoorbellService doorbells, AreaResolver areas, BritishNationalGrid grid, ObjectMapper mapper,
+    DoorbellHandler(DoorbellService doorbells, AreaResolver areas, BritishNationalGrid grid, GroundLabels labels,
+                    ObjectMapper mapper,
                     long maxBodyBytes) {
         this.doorbells = doorbells;
         this.areas = areas;
         this.grid = grid;
+        this.labels = labels;
         this.mapper = mapper;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -88,12 +91,15 @@ final class DoorbellHandler {
     }
 
     private void doorbellGeoJson(Context ctx, DoorbellService.Result r) throws IOException {
-        List<Feature> features = r.units().stream().map(u -> new Feature(u.code(), u.geometry(),
-                HotspotHandler.properties("code", u.code(), "label", u.label(), "wardCode", u.wardCode(),
-                        "wardName", u.wardName(), "households", u.households(),
-                        "householdsEstimated", u.householdsEstimated(), "riskPerHousehold", u.riskPerHousehold(),
-                        "nearRepeat", u.nearRepeat(), "density", u.density(), "doorbells", u.doorbells(),
-                        "riskCovered", u.riskCovered()))).toList();
+        List<Feature> features = r.units().stream().map(u -> {
+            var label = labels.label(u.geometry());
+            return new Feature(u.code(), u.geometry(), HotspotHandler.properties("code", u.code(), "label", u.label(),
+                    "wardCode", u.wardCode(), "wardName", u.wardName(), "place", label.place(),
+                    "gridRef", label.gridRef(), "where", label.text(), "households", u.households(),
+                    "householdsEstimated", u.householdsEstimated(), "riskPerHousehold", u.riskPerHousehold(),
+                    "nearRepeat", u.nearRepeat(), "density", u.density(), "doorbells", u.doorbells(),
+                    "riskCovered", u.riskCovered()));
+        }).toList();
         GeoJsonResponse.collection(ctx, mapper, features, Map.of("summary", HotspotHandler.properties(
                 "unit", r.unit(), "doorbells", r.doorbells(), "riskCovered", r.riskCovered(), "totalRisk", r.totalRisk(),
                 "riskCoveredPercent", r.riskCoveredPercent(), "fairness", r.rule(), "minPerWard", r.minPerWard(),
@@ -102,13 +108,15 @@ final class DoorbellHandler {
                 "wards", r.wards(), "notes", r.notes()));
     }
 
-    private static List<List<Object>> unitRows(DoorbellService.Result r) {
+    private List<List<Object>> unitRows(DoorbellService.Result r) {
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(List.of("code", "label", "ward_code", "ward_name", "households", "households_estimated",
-                "risk_per_household", "doorbells", "risk_covered"));
+        rows.add(List.of("code", "label", "ward_code", "ward_name", "place", "grid_ref", "households",
+                "households_estimated", "risk_per_household", "doorbells", "risk_covered"));
         for (DoorbellService.UnitAllocation u : r.units()) {
-            rows.add(java.util.Arrays.asList(u.code(), u.label(), u.wardCode(), u.wardName(), u.households(),
-                    u.householdsEstimated(), round(u.riskPerHousehold()), u.doorbells(), round(u.riskCovered())));
+            var label = labels.label(u.geometry());
+            rows.add(java.util.Arrays.asList(u.code(), u.label(), u.wardCode(), u.wardName(), label.place(),
+                    label.gridRef(), u.households(), u.householdsEstimated(), round(u.riskPerHousehold()),
+                    u.doorbells(), round(u.riskCovered())));
         }
         return rows;
     }

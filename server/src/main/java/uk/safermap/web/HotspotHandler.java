@@ -29,15 +29,17 @@ final class HotspotHandler {
     private final EmergingService emerging;
     private final NearRepeatService nearRepeat;
     private final AreaResolver areas;
+    private final GroundLabels labels;
     private final ObjectMapper mapper;
 
     HotspotHandler(ClusterService clusters, GiStarService giStar, EmergingService emerging,
-                   NearRepeatService nearRepeat, AreaResolver areas, ObjectMapper mapper) {
+                   NearRepeatService nearRepeat, AreaResolver areas, GroundLabels labels, ObjectMapper mapper) {
         this.clusters = clusters;
         this.giStar = giStar;
         this.emerging = emerging;
         this.nearRepeat = nearRepeat;
         this.areas = areas;
+        this.labels = labels;
         this.mapper = mapper;
     }
 
@@ -47,8 +49,9 @@ final class HotspotHandler {
         ClusterService.Result r = clusters.clusters(filter, params.number("eps", 50, 1, 5000),
                 params.integer("minPts", 20, 1, 100_000));
         List<Feature> features = r.clusters().stream().map(c -> new Feature(c.rank(), c.outline(),
-                properties("clusterId", c.rank(), "count", c.count(), "share", c.share(),
-                        "categories", c.categories(), "firstMonth", c.firstMonth(), "lastMonth", c.lastMonth())))
+                labels.add(properties("clusterId", c.rank(), "count", c.count(), "share", c.share(),
+                        "categories", c.categories(), "firstMonth", c.firstMonth(), "lastMonth", c.lastMonth()),
+                        c.outline())))
                 .toList();
         GeoJsonResponse.collection(ctx, mapper, features, Map.of(
                 "parameters", Map.of("eps", r.epsMetres(), "minPts", r.minPoints()),
@@ -63,9 +66,12 @@ final class HotspotHandler {
         AnalysisFilter filter = params.filter(areas);
         double cell = params.number("cell", 100, 10, 5000);
         GiStarService.Result r = giStar.hotSpots(filter, cell, params.optionalNumber("band", cell, cell * 50));
-        List<Feature> features = r.cells().stream().map(c -> new Feature(c.index(), c.outline(),
-                properties("count", c.count(), "z", finite(c.z()), "p", finite(c.p()),
-                        "class", c.hotSpotClass().slug()))).toList();
+        // Only hot cells are named: they are the places someone will be sent to.
+        List<Feature> features = r.cells().stream().map(c -> {
+            Map<String, Object> p = properties("count", c.count(), "z", finite(c.z()), "p", finite(c.p()),
+                    "class", c.hotSpotClass().slug());
+            return new Feature(c.index(), c.outline(), c.hotSpotClass().bin() > 0 ? labels.add(p, c.outline()) : p);
+        }).toList();
         GeoJsonResponse.collection(ctx, mapper, features, Map.of(
                 "parameters", properties("cellMetres", r.cellMetres(), "bandMetres", r.bandMetres(),
                         "bandRule", r.bandRule(), "bandReason", r.bandReason(), "studyArea", r.studyArea()),

@@ -3,11 +3,13 @@ package uk.safermap.web;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.LineString;
+import uk.safermap.areas.Gazetteer;
 import uk.safermap.domain.PatrolPlan;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
  * The printable patrol briefing of a plan: an HTML page with the shift, a map of the routes as
@@ -25,6 +27,12 @@ final class PatrolBriefingPage {
     private static final double PAD = 24;
 
     private final StringBuilder out = new StringBuilder(16_384);
+    private final Function<PatrolPlan.Hotspot, Gazetteer.Label> where;
+
+    /** @param where names a hot spot on the ground (place, ward, grid reference) */
+    PatrolBriefingPage(Function<PatrolPlan.Hotspot, Gazetteer.Label> where) {
+        this.where = where;
+    }
 
     String render(PatrolPlan plan) {
         out.append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -138,8 +146,8 @@ final class PatrolBriefingPage {
         out.append("<section class=\"briefing__unit\">\n<h2><svg class=\"swatch\" viewBox=\"0 0 10 10\" width=\"14\" "
                         + "height=\"14\" aria-hidden=\"true\"><rect width=\"10\" height=\"10\" fill=\"")
                 .append(PatrolJson.colour(u.unit())).append("\"/></svg> ").append(esc(u.name())).append("</h2>\n")
-                .append(String.format(Locale.UK, "<p>%d visits, %.1f km, back at base %s</p>\n", u.visits().size(),
-                        u.metres() / 1000, esc(u.returnAt().format(CLOCK))))
+                .append(String.format(Locale.UK, "<p>%d %s, %.1f km, back at base %s</p>\n", u.visits().size(),
+                        u.visits().size() == 1 ? "visit" : "visits", u.metres() / 1000, esc(u.returnAt().format(CLOCK))))
                 .append("<table class=\"briefing__table\">\n<thead><tr><th scope=\"col\">Stop</th><th scope=\"col\">"
                         + "Arrive</th><th scope=\"col\">Leave</th><th scope=\"col\">Place</th><th scope=\"col\">Why"
                         + "</th><th scope=\"col\">Done</th></tr></thead>\n<tbody>\n");
@@ -147,7 +155,8 @@ final class PatrolBriefingPage {
             PatrolPlan.Hotspot h = plan.hotspot(v.hotspot());
             out.append("<tr><td>").append(v.stop()).append("</td><td>").append(esc(v.arrival().format(CLOCK)))
                     .append("</td><td>").append(esc(v.departure().format(CLOCK))).append("</td><td>")
-                    .append(esc(h.label())).append("</td><td>").append(esc(PatrolJson.reason(h, plan.totals().shiftRisk())))
+                    .append(esc(h.label())).append("<br><span class=\"briefing__where\">")
+                    .append(esc(where.apply(h).text())).append("</span></td><td>").append(esc(PatrolJson.reason(h, plan.totals().shiftRisk())))
                     .append("</td><td class=\"briefing__tick\"></td></tr>\n");
         }
         out.append("</tbody>\n</table>\n</section>\n");

@@ -83,7 +83,7 @@ final class PatrolHandler {
     }
 
     void print(Context ctx) {
-        ctx.contentType("text/html; charset=utf-8").result(new PatrolBriefingPage().render(stored(ctx)));
+        ctx.contentType("text/html; charset=utf-8").result(new PatrolBriefingPage(json::where).render(stored(ctx)));
     }
 
     /**

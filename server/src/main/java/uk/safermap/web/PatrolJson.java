@@ -2,6 +2,7 @@ package uk.safermap.web;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.LineString;
+import uk.safermap.areas.Gazetteer;
 import uk.safermap.domain.Category;
 import uk.safermap.domain.PatrolPlan;
 import uk.safermap.geo.BritishNationalGrid;
@@ -57,7 +58,8 @@ final class PatrolJson {
     }
 
     record Visit(int stop, int hotspot, String label, double[] position, String arrival, String departure,
-                 int dwellMinutes, double risk, double riskShare, String reason, double legMetres) {
+                 int dwellMinutes, double risk, double riskShare, String reason, double legMetres, String where,
+                 String gridRef) {
     }
 
     /**
@@ -67,7 +69,7 @@ final class PatrolJson {
      */
     record Hotspot(int rank, String label, double[] position, double risk, double riskShare, int incidents,
                    Map<String, Integer> categories, boolean mustVisit, Integer unit, Integer stop, int visits,
-                   long minutesOnSite, List<Long> gapMinutes) {
+                   long minutesOnSite, List<Long> gapMinutes, String where, String gridRef) {
     }
 
     record RouteCollection(String type, List<Route> features) {
@@ -86,9 +88,17 @@ final class PatrolJson {
     }
 
     private final BritishNationalGrid grid;
+    private final GroundLabels labels;
 
-    PatrolJson(BritishNationalGrid grid) {
+    PatrolJson(BritishNationalGrid grid, GroundLabels labels) {
         this.grid = grid;
+        this.labels = labels;
+    }
+
+    /** Where a hot spot is on the ground: nearest place, ward and grid reference. */
+    Gazetteer.Label where(PatrolPlan.Hotspot h) {
+        double[] ll = grid.toWgs84(h.easting(), h.northing());
+        return labels.label(ll[0], ll[1]);
     }
 
     Plan plan(PatrolPlan p) {
@@ -114,10 +124,11 @@ final class PatrolJson {
         List<Hotspot> hotspots = p.hotspots().stream().map(h -> {
             int[] visit = visitOf.get(h.rank());
             PatrolPlan.PlaceDose dose = doses.get(h.rank() - 1);
+            Gazetteer.Label where = where(h);
             return new Hotspot(h.rank(), h.label(), lonLat(h.easting(), h.northing()), round(h.risk()),
                     share(h.risk(), t.shiftRisk()), h.incidents(), h.categories(), h.mustVisit(),
                     visit == null ? null : visit[0], visit == null ? null : visit[1], dose.visits(),
-                    dose.minutesOnSite(), dose.gapMinutes());
+                    dose.minutesOnSite(), dose.gapMinutes(), where.text(), where.gridRef());
         }).toList();
         return new Plan(p.id(), p.createdAt().toString(),
                 new Shift(time(p.start()), time(p.end()), p.start().getZone().getId(),
@@ -136,10 +147,11 @@ final class PatrolJson {
         for (PatrolPlan.Visit v : u.visits()) {
             PatrolPlan.Hotspot h = p.hotspot(v.hotspot());
             places.add(v.hotspot());
+            Gazetteer.Label where = where(h);
             visits.add(new Visit(v.stop(), v.hotspot(), h.label(), lonLat(h.easting(), h.northing()), time(v.arrival()),
                     time(v.departure()), (int) Duration.between(v.arrival(), v.departure()).toMinutes(), round(h.risk()),
                     share(h.risk(), p.totals().shiftRisk()), reason(h, p.totals().shiftRisk()),
-                    Math.round(v.legMetres())));
+                    Math.round(v.legMetres()), where.text(), where.gridRef()));
         }
         // A place counts once towards the unit's share of the risk, however often it goes there.
         double risk = places.stream().mapToDouble(rank -> p.hotspot(rank).risk()).sum();

@@ -12,6 +12,7 @@ import uk.safermap.analysis.GiStarService;
 import uk.safermap.analysis.NearRepeatService;
 import uk.safermap.analysis.ProfileService;
 import uk.safermap.areas.AreaResolver;
+import uk.safermap.areas.Gazetteer;
 import uk.safermap.areas.NeighbourhoodService;
 import uk.safermap.auth.Access;
 import uk.safermap.auth.AuthService;
@@ -74,12 +75,13 @@ public final class Routes {
     private final InterventionHandler interventions;
     private final CollisionHandler collisions;
     private final CouncilCaseHandler councilCases;
+    private final SearchHandler search;
 
     /** The services the handlers call, and the settings they need. */
     public record Services(LayerCatalog catalog, IngestService ingest, NeighbourhoodService neighbourhoods,
                            IncidentStore incidents, String storeName, Analyses analyses, Patrols patrols,
                            Councillor councillor, Accounts accounts, Interventions interventions, Roads roads,
-                           Council council) {
+                           Council council, Gazetteer gazetteer) {
     }
 
     /** Interventions logged on the map, and their evaluation. */
@@ -138,15 +140,18 @@ public final class Routes {
         this.viewer = new ViewerConfigHandler(new ViewerConfigHandler.Settings(settings.basemapUrl(),
                 settings.basemapAttribution(), settings.dataAttribution(), services.storeName(),
                 settings.serviceAreaBox(), settings.sampleSourcePrefix(), settings.realSourcePrefix()),
-                services.incidents(), services.councillor().choropleth());
+                services.incidents(), services.councillor().choropleth(), services.gazetteer());
         Analyses a = services.analyses();
-        this.hotspots = new HotspotHandler(a.clusters(), a.giStar(), a.emerging(), a.nearRepeat(), a.areas(), mapper);
+        GroundLabels labels = new GroundLabels(services.gazetteer());
+        this.search = new SearchHandler(services.gazetteer());
+        this.hotspots = new HotspotHandler(a.clusters(), a.giStar(), a.emerging(), a.nearRepeat(), a.areas(), labels,
+                mapper);
         this.profiles = new ProfileHandler(a.profiles());
         this.density = new DensityHandler(a.density(), a.tiles(), a.areas(), mapper);
-        this.cctv = new CctvHandler(a.placement().cctv(), a.clusters(), a.areas(), a.placement().cameras(), mapper,
-                settings.maxUploadBytes());
-        this.doorbells = new DoorbellHandler(a.placement().doorbells(), a.areas(), a.placement().grid(), mapper,
-                settings.maxUploadBytes());
+        this.cctv = new CctvHandler(a.placement().cctv(), a.clusters(), a.areas(), labels, a.placement().cameras(),
+                mapper, settings.maxUploadBytes());
+        this.doorbells = new DoorbellHandler(a.placement().doorbells(), a.areas(), a.placement().grid(), labels,
+                mapper, settings.maxUploadBytes());
         Councillor c = services.councillor();
         this.wards = new WardHandler(c.choropleth(), c.reports(), new WardReportPage(c.images()), c.populations(),
                 c.wardCodes(), mapper, settings.maxUploadBytes());
@@ -156,7 +161,7 @@ public final class Routes {
         this.interventions = new InterventionHandler(iv.service(), iv.evaluations(), new EvaluationPage(iv.images()),
                 mapper, settings.maxUploadBytes());
         this.patrols = new PatrolHandler(services.patrols().service(), services.patrols().dose(),
-                new PatrolJson(services.patrols().grid()),
+                new PatrolJson(services.patrols().grid(), labels),
                 new PatrolScheduleExport(services.patrols().grid()), a.areas(), mapper, settings.maxUploadBytes());
         this.collisions = new CollisionHandler(services.roads().analyses(), services.roads().wards(), a.areas(),
                 services.roads().grid(), mapper);
@@ -188,6 +193,7 @@ public final class Routes {
         t.add(new Endpoint(GET, "/collections/{collectionId}/items", Access.AGGREGATES, features::items));
         t.add(new Endpoint(GET, "/collections/{collectionId}/items/{featureId}", Access.AGGREGATES, features::item));
         t.add(new Endpoint(GET, "/api/density/legend", Access.AGGREGATES, density::legend));
+        t.add(new Endpoint(GET, "/api/search", Access.AGGREGATES, search::search));
         t.add(new Endpoint(GET, "/tiles/density/{z}/{x}/{y}", Access.AGGREGATES, density::tile));
         t.add(new Endpoint(GET, "/api/wards/choropleth", Access.AGGREGATES, wards::choropleth));
         t.add(new Endpoint(GET, "/api/wards/populations", Access.AGGREGATES, wards::getPopulations));

@@ -1,6 +1,7 @@
 package uk.safermap.web;
 
 import io.javalin.http.Context;
+import uk.safermap.areas.Gazetteer;
 import uk.safermap.councillor.WardChoroplethService;
 import uk.safermap.domain.Category;
 import uk.safermap.store.IncidentStore;
@@ -32,7 +33,9 @@ final class ViewerConfigHandler {
      *                   real months are loaded; null otherwise
      */
     record ViewerConfig(String basemapUrl, String basemapAttribution, String dataAttribution, boolean sampleData,
-                        String dataSource, String store, List<CategoryJson> categories, ExtentJson extent, double[] serviceArea) {
+                        String dataSource, String store, List<CategoryJson> categories, ExtentJson extent,
+                        double[] serviceArea, List<Gazetteer.MapLabel> wardNames, List<Gazetteer.MapLabel> placeNames,
+                        String placesAttribution) {
     }
 
     private static final List<CategoryJson> CATEGORIES = Arrays.stream(Category.values())
@@ -45,11 +48,14 @@ final class ViewerConfigHandler {
     private final Settings settings;
     private final IncidentStore incidents;
     private final WardChoroplethService figures;
+    private final Gazetteer gazetteer;
 
-    ViewerConfigHandler(Settings settings, IncidentStore incidents, WardChoroplethService figures) {
+    ViewerConfigHandler(Settings settings, IncidentStore incidents, WardChoroplethService figures,
+                        Gazetteer gazetteer) {
         this.settings = settings;
         this.incidents = incidents;
         this.figures = figures;
+        this.gazetteer = gazetteer;
     }
 
     void config(Context ctx) {
@@ -63,7 +69,8 @@ final class ViewerConfigHandler {
         String source = real && extent != null ? "data.police.uk, Leicestershire Police, months " + extent.firstMonth()
                 + " to " + extent.lastMonth() + ". " + POLICE_UK_LICENCE : null;
         ctx.json(new ViewerConfig(settings.basemapUrl(), settings.basemapAttribution(), settings.dataAttribution(),
-                sample, source, settings.store(), CATEGORIES, extent, settings.serviceArea()));
+                sample, source, settings.store(), CATEGORIES, extent, settings.serviceArea(), gazetteer.wardLabels(),
+                gazetteer.placeLabels(), Gazetteer.ATTRIBUTION));
     }
 
     private ExtentJson incidentExtent() {

@@ -115,7 +115,8 @@ final class WardHandler {
             ctx.header("Content-Disposition", "attachment; filename=\"ward-report-" + code + ".pdf\"");
             ctx.result(reportPage.pdf(report));
         } else {
-            ctx.html(reportPage.html(report));
+            String query = ctx.queryString() == null ? "" : ctx.queryString() + "&";
+            ctx.html(reportPage.html(report, ctx.path() + "?" + query + "format=pdf"));
         }
     }
 

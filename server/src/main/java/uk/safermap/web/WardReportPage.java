@@ -31,12 +31,14 @@ final class WardReportPage {
         this.css = ReportCss.load();
     }
 
-    String html(WardReport r) {
-        return page(r, "<link rel=\"stylesheet\" href=\"/viewer/css/report.css\"/>");
+    /** The page, with a link to the same report as a PDF. */
+    String html(WardReport r, String pdfHref) {
+        return page(r, "<link rel=\"stylesheet\" href=\"/viewer/css/report.css\"/>",
+                "<p class=\"report__pdf\"><a href=\"" + Html.escape(pdfHref) + "\">Download this report as a PDF</a></p>\n");
     }
 
     byte[] pdf(WardReport r) {
-        String xhtml = page(r, "<style>" + css + "</style>");
+        String xhtml = page(r, "<style>" + css + "</style>", "");
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             new PdfRendererBuilder().useFastMode().withHtmlContent(xhtml, null).toStream(out).run();
             return out.toByteArray();
@@ -45,7 +47,7 @@ final class WardReportPage {
         }
     }
 
-    private String page(WardReport r, String style) {
+    private String page(WardReport r, String style, String pdfLink) {
         StringBuilder b = new StringBuilder(64_000);
         String title = "Crime and anti-social behaviour: " + r.name() + " ward";
         b.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en-GB\">\n<head>\n")
@@ -54,7 +56,7 @@ final class WardReportPage {
                 .append(Html.escape(title)).append("</h1>\n<p class=\"report__period\">")
                 .append(Html.escape(month(r.from()) + " to " + month(r.to()) + ", compared with the same months a year "
                         + "earlier. Ward code " + r.code() + "."))
-                .append("</p>\n<h2>Summary</h2>\n<ul>\n");
+                .append("</p>\n").append(pdfLink).append("<h2>Summary</h2>\n<ul>\n");
         for (String s : r.summary()) {
             b.append("<li>").append(Html.escape(s)).append("</li>\n");
         }

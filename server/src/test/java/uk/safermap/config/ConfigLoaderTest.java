@@ -25,7 +25,7 @@ class ConfigLoaderTest {
         assertThat(c.store().dataDir()).isEqualTo(Path.of("./data"));
         assertThat(c.sample().enabled()).isTrue();
         assertThat(c.area().marginMetres()).isEqualTo(2000);
-        assertThat(c.viewer().basemapUrl()).isEmpty();
+        assertThat(c.viewer().basemapUrl()).isEqualTo(AppConfig.Viewer.OSM_TILES);
     }
 
     @Test
@@ -38,6 +38,20 @@ class ConfigLoaderTest {
         assertThat(c.sample().enabled()).isFalse();
         assertThat(c.store().dbUrl()).contains("jdbc:postgresql://env/db");
         assertThat(loader.dbUrlSource()).isEqualTo("environment SAFERMAP_DB_URL");
+    }
+
+    @Test
+    void the_basemap_is_openstreetmap_unless_another_is_given_or_it_is_off() {
+        AppConfig.Viewer osm = ConfigLoader.from(Map.of(ConfigLoader.CONFIG_FILE_VAR, writeFile(""))).load().viewer();
+        assertThat(osm.basemapUrl()).isEqualTo("https://tile.openstreetmap.org/{z}/{x}/{y}.png");
+        assertThat(osm.basemapAttribution()).isEqualTo("\u00a9 OpenStreetMap contributors");
+        AppConfig.Viewer off = ConfigLoader.from(Map.of("SAFERMAP_BASEMAP_URL", "off")).load().viewer();
+        assertThat(off.basemapUrl()).isEmpty();
+        assertThat(off.basemapAttribution()).isEmpty();
+        AppConfig.Viewer other = ConfigLoader.from(Map.of("SAFERMAP_BASEMAP_URL", "https://tiles.example.org/{z}/{x}/{y}.png",
+                "SAFERMAP_BASEMAP_ATTRIBUTION", "Example")).load().viewer();
+        assertThat(other.basemapUrl()).startsWith("https://tiles.example.org/");
+        assertThat(other.basemapAttribution()).isEqualTo("Example");
     }
 
     @Test

@@ -61,6 +61,27 @@ class ApiTest {
     }
 
     @Test
+    void search_finds_a_place_a_grid_reference_and_refuses_an_empty_query() {
+        JsonNode place = api.get("/api/search?q=Bottesford").json();
+        assertThat(place.at("/matches/0/kind").asText()).isEqualTo("place");
+        assertThat(place.at("/matches/0/name").asText()).isEqualTo("Bottesford");
+        JsonNode ref = api.get("/api/search?q=SK%20751%20191").json();
+        assertThat(ref.at("/matches/0/kind").asText()).isEqualTo("gridref");
+        assertThat(ref.at("/matches/0/lon").asDouble()).isBetween(-0.89, -0.885);
+        assertThat(ref.at("/matches/0/lat").asDouble()).isBetween(52.764, 52.767);
+        for (String bad : new String[] {"/api/search", "/api/search?q=%20", "/api/search?q=" + "x".repeat(101)}) {
+            ApiClient.Response r = api.get(bad);
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.json().get("message").asText()).contains("q ");
+        }
+        // The viewer's settings name the wards and places to draw, with the places' licence.
+        JsonNode config = api.get("/api/viewer/config").json();
+        assertThat(config.get("wardNames")).hasSize(16);
+        assertThat(config.get("placeNames")).hasSize(33);
+        assertThat(config.get("placesAttribution").asText()).contains("GeoNames", "CC BY 4.0");
+    }
+
+    @Test
     void the_landing_page_is_json_for_clients_and_the_viewer_for_browsers() {
         JsonNode landing = api.get("/").json();
         assertThat(landing.get("links").findValuesAsText("rel"))
@@ -213,7 +234,8 @@ class ApiTest {
         JsonNode c = api.get("/api/viewer/config").json();
         assertThat(c.get("categories").size()).isEqualTo(14);
         assertThat(c.get("dataAttribution").asText()).contains("Crown copyright");
-        assertThat(c.get("basemapUrl").asText()).isEmpty();
+        assertThat(c.get("basemapUrl").asText()).isEqualTo("https://tile.openstreetmap.org/{z}/{x}/{y}.png");
+        assertThat(c.get("basemapAttribution").asText()).contains("OpenStreetMap contributors");
         assertThat(c.at("/extent/firstMonth").asText()).isEqualTo("2025-03");
         assertThat(c.at("/extent/lastMonth").asText()).isEqualTo("2025-05");
         assertThat(c.get("sampleData").asBoolean()).isFalse();

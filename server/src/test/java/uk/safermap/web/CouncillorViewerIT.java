@@ -50,12 +50,26 @@ class CouncillorViewerIT extends BrowserTest {
                 "fewer than 5");
 
         browser.findElements(By.cssSelector("path.ward-choropleth")).get(8).click();
+        // The figures' popup, once it has faded in.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b ->
+                "1".equals(b.findElement(By.cssSelector(".leaflet-popup")).getCssValue("opacity")));
         Browser.screenshot(browser, "councillor.png");
 
         new Select(browser.findElement(By.id("ward-metric"))).selectByValue("change");
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(b -> "ready".equals(map().getDomAttribute("data-choropleth-state"))
                 && b.findElement(By.id("ward-legend")).getText().contains("% change"));
+        // Change on a diverging ramp centred on 0: the legend names falls and rises, and every
+        // ward is drawn in one of its five colours (or grey when suppressed).
+        assertThat(browser.findElement(By.id("ward-legend")).getText()).contains("down 20 % or more",
+                "within 5 % either way", "up 20 % or more");
+        assertThat(browser.findElements(By.cssSelector("path.ward-choropleth"))).allSatisfy(path -> assertThat(
+                path.getDomAttribute("fill")).isIn("#0571b0", "#92c5de", "#f7f7f7", "#f4a582", "#ca0020", "#dddddd"));
+        // Ward names are on the map, and a ward's figures open in a popup where it is clicked.
+        assertThat(browser.findElements(By.cssSelector(".map-label--ward"))).hasSize(16)
+                .anySatisfy(label -> assertThat(label.getText()).isEqualTo("Melton Egerton"));
         browser.findElements(By.cssSelector("path.ward-choropleth")).get(8).click();
+        assertThat(new WebDriverWait(browser, Duration.ofSeconds(10)).until(b ->
+                b.findElement(By.cssSelector(".leaflet-popup-content"))).getText()).contains("ward", "A year earlier");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.findElement(By.id("ward-summary")).isDisplayed());
         assertThat(browser.findElement(By.id("ward-summary")).getText()).contains("ward", "A year earlier");
         String report = browser.findElement(By.id("ward-report-link")).getDomAttribute("href");

@@ -14,6 +14,8 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 import uk.safermap.App;
 import uk.safermap.config.ConfigLoader;
+import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.geo.GridReference;
 import uk.safermap.sample.HotspotsFile;
 import uk.safermap.sample.PlantedHotspot;
 
@@ -94,6 +96,37 @@ class HotspotApiTest {
         for (PlantedHotspot h : planted) {
             assertThat(covered(hot, h)).as("planted hot spot %s", h.name()).isTrue();
         }
+    }
+
+    @Test
+    void every_cluster_and_hot_gi_star_cell_is_named_on_the_ground() throws Exception {
+        BritishNationalGrid grid = new BritishNationalGrid();
+        JsonNode clusters = api.get("/api/hotspots/clusters?eps=50&minPts=20").json();
+        JsonNode cells = api.get("/api/hotspots/gistar?cell=100").json();
+        int named = 0;
+        for (JsonNode collection : List.of(clusters, cells)) {
+            for (JsonNode f : collection.get("features")) {
+                JsonNode p = f.get("properties");
+                if (p.has("class") && !p.get("class").asText().startsWith("hot")) {
+                    assertThat(p.has("gridRef")).as("only hot cells are named").isFalse();
+                    continue;
+                }
+                // The grid reference is that of a point inside the shape, to 100 m.
+                Coordinate c = new GeoJsonReader().read(f.get("geometry").toString()).getInteriorPoint().getCoordinate();
+                double[] en = grid.toGrid(c.x, c.y);
+                assertThat(p.get("gridRef").asText()).isEqualTo(GridReference.of(en[0], en[1]));
+                assertThat(p.get("gridRef").asText()).matches("SK \\d{3} \\d{3}");
+                assertThat(p.get("place").asText()).isNotBlank();
+                assertThat(p.get("where").asText()).contains(p.get("place").asText()).contains(p.get("gridRef").asText());
+                named++;
+            }
+        }
+        assertThat(named).isGreaterThan(clusters.get("features").size());
+        // The planted town-centre hot spot lies in Melton Mowbray, in one of its six town wards.
+        assertThat(clusters.get("features")).anySatisfy(f -> {
+            assertThat(f.at("/properties/place").asText()).isEqualTo("Melton Mowbray");
+            assertThat(f.at("/properties/ward").asText()).startsWith("Melton ");
+        });
     }
 
     @Test

@@ -159,6 +159,12 @@ class PatrolApiTest {
                 .doesNotContain("style=", "<script");
         String firstArrival = p.at("/units/0/visits/0/arrival").asText().substring(11, 16);
         assertThat(page.text()).contains("<td>" + firstArrival + "</td>");
+        // The sergeant reads where to go without coordinates: place, ward and OS grid reference.
+        JsonNode visit = p.at("/units/0/visits/0");
+        assertThat(visit.get("gridRef").asText()).matches("SK \\d{3} \\d{3}");
+        assertThat(visit.get("where").asText()).endsWith("(" + visit.get("gridRef").asText() + ")");
+        assertThat(page.text()).contains(Html.escape(visit.get("where").asText()));
+        assertThat(p.at("/hotspots/0/where").asText()).isNotBlank();
 
         assertThat(api.get(PLAN + "/no-such-plan").status()).isEqualTo(404);
         assertThat(api.get(PLAN + "/no-such-plan/print").status()).isEqualTo(404);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -136,7 +134,6 @@ class PatrolViewerIT extends BrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> "error".equals(map().getDomAttribute("data-state")));
         assertThat(browser.findElement(By.id("status")).getText()).contains("must be after its start");
         // The one console error is the browser's own report of the 400 response.
-        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).filteredOn(e -> e.getLevel().intValue()
-                >= Level.SEVERE.intValue()).allSatisfy(e -> assertThat(e.getMessage()).contains("400"));
+        assertThat(Browser.consoleErrors(browser)).allSatisfy(e -> assertThat(e.getMessage()).contains("400"));
     }
 }

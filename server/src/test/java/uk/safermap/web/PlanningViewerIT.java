@@ -35,6 +35,9 @@ class PlanningViewerIT extends BrowserTest {
     void cameras_are_placed_dragged_and_rescored_and_doorbells_shaded_by_area() throws Exception {
         browser.get(session.url("/viewer/planning.html"));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> "ready".equals(map().getDomAttribute("data-state")));
+        // The map's default period: the last 12 months of the data (the sample has 12).
+        assertThat(browser.findElement(By.id("plan-from")).getDomProperty("value")).matches("\\d{4}-\\d{2}");
+        assertThat(browser.findElement(By.id("plan-to")).getDomProperty("value")).matches("\\d{4}-\\d{2}");
 
         WebElement k = browser.findElement(By.id("cctv-k"));
         k.clear();
@@ -45,6 +48,9 @@ class PlanningViewerIT extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector(".site-marker"))).hasSize(3);
         assertThat(browser.findElements(By.cssSelector("#cctv-curve circle"))).hasSizeGreaterThanOrEqualTo(12);
         assertThat(browser.findElements(By.cssSelector("#cctv-sites tbody tr"))).hasSize(3);
+        // Each site is named on the ground in the table: place, ward, OS grid reference.
+        assertThat(browser.findElements(By.cssSelector("#cctv-sites td.planning__where")))
+                .allSatisfy(td -> assertThat(td.getText()).containsPattern("\\(SK \\d{3} \\d{3}\\)"));
         double placed = Double.parseDouble(map().getDomAttribute("data-coverage-percent"));
         assertThat(placed).isPositive();
         Browser.screenshot(browser, "planning-cctv.png");
@@ -66,6 +72,8 @@ class PlanningViewerIT extends BrowserTest {
         browser.findElement(By.id("doorbell-run")).click();
         waitFor("data-doorbell-state");
         assertThat(map().getDomAttribute("data-doorbell-total")).isEqualTo("400");
+        assertThat(browser.findElement(By.id("doorbell-legend")).getText()).contains("Doorbells per output area",
+                "1 to 4", "50 or more");
         assertThat(Integer.parseInt(map().getDomAttribute("data-doorbell-areas"))).isPositive();
         assertThat(browser.findElements(By.cssSelector("#doorbell-wards tbody tr"))).hasSize(16);
         assertThat(browser.findElement(By.id("doorbell-csv")).isEnabled()).isTrue();

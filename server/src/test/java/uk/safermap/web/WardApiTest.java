@@ -164,6 +164,9 @@ class WardApiTest {
         assertThat(page.text()).contains("Egerton", "Month by month", "What was recorded", "Fairmead estate",
                 "compared with the same months a year earlier", "data:image/png;base64,", "/viewer/css/report.css");
         assertThat(page.text()).doesNotContain("<script", "style=");
+        assertThat(page.text()).contains("<a href=\"/api/reports/ward/E05005503?format=pdf\">Download this report as a PDF");
+        assertThat(api.get("/api/reports/ward/E05005503?from=2026-01&to=2026-06").text())
+                .contains("href=\"/api/reports/ward/E05005503?from=2026-01&amp;to=2026-06&amp;format=pdf\"");
 
         byte[] pdf = api.getBytes("/api/reports/ward/E05005503?format=pdf");
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
@@ -176,6 +179,14 @@ class WardApiTest {
             first.setStartPage(1);
             first.setEndPage(1);
             assertThat(first.getText(doc)).contains("Summary").doesNotContain("Month by month");
+            assertThat(text).doesNotContain("Download this report");
+            // No blank page: each holds text.
+            for (int n = 1; n <= doc.getNumberOfPages(); n++) {
+                org.apache.pdfbox.text.PDFTextStripper one = new org.apache.pdfbox.text.PDFTextStripper();
+                one.setStartPage(n);
+                one.setEndPage(n);
+                assertThat(one.getText(doc).strip()).as("page %d of %d", n, doc.getNumberOfPages()).isNotEmpty();
+            }
         }
         assertThat(api.get("/api/reports/ward/E00000000").status()).isEqualTo(404);
         assertThat(api.get("/api/reports/ward/E05005503?format=docx").status()).isEqualTo(400);
