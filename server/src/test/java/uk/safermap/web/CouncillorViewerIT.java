@@ -68,8 +68,11 @@ class CouncillorViewerIT extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector(".map-label--ward"))).hasSize(16)
                 .anySatisfy(label -> assertThat(label.getText()).isEqualTo("Melton Egerton"));
         browser.findElements(By.cssSelector("path.ward-choropleth")).get(8).click();
-        assertThat(new WebDriverWait(browser, Duration.ofSeconds(10)).until(b ->
-                b.findElement(By.cssSelector(".leaflet-popup-content"))).getText()).contains("ward", "A year earlier");
+        // The popup opens at once and fills when the ward's figures arrive: wait for the figures.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b ->
+                b.findElement(By.cssSelector(".leaflet-popup-content")).getText().contains("A year earlier"));
+        assertThat(browser.findElement(By.cssSelector(".leaflet-popup-content")).getText())
+                .contains("ward", "A year earlier");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.findElement(By.id("ward-summary")).isDisplayed());
         assertThat(browser.findElement(By.id("ward-summary")).getText()).contains("ward", "A year earlier");
         String report = browser.findElement(By.id("ward-report-link")).getDomAttribute("href");

@@ -193,7 +193,15 @@ class RouteFuzzTest {
                     : body(operation, random);
             request.method(e.method().name(), body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(body));
-            ApiClient.Response r = admin.send(request);
+            ApiClient.Response r;
+            try {
+                r = admin.send(request);
+            } catch (java.io.UncheckedIOException closed) {
+                // The server closes a kept-alive connection after refusing a body it did not read
+                // (413, 400); a request the client had already queued on it gets no bytes back and
+                // never reached a handler. Sent again on a fresh connection, it gets its answer.
+                r = admin.send(request);
+            }
             if (r.status() >= 500) {
                 failures.add(r.status() + " for " + e.method() + " " + path + query + (body == null ? ""
                         : " body " + abbreviate(new String(body, StandardCharsets.UTF_8))) + " -> " + abbreviate(r.text()));
