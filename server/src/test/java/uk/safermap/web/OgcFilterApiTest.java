@@ -155,6 +155,16 @@ class OgcFilterApiTest {
     }
 
     @Test
+    void a_filter_nested_as_deep_as_a_url_allows_is_answered() {
+        // 1,000 levels is about as deep as fits in the server's 8 KiB request line once encoded.
+        int burglaries = ids(items("incidents", "category=burglary")).size();
+        for (String prefix : new String[] {"(", "NOT "}) {
+            String deep = prefix.repeat(1000) + "category = 'burglary'" + (prefix.equals("(") ? ")".repeat(1000) : "");
+            assertThat(ids(filtered("incidents", deep, ""))).hasSize(burglaries);
+        }
+    }
+
+    @Test
     void the_filter_language_is_cql2_text_and_a_filter_does_not_repeat_a_parameter() {
         assertThat(filtered("incidents", "category = 'burglary'", "&filter-lang=cql2-text").get("numberMatched")
                 .asInt()).isPositive();
