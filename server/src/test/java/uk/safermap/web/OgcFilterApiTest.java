@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.safermap.App;
 import uk.safermap.config.ConfigLoader;
+import uk.safermap.council.CouncilCaseSample;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * OGC API - Features Part 3 CQL2 text filters over real HTTP on the real Melton police.uk months
- * the service seeds and a real STATS19 extract: each construct returns exactly the features of the
+ * the service seeds, a real STATS19 extract and generated council cases: each construct returns exactly the features of the
  * equivalent {@code category=}/{@code severity=}/{@code bbox} request, and what the store cannot do
  * is a 400 naming the part.
  */
@@ -48,6 +49,9 @@ class OgcFilterApiTest {
             assertThat(api.post("/api/imports?format=stats19&name=melton-2023.csv", in.readAllBytes()).status())
                     .isEqualTo(201);
         }
+        ApiClient.Response cases = api.post("/api/imports?format=council-cases&name=cases.csv",
+                CouncilCaseSample.csv(3, 2024, 100).getBytes(StandardCharsets.UTF_8));
+        assertThat(cases.status()).as(cases.text()).isEqualTo(201);
         categories = new ArrayList<>();
         api.get("/collections/incidents/queryables").json().at("/properties/category/enum")
                 .forEach(v -> categories.add(v.asText()));
@@ -104,6 +108,14 @@ class OgcFilterApiTest {
                 "category=shoplifting");
         sameAs("collisions", "severity IN ('fatal', 'serious')", "", "severity=ksi");
         sameAs("collisions", "severity <> 'slight'", "", "severity=ksi");
+        List<String> caseTypes = new ArrayList<>();
+        api.get("/collections/council-cases/queryables").json().at("/properties/case_type/enum")
+                .forEach(v -> caseTypes.add(v.asText()));
+        assertThat(caseTypes).contains("fly-tipping", "dog-fouling");
+        sameAs("council-cases", "case_type = 'fly-tipping' OR case_type = 'dog-fouling'", "",
+                "case_type=fly-tipping,dog-fouling");
+        sameAs("council-cases", "NOT case_type = 'fly-tipping'", "",
+                "case_type=" + String.join(",", caseTypes.stream().filter(c -> !c.equals("fly-tipping")).toList()));
     }
 
     @Test
