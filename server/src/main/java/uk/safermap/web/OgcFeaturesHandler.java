@@ -8,6 +8,8 @@ import uk.safermap.layers.CollectionInfo;
 import uk.safermap.layers.Feature;
 import uk.safermap.layers.FeatureSource;
 import uk.safermap.layers.ItemsQuery;
+import uk.safermap.layers.filter.Cql2Filters;
+import uk.safermap.layers.filter.ItemsFilter;
 import uk.safermap.layers.LayerCatalog;
 import uk.safermap.layers.Queryable;
 import uk.safermap.store.Page;
@@ -42,9 +44,14 @@ final class OgcFeaturesHandler {
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
-            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
+            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter");
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final Set<String> CORE_PARAMS = Set.of("bbox", "bbox-crs", "crs", "datetime", "limit", "offset", "f");
+    private static final Set<String> CORE_PARAMS = Set.of("bbox", "bbox-crs", "crs", "datetime", "limit", "offset", "f",
+            "filter", "filter-lang");
 
     private final LayerCatalog catalog;
     private final BritishNationalGrid grid;
@@ -135,7 +142,8 @@ final class OgcFeaturesHandler {
         FeatureSource source = source(ctx);
         String crs = crs(ctx, "crs");
         ItemsQuery query = itemsQuery(ctx, source);
-        Page<Feature> page = source.items(query);
+        Page<Feature> page = filter(ctx, source).narrow(query).map(source::items)
+                .orElse(new Page<>(List.of(), 0));
         List<Feature> features = page.items().stream().map(f -> inCrs(f, crs)).toList();
         Map<String, Object> members = new LinkedHashMap<>();
         members.put("timeStamp", Instant.now().toString());
@@ -213,6 +221,16 @@ final class OgcFeaturesHandler {
         int limit = Params.integer("limit", ctx.queryParam("limit"), defaultLimit, 1, maxLimit);
         long offset = Params.nonNegative("offset", ctx.queryParam("offset"));
         return new ItemsQuery(Params.bboxes(ctx.queryParam("bbox"), crs(ctx, "bbox-crs").equals(BNG)), when.from(), when.to(), extra, limit, offset);
+    }
+
+    /** The OGC API - Features Part 3 {@code filter}, in CQL2 text, the only filter language offered. */
+    private static ItemsFilter filter(Context ctx, FeatureSource source) {
+        String lang = ctx.queryParam("filter-lang");
+        if (lang != null && !lang.equals("cql2-text")) {
+            throw ApiException.badRequest("filter-lang must be cql2-text, got '" + lang + "'");
+        }
+        String text = ctx.queryParam("filter");
+        return text == null ? ItemsFilter.ALL : Cql2Filters.parse(text, source.queryables());
     }
 
     private static List<Links.Link> itemLinks(Context ctx, FeatureSource source, ItemsQuery q, Page<Feature> page) {
