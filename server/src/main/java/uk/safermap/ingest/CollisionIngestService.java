@@ -4,6 +4,7 @@ import uk.safermap.domain.Collision;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.ServiceArea;
 import uk.safermap.store.CollisionStore;
+import uk.safermap.store.KeyedImportSession;
 
 import java.io.InputStream;
 import java.time.Clock;
@@ -38,7 +39,7 @@ public final class CollisionIngestService {
     /** @throws FormatException when the input is not a STATS19 collision file; nothing is stored then */
     public CollisionImportReport importStream(InputStream in, String sourceName) {
         LocalDate today = LocalDate.now(clock.withZone(WhenParser.LONDON));
-        try (CollisionStore.ImportSession session = store.beginImport(sourceName)) {
+        try (KeyedImportSession<Collision> session = store.beginImport(sourceName)) {
             // Keyed by index, so a collision repeated within the file is one row and one duplicate.
             Map<String, Collision> batch = new LinkedHashMap<>();
             List<Rejection> rejections = new ArrayList<>();

@@ -8,6 +8,7 @@ import uk.safermap.domain.TimeSpan;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.ServiceArea;
 import uk.safermap.store.CouncilCaseStore;
+import uk.safermap.store.KeyedImportSession;
 
 import java.io.InputStream;
 import java.time.Clock;
@@ -62,7 +63,7 @@ public final class CouncilCaseIngestService {
                 label.get(), csv.column(CouncilCsvReader.Columns.REFERENCE), csv.column(CouncilCsvReader.Columns.LOCATION));
         LocalDateTime now = LocalDateTime.now(clock.withZone(WhenParser.LONDON));
         SourceKeys keys = new SourceKeys();
-        try (CouncilCaseStore.ImportSession session = store.beginImport(sourceName)) {
+        try (KeyedImportSession<CouncilCase> session = store.beginImport(sourceName)) {
             Map<String, CouncilCase> batch = new LinkedHashMap<>();
             List<Rejection> rejections = new ArrayList<>();
             int[] counts = new int[3]; // valid, imported, rejected

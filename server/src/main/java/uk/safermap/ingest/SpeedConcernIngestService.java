@@ -6,6 +6,7 @@ import uk.safermap.domain.TimeSpan;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.ServiceArea;
 import uk.safermap.store.SpeedConcernStore;
+import uk.safermap.store.KeyedImportSession;
 
 import java.io.InputStream;
 import java.time.Clock;
@@ -67,7 +68,7 @@ public final class SpeedConcernIngestService {
         Fields f = new Fields(csv);
         LocalDateTime now = LocalDateTime.now(clock.withZone(WhenParser.LONDON));
         SourceKeys keys = new SourceKeys();
-        try (SpeedConcernStore.ImportSession session = store.beginImport(sourceName)) {
+        try (KeyedImportSession<SpeedConcern> session = store.beginImport(sourceName)) {
             Map<String, SpeedConcern> batch = new LinkedHashMap<>();
             List<Rejection> rejections = new ArrayList<>();
             int[] counts = new int[3]; // valid, imported, rejected

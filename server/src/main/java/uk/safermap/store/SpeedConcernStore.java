@@ -2,13 +2,12 @@ package uk.safermap.store;
 
 import uk.safermap.domain.SpeedConcern;
 
-import java.util.List;
 import java.util.Optional;
 
 /** Where speeding complaints and Speedwatch sessions live. Imports are all-or-nothing. */
 public interface SpeedConcernStore {
 
-    ImportSession beginImport(String sourceName);
+    KeyedImportSession<SpeedConcern> beginImport(String sourceName);
 
     /** Concerns in a grid box and dates [from, to), paged, oldest first. */
     Page<SpeedConcern> find(SpeedConcernQuery query);
@@ -18,14 +17,4 @@ public interface SpeedConcernStore {
     /** Lon/lat bounds and the days covered, empty when nothing is stored. */
     Optional<IncidentStore.Extent> extent();
 
-    /** A running import. Closing without {@link #commit} rolls everything back. */
-    interface ImportSession extends AutoCloseable {
-
-        int add(List<SpeedConcern> batch);
-
-        long commit(int duplicates, int rejected);
-
-        @Override
-        void close();
-    }
 }

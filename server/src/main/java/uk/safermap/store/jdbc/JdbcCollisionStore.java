@@ -6,6 +6,7 @@ import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.store.CollisionQuery;
 import uk.safermap.store.CollisionStore;
 import uk.safermap.store.IncidentStore;
+import uk.safermap.store.KeyedImportSession;
 import uk.safermap.store.Page;
 
 import javax.sql.DataSource;
@@ -41,25 +42,9 @@ public final class JdbcCollisionStore implements CollisionStore {
     }
 
     @Override
-    public ImportSession beginImport(String sourceName) {
-        KeyedImport<Collision> run = new KeyedImport<>(ds, importTurn, "stats19", sourceName, "collision",
+    public KeyedImportSession<Collision> beginImport(String sourceName) {
+        return new KeyedImport<>(ds, importTurn, "stats19", sourceName, "collision",
                 "collision_index", INSERT, Collision::collisionIndex, JdbcCollisionStore::bindRow);
-        return new ImportSession() {
-            @Override
-            public int add(List<Collision> batch) {
-                return run.add(batch);
-            }
-
-            @Override
-            public long commit(int duplicates, int rejected) {
-                return run.commit(duplicates, rejected);
-            }
-
-            @Override
-            public void close() {
-                run.close();
-            }
-        };
     }
 
     @Override

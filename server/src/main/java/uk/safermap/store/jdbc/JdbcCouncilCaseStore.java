@@ -7,6 +7,7 @@ import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.store.CouncilCaseQuery;
 import uk.safermap.store.CouncilCaseStore;
 import uk.safermap.store.IncidentStore;
+import uk.safermap.store.KeyedImportSession;
 import uk.safermap.store.Page;
 
 import javax.sql.DataSource;
@@ -43,25 +44,9 @@ public final class JdbcCouncilCaseStore implements CouncilCaseStore {
     }
 
     @Override
-    public ImportSession beginImport(String sourceName) {
-        KeyedImport<CouncilCase> run = new KeyedImport<>(ds, importTurn, "council-cases", sourceName, "council_case",
+    public KeyedImportSession<CouncilCase> beginImport(String sourceName) {
+        return new KeyedImport<>(ds, importTurn, "council-cases", sourceName, "council_case",
                 "source_key", INSERT, CouncilCase::sourceKey, JdbcCouncilCaseStore::bindRow);
-        return new ImportSession() {
-            @Override
-            public int add(List<CouncilCase> batch) {
-                return run.add(batch);
-            }
-
-            @Override
-            public long commit(int duplicates, int rejected) {
-                return run.commit(duplicates, rejected);
-            }
-
-            @Override
-            public void close() {
-                run.close();
-            }
-        };
     }
 
     @Override

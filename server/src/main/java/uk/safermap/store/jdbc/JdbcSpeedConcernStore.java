@@ -2,6 +2,7 @@ package uk.safermap.store.jdbc;
 
 import uk.safermap.domain.SpeedConcern;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.store.KeyedImportSession;
 import uk.safermap.store.Page;
 import uk.safermap.store.SpeedConcernQuery;
 import uk.safermap.store.IncidentStore;
@@ -38,25 +39,9 @@ public final class JdbcSpeedConcernStore implements SpeedConcernStore {
     }
 
     @Override
-    public ImportSession beginImport(String sourceName) {
-        KeyedImport<SpeedConcern> run = new KeyedImport<>(ds, importTurn, "speed-concerns", sourceName,
+    public KeyedImportSession<SpeedConcern> beginImport(String sourceName) {
+        return new KeyedImport<>(ds, importTurn, "speed-concerns", sourceName,
                 "speed_concern", "source_key", INSERT, SpeedConcern::sourceKey, JdbcSpeedConcernStore::bindRow);
-        return new ImportSession() {
-            @Override
-            public int add(List<SpeedConcern> batch) {
-                return run.add(batch);
-            }
-
-            @Override
-            public long commit(int duplicates, int rejected) {
-                return run.commit(duplicates, rejected);
-            }
-
-            @Override
-            public void close() {
-                run.close();
-            }
-        };
     }
 
     @Override

@@ -1,5 +1,7 @@
 package uk.safermap.store.jdbc;
 
+import uk.safermap.store.KeyedImportSession;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +24,7 @@ import java.util.function.Function;
  *
  * @param <T> the row type
  */
-final class KeyedImport<T> implements AutoCloseable {
+final class KeyedImport<T> implements KeyedImportSession<T> {
 
     /** Binds one row's values to the insert statement; the import id is given for its column. */
     @FunctionalInterface
@@ -87,7 +89,8 @@ final class KeyedImport<T> implements AutoCloseable {
     }
 
     /** Adds the rows whose key is not stored yet (rows in one batch have distinct keys); returns how many. */
-    int add(List<T> batch) {
+    @Override
+    public int add(List<T> batch) {
         if (batch.isEmpty()) {
             return 0;
         }
@@ -126,7 +129,8 @@ final class KeyedImport<T> implements AutoCloseable {
         return out;
     }
 
-    long commit(int duplicates, int rejected) {
+    @Override
+    public long commit(int duplicates, int rejected) {
         try (PreparedStatement ps = c.prepareStatement(FINISH_IMPORT)) {
             ps.setTimestamp(1, Timestamp.valueOf(LocalDateTime.now()));
             ps.setInt(2, imported);

@@ -17,6 +17,7 @@ import uk.safermap.store.CollisionQuery;
 import uk.safermap.store.CollisionStore;
 import uk.safermap.store.CouncilCaseQuery;
 import uk.safermap.store.CouncilCaseStore;
+import uk.safermap.store.KeyedImportSession;
 import uk.safermap.store.SpeedConcernQuery;
 import uk.safermap.store.SpeedConcernStore;
 
@@ -59,7 +60,7 @@ abstract class RoadAndCouncilStoreContract {
 
     @Test
     void collisions_round_trip_filter_and_an_uncommitted_import_leaves_nothing() {
-        try (CollisionStore.ImportSession s = store.beginImport("a.csv")) {
+        try (KeyedImportSession<Collision> s = store.beginImport("a.csv")) {
             assertThat(s.add(List.of(
                     collision("2023330000001", LocalDate.of(2023, 1, 5), LocalTime.of(15, 15), Severity.SLIGHT, 475210, 320250),
                     collision("2023330000002", LocalDate.of(2023, 6, 1), null, Severity.SERIOUS, 478600, 321400),
@@ -67,7 +68,7 @@ abstract class RoadAndCouncilStoreContract {
                     .isEqualTo(3);
             s.commit(0, 0);
         }
-        try (CollisionStore.ImportSession s = store.beginImport("again.csv")) {
+        try (KeyedImportSession<Collision> s = store.beginImport("again.csv")) {
             assertThat(s.add(List.of(collision("2023330000001", LocalDate.of(2023, 1, 5), null, Severity.SLIGHT, 1, 1),
                     collision("2023330000004", LocalDate.of(2023, 2, 1), null, Severity.SLIGHT, 475000, 320000))))
                     .isEqualTo(1);
@@ -102,7 +103,7 @@ abstract class RoadAndCouncilStoreContract {
     void council_cases_keep_type_label_and_time_and_a_key_is_stored_once() {
         CaseType flyTipping = CouncilTaxonomyFile.defaults().bySlug("fly-tipping").orElseThrow();
         CaseType dog = CouncilTaxonomyFile.defaults().bySlug("dog-fouling").orElseThrow();
-        try (CouncilCaseStore.ImportSession s = cases.beginImport("env.csv")) {
+        try (KeyedImportSession<CouncilCase> s = cases.beginImport("env.csv")) {
             assertThat(s.add(List.of(
                     new CouncilCase(0, "case:A1", flyTipping, "Dumped rubbish", "A1", LocalDate.of(2024, 3, 1),
                             LocalTime.of(7, 30), -0.88, 52.77, 474300, 320600, "Snow Hill"),
@@ -110,7 +111,7 @@ abstract class RoadAndCouncilStoreContract {
                             -0.88, 52.77, 474400, 320700, null)))).isEqualTo(2);
             s.commit(0, 0);
         }
-        try (CouncilCaseStore.ImportSession s = cases.beginImport("again.csv")) {
+        try (KeyedImportSession<CouncilCase> s = cases.beginImport("again.csv")) {
             assertThat(s.add(List.of(new CouncilCase(0, "case:A1", dog, "x", "A1", LocalDate.of(2024, 3, 1), null,
                     -0.88, 52.77, 1, 1, null)))).isZero();
             s.commit(1, 0);
@@ -127,7 +128,7 @@ abstract class RoadAndCouncilStoreContract {
 
     @Test
     void speed_concerns_keep_measured_speeds_and_leave_unmeasured_ones_empty() {
-        try (SpeedConcernStore.ImportSession s = speed.beginImport("speed.csv")) {
+        try (KeyedImportSession<SpeedConcern> s = speed.beginImport("speed.csv")) {
             assertThat(s.add(List.of(
                     new SpeedConcern(0, "speed:S1", LocalDate.of(2024, 3, 9), LocalTime.of(7, 30), "speedwatch", "S1",
                             "Thorpe Road", -0.85, 52.77, 478600, 321400, 30, 212, 37, 48.0, 31.5),
