@@ -44,13 +44,15 @@ const COUNCIL_METRIC = 'council-cases';
 
 /**
  * What the #ward-metric choice draws: the service to ask, the value shaded and its breaks, the
- * legend title and a ward's figure rows. Crime figures come classed from the choropleth service.
+ * legend title and a ward's figure rows. Crime figures come classed from the choropleth service,
+ * for the chosen months. Collisions and council cases take the last 12 months of their own data
+ * (the services' default): STATS19 is published a year or more after police.uk crime, so the crime
+ * months would often hold no collision at all.
  */
 function figureOf(metric, filters, typeLabels) {
-  const period = { from: filters.fromMonth, to: filters.toMonth };
   if (COLLISION_LABELS[metric]) {
     return {
-      path: '/api/wards/collisions', query: period, label: COLLISION_LABELS[metric],
+      path: '/api/wards/collisions', query: {}, label: COLLISION_LABELS[metric],
       value: (p) => p[metric], breaks: (result) => result.breaks[metric],
       rows: (p) => [['Road collisions', about(p.collisions)], ['Killed or seriously injured', about(p.ksi)],
         ['Fatal (counted, never mapped)', about(p.fatal)]],
@@ -59,7 +61,7 @@ function figureOf(metric, filters, typeLabels) {
   if (metric.startsWith(COUNCIL_METRIC)) {
     const type = metric.split(':')[1] || null;
     return {
-      path: '/api/wards/council-cases', query: { ...period, types: type },
+      path: '/api/wards/council-cases', query: { types: type },
       label: `${type ? typeLabels.get(type) || type : 'Council cases'} (rounded to 5)`,
       value: (p) => p.cases, breaks: (result) => result.breaks,
       rows: (p) => [['Council cases', about(p.cases)],
@@ -68,7 +70,7 @@ function figureOf(metric, filters, typeLabels) {
   }
   return {
     path: '/api/wards/choropleth', label: METRIC_LABELS[metric], rows: (p) => crimeRows(p, metric),
-    query: { ...period, metric, types: filters.crimeTypes ? filters.crimeTypes.join(',') : null },
+    query: { from: filters.fromMonth, to: filters.toMonth, metric, types: filters.crimeTypes ? filters.crimeTypes.join(',') : null },
   };
 }
 
@@ -182,8 +184,9 @@ export function createWardView({ map, mapElement, panel, currentFilters, report 
     suppressed.append(createElement('span', 'ward-legend__swatch ward-legend__swatch--none'),
       ' fewer than 5, or not available');
     list.appendChild(suppressed);
+    const period = createElement('p', 'analysis__hint', `${result.period.from} to ${result.period.to}`);
     const note = createElement('p', 'analysis__hint', result.disclosure.rule);
-    legend.replaceChildren(title, list, note, ...(result.notes || []).map((n) => createElement('p', 'notice', n)));
+    legend.replaceChildren(title, period, list, note, ...(result.notes || []).map((n) => createElement('p', 'notice', n)));
   }
 
   return { refresh };
