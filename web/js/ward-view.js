@@ -41,6 +41,7 @@ const COLLISION_LABELS = {
   ksi: 'Killed or seriously injured collisions (rounded to 5)',
 };
 const COUNCIL_METRIC = 'council-cases';
+const OWN_PERIOD = 'The last 12 months of these data; the date range applies to crime only.';
 
 /**
  * What the #ward-metric choice draws: the service to ask, the value shaded and its breaks, the
@@ -52,7 +53,7 @@ const COUNCIL_METRIC = 'council-cases';
 function figureOf(metric, filters, typeLabels) {
   if (COLLISION_LABELS[metric]) {
     return {
-      path: '/api/wards/collisions', query: {}, label: COLLISION_LABELS[metric],
+      path: '/api/wards/collisions', query: {}, label: COLLISION_LABELS[metric], note: OWN_PERIOD,
       value: (p) => p[metric], breaks: (result) => result.breaks[metric],
       rows: (p) => [['Road collisions', about(p.collisions)], ['Killed or seriously injured', about(p.ksi)],
         ['Fatal (counted, never mapped)', about(p.fatal)]],
@@ -61,7 +62,7 @@ function figureOf(metric, filters, typeLabels) {
   if (metric.startsWith(COUNCIL_METRIC)) {
     const type = metric.split(':')[1] || null;
     return {
-      path: '/api/wards/council-cases', query: { types: type },
+      path: '/api/wards/council-cases', query: { types: type }, note: OWN_PERIOD,
       label: `${type ? typeLabels.get(type) || type : 'Council cases'} (rounded to 5)`,
       value: (p) => p.cases, breaks: (result) => result.breaks,
       rows: (p) => [['Council cases', about(p.cases)],
@@ -186,7 +187,8 @@ export function createWardView({ map, mapElement, panel, currentFilters, report 
     list.appendChild(suppressed);
     const period = createElement('p', 'analysis__hint', `${result.period.from} to ${result.period.to}`);
     const note = createElement('p', 'analysis__hint', result.disclosure.rule);
-    legend.replaceChildren(title, period, list, note, ...(result.notes || []).map((n) => createElement('p', 'notice', n)));
+    const notes = [figure.note, ...(result.notes || [])].filter(Boolean);
+    legend.replaceChildren(title, period, list, note, ...notes.map((n) => createElement('p', 'notice', n)));
   }
 
   return { refresh };

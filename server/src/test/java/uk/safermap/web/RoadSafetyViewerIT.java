@@ -71,7 +71,7 @@ class RoadSafetyViewerIT extends BrowserTest {
         // 324 collisions of 2024 over 16 wards: the planted clusters' wards are shaded, not grey.
         assertThat(wards).anySatisfy(path -> assertThat(WARD_FILLS).contains(path.getDomAttribute("fill")));
         assertThat(browser.findElement(By.id("ward-legend")).getText())
-                .contains("2024-", "fewer than 5", "rounded");
+                .contains("2024-", "fewer than 5", "rounded", "date range applies to crime only");
         Browser.screenshot(browser, "councillor-collisions.png");
 
         show("ksi", "Killed or seriously injured collisions (rounded to 5)");
