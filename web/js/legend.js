@@ -1,7 +1,7 @@
 /**
- * The map legend: category colours and the boundary line styles, as a collapsible
- * L.control. Colours and styles come from categories.js and boundaries.js, never
- * repeated here.
+ * The map legend: category colours, the point overlays' symbols (road collisions, speed concerns,
+ * council cases) and the boundary line styles, as a collapsible L.control. Colours and styles
+ * come from categories.js, point-overlay.js and boundaries.js, never repeated here.
  */
 import { APPROXIMATE_STYLE, BOUNDARY_KINDS } from './boundaries.js';
 import { createCategorySwatch } from './categories.js';
@@ -10,14 +10,17 @@ import { createElement, createSvgElement } from './dom.js';
 /** Same breakpoint as the narrow-screen layout in app.css. */
 const NARROW_SCREEN = '(max-width: 40rem)';
 
-/** Creates the legend control for the given categories ([{slug, label}]). */
-export function createLegendControl(categories) {
+/**
+ * Creates the legend control for the given categories ([{slug, label}]) and point overlay
+ * sections ([{title, rows: [{style, label}]}], circle marker styles).
+ */
+export function createLegendControl(categories, overlays = []) {
   const legend = L.control({ position: 'bottomright' });
-  legend.onAdd = () => buildLegend(categories);
+  legend.onAdd = () => buildLegend(categories, overlays);
   return legend;
 }
 
-function buildLegend(categories) {
+function buildLegend(categories, overlays) {
   const container = createElement('details', 'map-legend');
   // Open on wide screens; on narrow ones it would hide most of the map.
   container.open = !window.matchMedia(NARROW_SCREEN).matches;
@@ -26,6 +29,11 @@ function buildLegend(categories) {
   container.appendChild(createElement('h2', null, 'Crime categories'));
   container.appendChild(buildList(categories.map((category) =>
     [createCategorySwatch(category.slug), category.label])));
+
+  for (const overlay of overlays) {
+    container.appendChild(createElement('h2', null, overlay.title));
+    container.appendChild(buildList(overlay.rows.map((row) => [createPointSwatch(row.style), row.label])));
+  }
 
   container.appendChild(createElement('h2', null, 'Boundaries'));
   const boundaryRows = BOUNDARY_KINDS.map((kind) => [createLineSwatch(kind.style), kind.label]);
@@ -51,6 +59,17 @@ export function buildList(rows) {
     list.appendChild(item);
   }
   return list;
+}
+
+/** A circle like a circle marker of the given style (fill, stroke, width; radius capped to fit the row). */
+function createPointSwatch(style) {
+  const svg = createSvgElement('svg', {
+    class: 'swatch', width: 24, height: 20, viewBox: '0 0 24 20', 'aria-hidden': 'true', focusable: 'false',
+  });
+  svg.appendChild(createSvgElement('circle', { cx: 12, cy: 10, r: Math.min(style.radius || 5, 9),
+    fill: style.fillOpacity === 0 ? 'none' : style.fillColor,
+    'fill-opacity': style.fillOpacity === undefined ? 1 : style.fillOpacity, stroke: style.color || 'none', 'stroke-width': style.weight || 0 }));
+  return svg;
 }
 
 /** A small box drawn with a style's fill, stroke colour, width and dashes (boundaries, analysis results). */

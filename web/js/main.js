@@ -8,7 +8,7 @@
  * (data-mode="councillor"): the ward map and reports, and no incident, analysis or planning.
  */
 import { analysisLayer } from './analysis-layer.js';
-import { currentUser } from './api.js';
+import { currentUser, fetchJson } from './api.js';
 import { createAnalysisLegend } from './analysis-legend.js';
 import { createAnalysisPanel } from './analysis-panel.js';
 import { listAreas, loadBoundaryLayers } from './boundaries.js';
@@ -18,7 +18,9 @@ import { incidentLayer } from './incidents.js';
 import { bindLayerToggles } from './layer-toggles.js';
 import { createLegendControl } from './legend.js';
 import { createMap } from './map-view.js';
-import { collisionLayer, councilCaseLayer, speedConcernLayer } from './point-overlay.js';
+import {
+  collisionLayer, councilCaseLayer, overlayLegendSections, speedConcernLayer,
+} from './point-overlay.js';
 import { showAllowedLinks } from './navigation.js';
 import { bindSearch } from './search.js';
 import { createAnalysisReporter, createStatusReporter } from './status.js';
@@ -40,7 +42,13 @@ async function start(mapElement, reporter) {
     return;
   }
   mapElement.dataset.mode = 'full';
-  createLegendControl(config.categories).addTo(map);
+  // The legend still shows categories, severities and boundaries if the case types cannot load.
+  const caseTypes = await fetchJson('/api/council/types', null, 'loading the council case types')
+    .then((answer) => answer.types, (error) => {
+      console.warn(error.message);
+      return [];
+    });
+  createLegendControl(config.categories, overlayLegendSections(caseTypes)).addTo(map);
 
   reporter.loading('Loading boundaries…');
   const boundaries = await loadBoundaryLayers(map);

@@ -88,10 +88,36 @@ export function collisionLayer() {
   ]);
 }
 
+/** A council case's symbol, in its type's colour. */
+function caseStyle(colour) {
+  return { radius: 5, fillColor: colour, color: '#ffffff', weight: 1, fillOpacity: 0.9 };
+}
+
+/** A speeding complaint (hollow) or a Community Speedwatch session (filled). */
+function speedConcernStyle(source) {
+  return { radius: 6, color: '#5e3c99', weight: 2, fillColor: '#5e3c99', fillOpacity: source === 'speedwatch' ? 0.8 : 0 };
+}
+
+/**
+ * The overlays' legend sections for legend.js: severities, speed concern sources and the case
+ * types ([{slug, label, colour}] from /api/council/types).
+ */
+export function overlayLegendSections(caseTypes) {
+  return [
+    { title: 'Road collisions', rows: [
+      { style: SEVERITY_STYLE.fatal, label: 'Fatal' },
+      { style: SEVERITY_STYLE.serious, label: 'Serious' },
+      { style: SEVERITY_STYLE.slight, label: 'Slight' }] },
+    { title: 'Speed concerns', rows: [
+      { style: speedConcernStyle('complaint'), label: 'Complaint' },
+      { style: speedConcernStyle('speedwatch'), label: 'Community Speedwatch' }] },
+    { title: 'Council cases', rows: caseTypes.map((type) => ({ style: caseStyle(type.colour), label: type.label })) },
+  ];
+}
+
 /** Council cases (fly-tipping, dog fouling, ...), in their type's colour. */
 export function councilCaseLayer() {
-  return new PointOverlay('council-cases', (p) => ({ radius: 5, fillColor: p.colour, color: '#ffffff', weight: 1,
-    fillOpacity: 0.9 }), (p) => [
+  return new PointOverlay('council-cases', (p) => caseStyle(p.colour), (p) => [
     ['Case type', p.case_type_label], ['As recorded', p.label], ['Reference', p.reference], ['Date', p.date],
     ['Location', p.location],
   ]);
@@ -99,8 +125,7 @@ export function councilCaseLayer() {
 
 /** Speeding complaints (hollow) and Community Speedwatch sessions (filled), beside collisions. */
 export function speedConcernLayer() {
-  return new PointOverlay('speed-concerns', (p) => ({ radius: 6, color: '#5e3c99', weight: 2,
-    fillColor: '#5e3c99', fillOpacity: p.source === 'speedwatch' ? 0.8 : 0 }), (p) => [
+  return new PointOverlay('speed-concerns', (p) => speedConcernStyle(p.source), (p) => [
     ['Source', p.source], ['Date', p.date], ['Location', p.location], ['Speed limit', p.speed_limit],
     ['Vehicles checked', p.vehicles_checked], ['Over the limit', p.vehicles_over], ['Highest speed', p.max_speed],
   ]);

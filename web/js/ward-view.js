@@ -1,7 +1,10 @@
 /**
- * Councillor mode: wards shaded by the chosen metric (GET /api/wards/choropleth, counts rounded to
- * 5 and small ones suppressed by the service), a legend with the class breaks, and for a clicked
- * ward its figures and links to its report (page and PDF). No incident is ever requested.
+ * Councillor mode: wards shaded by the chosen figure: crime (GET /api/wards/choropleth), road
+ * collisions or KSI (/api/wards/collisions) or council cases of all or one type
+ * (/api/wards/council-cases), counts rounded to 5 and small ones suppressed by the service, which
+ * also sends the class breaks; a legend with those breaks, and for a clicked ward its figures and
+ * links to its report (page and PDF). No incident, collision or case point is ever requested, so a
+ * fatal collision is only ever a count.
  *
  * Test hooks on the map element: data-choropleth-state ("loading" | "ready" | "error"),
  * data-choropleth-wards, data-selected-ward.
@@ -33,15 +36,64 @@ const METRIC_LABELS = {
   rate: 'Incidents per 1,000 residents',
   change: '% change on a year earlier',
 };
+const COLLISION_LABELS = {
+  collisions: 'Road collisions (rounded to 5)',
+  ksi: 'Killed or seriously injured collisions (rounded to 5)',
+};
+const COUNCIL_METRIC = 'council-cases';
+const OWN_PERIOD = 'The last 12 months of these data; the date range applies to crime only.';
+
+/**
+ * What the #ward-metric choice draws: the service to ask, the value shaded and its breaks, the
+ * legend title and a ward's figure rows. Crime figures come classed from the choropleth service,
+ * for the chosen months. Collisions and council cases take the last 12 months of their own data
+ * (the services' default): STATS19 is published a year or more after police.uk crime, so the crime
+ * months would often hold no collision at all.
+ */
+function figureOf(metric, filters, typeLabels) {
+  if (COLLISION_LABELS[metric]) {
+    return {
+      path: '/api/wards/collisions', query: {}, label: COLLISION_LABELS[metric], note: OWN_PERIOD,
+      value: (p) => p[metric], breaks: (result) => result.breaks[metric],
+      rows: (p) => [['Road collisions', about(p.collisions)], ['Killed or seriously injured', about(p.ksi)],
+        ['Fatal (counted, never mapped)', about(p.fatal)]],
+    };
+  }
+  if (metric.startsWith(COUNCIL_METRIC)) {
+    const type = metric.split(':')[1] || null;
+    return {
+      path: '/api/wards/council-cases', query: { types: type }, note: OWN_PERIOD,
+      label: `${type ? typeLabels.get(type) || type : 'Council cases'} (rounded to 5)`,
+      value: (p) => p.cases, breaks: (result) => result.breaks,
+      rows: (p) => [['Council cases', about(p.cases)],
+        ...Object.entries(p.byType).map(([slug, n]) => [typeLabels.get(slug) || slug, about(n)])],
+    };
+  }
+  return {
+    path: '/api/wards/choropleth', label: METRIC_LABELS[metric], rows: (p) => crimeRows(p, metric),
+    query: { from: filters.fromMonth, to: filters.toMonth, metric, types: filters.crimeTypes ? filters.crimeTypes.join(',') : null },
+  };
+}
 
 export function createWardView({ map, mapElement, panel, currentFilters, report }) {
   const metricSelect = panel.querySelector('#ward-metric');
   const legend = panel.querySelector('#ward-legend');
   const summary = panel.querySelector('#ward-summary');
   const layer = L.geoJSON(null, { style: () => ({}) }).addTo(map);
+  const typeLabels = new Map();
   let generation = 0;
 
   metricSelect.addEventListener('change', () => refresh());
+  // One choice per council case type, in the taxonomy's order, under "Council cases".
+  const typesLoaded = fetchJson('/api/council/types', null, 'loading the council case types').then((answer) => {
+    const group = metricSelect.querySelector('#ward-metric-council');
+    for (const type of answer.types) {
+      typeLabels.set(type.slug, type.label);
+      const option = createElement('option', null, type.label);
+      option.value = `${COUNCIL_METRIC}:${type.slug}`;
+      group.appendChild(option);
+    }
+  }).catch((error) => report(error.message, true));
 
   async function refresh() {
     const filters = currentFilters();
@@ -51,14 +103,14 @@ export function createWardView({ map, mapElement, panel, currentFilters, report 
     }
     const run = ++generation;
     mapElement.dataset.choroplethState = 'loading';
-    const query = { metric: metricSelect.value, from: filters.fromMonth, to: filters.toMonth,
-      types: filters.crimeTypes ? filters.crimeTypes.join(',') : null };
+    await typesLoaded;
+    const figure = figureOf(metricSelect.value, filters, typeLabels);
     try {
-      const result = await fetchJson('/api/wards/choropleth', query, 'loading the ward map');
+      const result = await fetchJson(figure.path, figure.query, 'loading the ward map');
       if (run !== generation) {
         return;
       }
-      draw(result, query);
+      draw(classify(result, figure), figure);
       mapElement.dataset.choroplethWards = String(result.features.length);
       mapElement.dataset.choroplethState = 'ready';
       report(`Ward figures for ${result.period.from} to ${result.period.to}.`);
@@ -68,7 +120,7 @@ export function createWardView({ map, mapElement, panel, currentFilters, report 
     }
   }
 
-  function draw(result, query) {
+  function draw(result, figure) {
     layer.clearLayers();
     const classes = result.breaks.length;
     layer.options.style = (feature) => {
@@ -86,16 +138,16 @@ export function createWardView({ map, mapElement, panel, currentFilters, report 
     layer.eachLayer((wardLayer) => {
       const p = wardLayer.feature.properties;
       // The figures open where the councillor clicked, and stay in the panel with the report links.
-      wardLayer.bindPopup(() => createDefinitionPopup(`${p.name} ward`, figureRows(p, query)));
-      wardLayer.on('click', () => select(p, result, query));
+      wardLayer.bindPopup(() => createDefinitionPopup(`${p.name} ward`, figure.rows(p)));
+      wardLayer.on('click', () => select(p, result, figure));
     });
-    renderLegend(result);
+    renderLegend(result, figure);
   }
 
-  function select(p, result, query) {
+  function select(p, result, figure) {
     mapElement.dataset.selectedWard = p.code;
     const reportQuery = toQueryString({ from: result.period.from, to: result.period.to });
-    summary.replaceChildren(createDefinitionPopup(`${p.name} ward`, figureRows(p, query)));
+    summary.replaceChildren(createDefinitionPopup(`${p.name} ward`, figure.rows(p)));
     const links = createElement('p', 'ward__links');
     const page = createElement('a', null, 'Ward report');
     page.href = `/api/reports/ward/${encodeURIComponent(p.code)}?${reportQuery}`;
@@ -108,8 +160,8 @@ export function createWardView({ map, mapElement, panel, currentFilters, report 
     summary.hidden = false;
   }
 
-  function renderLegend(result) {
-    const title = createElement('p', 'legend__title', METRIC_LABELS[result.metric]);
+  function renderLegend(result, figure) {
+    const title = createElement('p', 'legend__title', figure.label);
     const list = createElement('ul', 'ward-legend__list');
     let lower = null;
     if (result.metric === 'change') {
@@ -133,20 +185,44 @@ export function createWardView({ map, mapElement, panel, currentFilters, report 
     suppressed.append(createElement('span', 'ward-legend__swatch ward-legend__swatch--none'),
       ' fewer than 5, or not available');
     list.appendChild(suppressed);
+    const period = createElement('p', 'analysis__hint', `${result.period.from} to ${result.period.to}`);
     const note = createElement('p', 'analysis__hint', result.disclosure.rule);
-    legend.replaceChildren(title, list, note, ...result.notes.map((n) => createElement('p', 'notice', n)));
+    const notes = [figure.note, ...(result.notes || [])].filter(Boolean);
+    legend.replaceChildren(title, period, list, note, ...notes.map((n) => createElement('p', 'notice', n)));
   }
 
   return { refresh };
 }
 
-function figureRows(p, query) {
+function crimeRows(p, metric) {
   return [
     ['Incidents', p.suppressed && p.count === null ? 'fewer than 5' : `about ${p.count}`],
     ['A year earlier', p.previousCount === null ? 'fewer than 5' : `about ${p.previousCount}`],
-    [METRIC_LABELS[query.metric], p.value === null ? 'not shown' : p.value.toFixed(query.metric === 'count' ? 0 : 1)],
+    [METRIC_LABELS[metric], p.value === null ? 'not shown' : p.value.toFixed(metric === 'count' ? 0 : 1)],
     ['Residents', p.population === null ? 'not loaded' : p.population],
   ];
+}
+
+/**
+ * Collision and council-case answers in the crime choropleth's shape: the shaded value and its
+ * class (the first break it does not exceed; null when suppressed) on each ward, the breaks on top.
+ */
+function classify(result, figure) {
+  if (!figure.value) {
+    return result;
+  }
+  const breaks = figure.breaks(result);
+  for (const feature of result.features) {
+    const value = figure.value(feature.properties);
+    feature.properties.value = value;
+    const k = breaks.findIndex((upper) => value <= upper);
+    feature.properties.class = value === null ? null : (k < 0 ? breaks.length - 1 : k);
+  }
+  return { ...result, metric: 'count', breaks };
+}
+
+function about(count) {
+  return count === null || count === undefined ? 'fewer than 5' : `about ${count}`;
 }
 
 function swatchIndex(k, classes) {

@@ -31,7 +31,9 @@ public final class CollisionWardService {
                                  Integer fatal, boolean suppressed) {
     }
 
-    public record Result(YearMonth from, YearMonth to, DisclosurePolicy disclosure, List<WardCollisions> wards) {
+    /** With quantile class breaks of the wards' collisions and of their KSI collisions, for the map. */
+    public record Result(YearMonth from, YearMonth to, DisclosurePolicy disclosure, List<WardCollisions> wards,
+                         double[] collisionBreaks, double[] ksiBreaks) {
     }
 
     private final CollisionStore collisions;
@@ -73,6 +75,8 @@ public final class CollisionWardService {
             out.add(new WardCollisions(a.code(), a.name(), a.geometry(), policy.shown(total),
                     policy.shown(killedOrSerious), policy.shown(killed), policy.suppressed(total)));
         }
-        return new Result(period.first(), period.last(), policy, out);
+        return new Result(period.first(), period.last(), policy, out,
+                WardCells.breaks(out.stream().map(WardCollisions::collisions).toList()),
+                WardCells.breaks(out.stream().map(WardCollisions::ksi).toList()));
     }
 }

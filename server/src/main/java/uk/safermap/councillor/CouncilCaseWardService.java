@@ -33,8 +33,9 @@ public final class CouncilCaseWardService {
                             boolean suppressed) {
     }
 
+    /** With quantile class breaks of the wards' totals of the chosen types, for the map. */
     public record Result(YearMonth from, YearMonth to, List<String> types, DisclosurePolicy disclosure,
-                         List<WardCases> wards) {
+                         List<WardCases> wards, double[] breaks) {
     }
 
     private final CouncilCaseStore cases;
@@ -85,6 +86,7 @@ public final class CouncilCaseWardService {
             out.add(new WardCases(a.code(), a.name(), a.geometry(), policy.shown(total), shownByType,
                     policy.suppressed(total)));
         }
-        return new Result(period.first(), period.last(), slugs.stream().sorted().toList(), policy, out);
+        return new Result(period.first(), period.last(), slugs.stream().sorted().toList(), policy, out,
+                WardCells.breaks(out.stream().map(WardCases::cases).toList()));
     }
 }

@@ -9,6 +9,7 @@ import uk.safermap.privacy.DisclosurePolicy;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -55,6 +56,15 @@ final class WardCells {
             kindOf[i] = (byte) kind.applyAsInt(item);
         }
         return new RoundedCells(wards.size(), months(period), kinds, policy, ward, month, kindOf);
+    }
+
+    /** Classes of the map, as the crime choropleth's default. */
+    static final int CLASSES = 5;
+
+    /** Quantile class breaks of the shown (rounded, not suppressed) ward figures, as the crime choropleth draws. */
+    static double[] breaks(List<Integer> shown) {
+        double[] known = shown.stream().filter(Objects::nonNull).mapToDouble(Integer::doubleValue).toArray();
+        return known.length == 0 ? new double[0] : ClassBreaks.quantile(known, CLASSES);
     }
 
     static int months(DisclosurePolicy.Period period) {

@@ -104,6 +104,7 @@ final class CollisionHandler {
                         "ksi", w.ksi(), "fatal", w.fatal(), "suppressed", w.suppressed()))).toList();
         GeoJsonResponse.collection(ctx, mapper, features, Map.of(
                 "period", Map.of("from", r.from().toString(), "to", r.to().toString()),
+                "breaks", Map.of("collisions", r.collisionBreaks(), "ksi", r.ksiBreaks()),
                 "disclosure", WardHandler.disclosure(r.disclosure())));
     }
 

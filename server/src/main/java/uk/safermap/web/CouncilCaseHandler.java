@@ -67,6 +67,7 @@ final class CouncilCaseHandler {
         GeoJsonResponse.collection(ctx, mapper, features, Map.of(
                 "period", Map.of("from", r.from().toString(), "to", r.to().toString()),
                 "types", r.types(),
+                "breaks", r.breaks(),
                 "disclosure", WardHandler.disclosure(r.disclosure())));
     }
 

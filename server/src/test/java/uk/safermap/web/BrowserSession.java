@@ -56,6 +56,11 @@ final class BrowserSession implements AutoCloseable {
         return browser;
     }
 
+    /** An API client of the service with the given token, to seed data the browser then looks at. */
+    ApiClient api(String token) {
+        return new ApiClient(app.port()).withToken(token);
+    }
+
     /** The absolute URL of a path on the service. */
     String url(String path) {
         return "http://127.0.0.1:" + app.port() + path;

@@ -205,6 +205,7 @@ class CollisionApiTest {
         JsonNode body = r.json();
         assertThat(body.at("/disclosure/roundingBase").asInt()).isEqualTo(5);
         int shown = 0;
+        int maxShown = 0;
         for (JsonNode f : body.get("features")) {
             JsonNode p = f.get("properties");
             for (String field : List.of("collisions", "ksi", "fatal")) {
@@ -215,10 +216,17 @@ class CollisionApiTest {
             }
             assertThat(p.get("suppressed").asBoolean()).isEqualTo(p.get("collisions").isNull());
             shown += p.get("collisions").isNull() ? 0 : 1;
+            maxShown = Math.max(maxShown, p.get("collisions").asInt(0));
             // Three fatal collisions in a year, one per planted cluster: no ward may show a fatal count.
             assertThat(p.get("fatal").isNull()).isTrue();
         }
         assertThat(shown).isGreaterThan(0);
+        // Quantile class breaks of the shown figures for the viewer's map: ascending, the last the largest ward.
+        List<Double> breaks = new ArrayList<>();
+        body.at("/breaks/collisions").forEach(b -> breaks.add(b.asDouble()));
+        assertThat(breaks).isNotEmpty().hasSizeLessThanOrEqualTo(5).isSorted().doesNotHaveDuplicates();
+        assertThat(breaks.get(breaks.size() - 1)).isEqualTo(maxShown);
+        assertThat(body.at("/breaks/ksi").isArray()).isTrue();
     }
 
     private double distance(Stats19Sample.PlantedCluster planted, double lon, double lat) {
