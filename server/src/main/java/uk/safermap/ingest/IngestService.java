@@ -34,7 +34,9 @@ import java.util.zip.ZipInputStream;
 public final class IngestService {
 
     static final int MAX_REPORTED_REJECTIONS = 1000;
-    private static final int BATCH_SIZE = 1000;
+    // Large enough that a store's per-batch work (a PostGIS COPY and one set-based INSERT, an H2GIS key
+    // lookup) is spread over many rows; small enough to stay a few MB.
+    private static final int BATCH_SIZE = 10_000;
     private static final int PROGRESS_EVERY = 10_000;
 
     /** Told how far an import has got, every few thousand rows. */

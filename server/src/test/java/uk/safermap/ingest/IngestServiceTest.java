@@ -277,6 +277,22 @@ class IngestServiceTest {
     }
 
     @Test
+    void duplicates_in_a_later_batch_than_their_first_row_are_counted_exactly_and_a_reimport_adds_nothing() {
+        // 12,000 rows: more than one store batch; the last 1,000 repeat crime ids of the first batch.
+        StringBuilder csv = new StringBuilder("Crime ID,Month,Longitude,Latitude,Crime type\n");
+        for (int i = 0; i < 12_000; i++) {
+            csv.append("batch").append(i % 11_000).append(",2025-03,-0.887,52.7656,Burglary\n");
+        }
+        ImportReport first = importText(IncidentFormat.POLICE_CSV, csv.toString());
+        assertThat(first.imported()).isEqualTo(11_000);
+        assertThat(first.duplicates()).isEqualTo(1_000);
+        ImportReport again = importText(IncidentFormat.POLICE_CSV, csv.toString());
+        assertThat(again.imported()).isZero();
+        assertThat(again.duplicates()).isEqualTo(12_000);
+        assertThat(store.count()).isEqualTo(11_000);
+    }
+
+    @Test
     void two_imports_of_the_same_file_at_once_both_finish_and_add_it_once() throws Exception {
         StringBuilder csv = new StringBuilder("Crime ID,Month,Longitude,Latitude,Crime type\n");
         for (int i = 0; i < 3000; i++) {

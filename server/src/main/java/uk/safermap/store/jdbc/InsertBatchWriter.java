@@ -17,9 +17,10 @@ final class InsertBatchWriter implements BatchWriter {
     // the lookup uses the unique index on source_key.
     private static final String EXISTING_KEYS = "SELECT source_key FROM incident WHERE source_key = ANY(?)";
     // The geometry arrives as EWKT and is parsed by the database's cast: no per-row function call.
-    private static final String INSERT = "INSERT INTO incident (" + IncidentRow.COLUMNS + ") VALUES ("
-            + Jdbc.placeholders(IncidentRow.GEOM) + ", CAST(? AS GEOMETRY), "
-            + Jdbc.placeholders(IncidentRow.COUNT - IncidentRow.GEOM - 1) + ")";
+    private static final String INSERT = "INSERT INTO incident (" + IncidentRow.BEFORE_GEOM + ", geom, "
+            + IncidentRow.AFTER_GEOM + ") VALUES (" + Jdbc.placeholders(IncidentRow.BEFORE_GEOM_COUNT)
+            + ", CAST(? AS GEOMETRY), "
+            + Jdbc.placeholders(IncidentRow.COUNT_WITHOUT_GEOM - IncidentRow.BEFORE_GEOM_COUNT) + ")";
 
     private final Connection c;
     private final long importId;
@@ -41,8 +42,11 @@ final class InsertBatchWriter implements BatchWriter {
             }
             Object[] values = IncidentRow.values(inc, importId);
             for (int i = 0; i < values.length; i++) {
-                insert.setObject(i + 1, values[i]);
+                // The geometry parameter sits between the columns before and after it.
+                insert.setObject(i < IncidentRow.BEFORE_GEOM_COUNT ? i + 1 : i + 2, values[i]);
             }
+            insert.setString(IncidentRow.BEFORE_GEOM_COUNT + 1,
+                    "SRID=27700;POINT(" + inc.easting() + " " + inc.northing() + ")");
             insert.addBatch();
             added++;
         }

@@ -146,6 +146,22 @@ abstract class StoreContract {
     }
 
     @Test
+    void a_later_batch_of_the_same_import_counts_only_keys_its_earlier_batches_did_not_add() {
+        try (IncidentStore.ImportSession s = incidents.beginImport("police-csv", "batches")) {
+            assertThat(s.add(List.of(incident("b1", -0.887, 52.7656, Category.BURGLARY, YearMonth.of(2025, 3)),
+                    incident("b2", -0.887, 52.7656, Category.BURGLARY, YearMonth.of(2025, 3))))).isEqualTo(2);
+            assertThat(s.add(List.of(incident("b2", -0.887, 52.7656, Category.BURGLARY, YearMonth.of(2025, 3)),
+                    incident("b3", -0.881, 52.7601, Category.CRIMINAL_DAMAGE_ARSON, YearMonth.of(2025, 4))))).isEqualTo(1);
+            assertThat(s.commit(1, 0).imported()).isEqualTo(3);
+        }
+        assertThat(incidents.count()).isEqualTo(3);
+        Incident b3 = incidents.find(IncidentQuery.all(10)).items().stream()
+                .filter(i -> i.sourceKey().equals("b3")).findFirst().orElseThrow();
+        assertThat(b3.easting()).isEqualTo(grid.toGrid(-0.881, 52.7601)[0]);
+        assertThat(b3.when()).isEqualTo(TimeSpan.ofMonth(YearMonth.of(2025, 4)));
+    }
+
+    @Test
     void an_import_closed_without_commit_leaves_the_store_as_it_was() {
         importAll(List.of(incident("k1", -0.887, 52.7656, Category.BURGLARY, YearMonth.of(2025, 3))));
         try (IncidentStore.ImportSession s = incidents.beginImport("police-csv", "abandoned")) {
