@@ -5,17 +5,12 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import uk.safermap.geo.BritishNationalGrid;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -38,7 +33,7 @@ public final class ReportImages {
 
     public byte[] map(WardReport r, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = canvas(image);
+        Graphics2D g = ReportCanvas.white(image);
         Envelope all = new Envelope();
         Map<String, Geometry> shapes = new java.util.LinkedHashMap<>();
         r.wardShapes().forEach((code, lonLat) -> {
@@ -65,7 +60,7 @@ public final class ReportImages {
         g.setStroke(new BasicStroke(4f));
         g.draw(own);
         g.dispose();
-        return png(image);
+        return ReportCanvas.png(image);
     }
 
     /** Classes spread over the 5 colours when there are fewer classes than colours. */
@@ -75,7 +70,7 @@ public final class ReportImages {
 
     public byte[] trend(WardReport r, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = canvas(image);
+        Graphics2D g = ReportCanvas.white(image);
         int left = 50;
         int bottom = height - 40;
         int top = 20;
@@ -121,24 +116,6 @@ public final class ReportImages {
         g.setColor(Color.DARK_GRAY);
         g.drawString("a year earlier", left + 118, height - 7);
         g.dispose();
-        return png(image);
-    }
-
-    private static Graphics2D canvas(BufferedImage image) {
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        return g;
-    }
-
-    private static byte[] png(BufferedImage image) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ReportCanvas.png(image);
     }
 }

@@ -3,19 +3,15 @@ package uk.safermap.evaluation;
 import org.locationtech.jts.awt.ShapeWriter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import uk.safermap.councillor.ReportCanvas;
 import uk.safermap.geo.BritishNationalGrid;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -38,7 +34,7 @@ public final class EvaluationImages {
     /** Target (red), buffer ring (amber) and comparison (blue), north up. */
     public byte[] map(Evaluation e, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = canvas(image);
+        Graphics2D g = ReportCanvas.white(image);
         Geometry target = grid.toGrid(e.areas().target());
         Geometry buffer = grid.toGrid(e.areas().buffer());
         Geometry comparison = grid.toGrid(e.areas().comparison());
@@ -58,13 +54,13 @@ public final class EvaluationImages {
         legend(g, 90, height - 14, BUFFER, "buffer (" + Math.round(e.areas().bufferMetres()) + " m)");
         legend(g, 220, height - 14, COMPARISON, "comparison");
         g.dispose();
-        return png(image);
+        return ReportCanvas.png(image);
     }
 
     /** Target and comparison per month as an index; the gap shaded. */
     public byte[] series(Evaluation e, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = canvas(image);
+        Graphics2D g = ReportCanvas.white(image);
         int before = e.periods().beforeMonths();
         double[] t = index(e.monthly().target(), before);
         double[] c = index(e.monthly().comparison(), before);
@@ -102,7 +98,7 @@ public final class EvaluationImages {
         legend(g, left, height - 12, TARGET, "target");
         legend(g, left + 80, height - 12, COMPARISON, "comparison (100 = monthly mean before)");
         g.dispose();
-        return png(image);
+        return ReportCanvas.png(image);
     }
 
     /** Each month over the before-period mean, x 100; NaN where suppressed or the mean is 0. */
@@ -144,23 +140,5 @@ public final class EvaluationImages {
         g.fillRect(x, y - 9, 10, 10);
         g.setColor(Color.DARK_GRAY);
         g.drawString(text, x + 14, y);
-    }
-
-    private static Graphics2D canvas(BufferedImage image) {
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        return g;
-    }
-
-    private static byte[] png(BufferedImage image) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
