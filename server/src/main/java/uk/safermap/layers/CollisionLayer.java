@@ -75,11 +75,7 @@ public final class CollisionLayer implements FeatureSource {
 
     @Override
     public Optional<Feature> item(String featureId) {
-        try {
-            return store.findById(Long.parseLong(featureId)).map(CollisionLayer::feature);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return FeatureIds.numeric(featureId).flatMap(store::findById).map(CollisionLayer::feature);
     }
 
     /** Parses a severity list ({@code ksi} = fatal and serious); unknown words are an error naming the accepted ones. */

@@ -77,11 +77,7 @@ public final class CouncilCaseLayer implements FeatureSource {
 
     @Override
     public Optional<Feature> item(String featureId) {
-        try {
-            return store.findById(Long.parseLong(featureId)).map(CouncilCaseLayer::feature);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return FeatureIds.numeric(featureId).flatMap(store::findById).map(CouncilCaseLayer::feature);
     }
 
     /** Parses a list of case type slugs; an unknown one is an error naming the known ones. */

@@ -77,11 +77,7 @@ public final class IncidentLayer implements FeatureSource {
 
     @Override
     public Optional<Feature> item(String featureId) {
-        try {
-            return store.findById(Long.parseLong(featureId)).map(IncidentLayer::feature);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return FeatureIds.numeric(featureId).flatMap(store::findById).map(IncidentLayer::feature);
     }
 
     /** Parses a {@code crime_type} list; unknown slugs are an error naming the accepted ones. */

@@ -66,11 +66,7 @@ public final class SpeedConcernLayer implements FeatureSource {
 
     @Override
     public Optional<Feature> item(String featureId) {
-        try {
-            return store.findById(Long.parseLong(featureId)).map(SpeedConcernLayer::feature);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return FeatureIds.numeric(featureId).flatMap(store::findById).map(SpeedConcernLayer::feature);
     }
 
     private static Feature feature(SpeedConcern c) {
