@@ -250,7 +250,7 @@ public final class App implements AutoCloseable {
                 new EmergingService(selection, areas, cache, grid), new NearRepeatService(selection, cache),
                 new ProfileService(selection, areas, neighbourhoods, clusters, incidents), density,
                 new DensityTileService(density, new DensityTileRenderer(grid), disclosure, 5_000),
-                new Routes.Placement(new CctvPlacementService(selection, grid, new ExactMclp()),
+                new Routes.Placement(new CctvPlacementService(selection, clusters, grid, new ExactMclp()),
                         new DoorbellService(selection, areaStore, areas, grid),
                         placement.camerasFile().map(CameraFile::read).orElse(List.of()), grid));
     }

@@ -46,9 +46,9 @@ public final class ClusterService {
         this.grid = grid;
     }
 
-    public Result clusters(AnalysisFilter filter, double epsMetres, int minPoints) {
-        Dbscan dbscan = new Dbscan(epsMetres, minPoints);
-        return cache.get("clusters|" + epsMetres + "|" + minPoints + "|" + filter.key(),
+    public Result clusters(AnalysisFilter filter, ClusterParameters parameters) {
+        Dbscan dbscan = new Dbscan(parameters.epsMetres(), parameters.minPoints());
+        return cache.get("clusters|" + parameters.epsMetres() + "|" + parameters.minPoints() + "|" + filter.key(),
                 () -> compute(selection.select(filter, false), dbscan));
     }
 

@@ -51,14 +51,16 @@ public final class DensityService {
         this.serviceArea = new Envelope(serviceArea);
     }
 
-    public DensityGrid surface(AnalysisFilter filter, OptionalDouble bandwidth, OptionalDouble cell) {
+    public DensityGrid surface(AnalysisFilter filter, SurfaceParameters parameters) {
+        OptionalDouble bandwidth = parameters.bandwidthMetres();
+        OptionalDouble cell = parameters.cellMetres();
         if (filter.aggregateOnly()) {
             return aggregateSurface(filter, bandwidth, cell);
         }
         // Checks the parameters before anything is read or cached.
         KernelDensityParameters params = new KernelDensityParameters(bandwidth, cell, null,
                 KernelDensity.Method.AUTO, KernelDensityParameters.DEFAULT_MAX_CELLS);
-        return cache.get("density|" + bandwidth + "|" + cell + "|" + filter.key(), () -> compute(filter, params));
+        return cache.get("density|" + parameters.key() + "|" + filter.key(), () -> compute(filter, params));
     }
 
     private DensityGrid compute(AnalysisFilter filter, KernelDensityParameters params) {
@@ -98,10 +100,9 @@ public final class DensityService {
     }
 
     /** Contours at percentiles of the positive cells (e.g. 50, 75, 90, 95, 99). */
-    public List<Contour> contours(AnalysisFilter filter, OptionalDouble bandwidth, OptionalDouble cell,
-                                  double[] percentiles) {
-        DensityGrid surface = surface(filter, bandwidth, cell);
-        List<DensityContour> contours = new DensityContours().atPercentiles(surface, percentiles);
+    public List<Contour> contours(AnalysisFilter filter, ContourParameters parameters) {
+        DensityGrid surface = surface(filter, parameters.surface());
+        List<DensityContour> contours = new DensityContours().atPercentiles(surface, parameters.percentiles());
         return contours.stream().map(c -> new Contour(c.level(), c.percentile(), c.areaSquareMetres() / 1e6,
                 c.incidents(), grid.toWgs84(c.geometry()))).toList();
     }

@@ -65,9 +65,9 @@ public final class EmergingService {
         this.grid = grid;
     }
 
-    public Result emerging(AnalysisFilter filter, double cellMetres, double bandMetres, Step step) {
-        return cache.get("emerging|" + cellMetres + "|" + bandMetres + "|" + step + "|" + filter.key(),
-                () -> compute(filter, cellMetres, bandMetres, step));
+    public Result emerging(AnalysisFilter filter, EmergingParameters parameters) {
+        return cache.get("emerging|" + parameters + "|" + filter.key(), () -> compute(filter,
+                parameters.cellMetres(), parameters.bandMetres(), parameters.step()));
     }
 
     private Result compute(AnalysisFilter filter, double cellMetres, double bandMetres, Step step) {

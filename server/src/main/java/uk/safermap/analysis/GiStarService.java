@@ -57,9 +57,9 @@ public final class GiStarService {
         this.grid = grid;
     }
 
-    public Result hotSpots(AnalysisFilter filter, double cellMetres, OptionalDouble bandMetres) {
-        return cache.get("gistar|" + cellMetres + "|" + bandMetres + "|" + filter.key(),
-                () -> compute(filter, cellMetres, bandMetres));
+    public Result hotSpots(AnalysisFilter filter, GiStarParameters parameters) {
+        return cache.get("gistar|" + parameters + "|" + filter.key(),
+                () -> compute(filter, parameters.cellMetres(), parameters.bandMetres()));
     }
 
     private Result compute(AnalysisFilter filter, double cellMetres, OptionalDouble bandMetres) {

@@ -2,7 +2,6 @@ package uk.safermap.analysis;
 
 import uk.safermap.analysis.nearrepeat.KnoxResult;
 import uk.safermap.analysis.nearrepeat.KnoxTest;
-import uk.safermap.analysis.nearrepeat.Metric;
 import uk.safermap.store.PointSet;
 
 import java.util.Arrays;
@@ -25,11 +24,22 @@ public final class NearRepeatService {
         this.cache = cache;
     }
 
-    public Result nearRepeat(AnalysisFilter filter, double[] distanceEdges, int[] dayEdges, int permutations,
-                             long seed, Metric metric) {
-        KnoxTest test = new KnoxTest(distanceEdges, dayEdges, permutations, seed, metric);
-        return cache.get("near-repeat|" + Arrays.toString(distanceEdges) + "|" + Arrays.toString(dayEdges) + "|"
-                + permutations + "|" + seed + "|" + metric + "|" + filter.key(), () -> compute(filter, test));
+    /**
+     * The test on the filter's crime types, or on the parameters' {@code type} when the filter names
+     * none (burglary by default); naming both is refused as ambiguous.
+     */
+    public Result nearRepeat(AnalysisFilter filter, NearRepeatParameters p) {
+        if (p.type().isPresent() && !filter.categories().isEmpty()) {
+            throw new IllegalArgumentException("give type or types, not both");
+        }
+        AnalysisFilter studied = filter.categories().isEmpty()
+                ? new AnalysisFilter(filter.from(), filter.to(), p.type().orElse(NearRepeatParameters.DEFAULT_TYPE),
+                        filter.area(), filter.bboxWgs84())
+                : filter;
+        KnoxTest test = new KnoxTest(p.distances(), p.days(), p.permutations(), p.seed(), p.metric());
+        return cache.get("near-repeat|" + Arrays.toString(p.distances()) + "|" + Arrays.toString(p.days()) + "|"
+                + p.permutations() + "|" + p.seed() + "|" + p.metric() + "|" + studied.key(),
+                () -> compute(studied, test));
     }
 
     private Result compute(AnalysisFilter filter, KnoxTest test) {

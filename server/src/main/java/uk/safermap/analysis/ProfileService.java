@@ -24,9 +24,6 @@ import java.util.Set;
  */
 public final class ProfileService {
 
-    static final double DEFAULT_EPS_METRES = 50;
-    static final int DEFAULT_MIN_POINTS = 20;
-
     private final IncidentSelection selection;
     private final AreaResolver areas;
     private final NeighbourhoodService neighbourhoods;
@@ -106,7 +103,7 @@ public final class ProfileService {
         Set<Long> ids = new HashSet<>();
         Arrays.stream(inside.ids()).forEach(ids::add);
         List<AreaProfile.HotspotSummary> out = new ArrayList<>();
-        for (ClusterService.RankedCluster c : clusters.clusters(period, DEFAULT_EPS_METRES, DEFAULT_MIN_POINTS).clusters()) {
+        for (ClusterService.RankedCluster c : clusters.clusters(period, ClusterParameters.CRIME).clusters()) {
             int in = 0;
             for (long id : c.incidentIds()) {
                 in += ids.contains(id) ? 1 : 0;

@@ -5,6 +5,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
+import uk.safermap.analysis.ClusterParameters;
 import uk.safermap.analysis.cluster.ClusterOutlines;
 import uk.safermap.analysis.cluster.Clustering;
 import uk.safermap.analysis.cluster.Dbscan;
@@ -56,8 +57,13 @@ public final class CouncilCaseService {
     }
 
     /** @param types empty for every type; {@code to} is exclusive */
+    /** DBSCAN for council cases: fly-tips and the like recur at a spot, so 5 within 100 m make a place. */
+    public static final ClusterParameters CLUSTERS = new ClusterParameters(100, 5);
+
     public Clusters clusters(Optional<LocalDate> from, Optional<LocalDate> to, Set<CaseType> types,
-                             Optional<Envelope> gridBox, double epsMetres, int minPoints) {
+                             Optional<Envelope> gridBox, ClusterParameters parameters) {
+        double epsMetres = parameters.epsMetres();
+        int minPoints = parameters.minPoints();
         Dbscan dbscan = new Dbscan(epsMetres, minPoints);
         List<CouncilCase> all = store.find(new CouncilCaseQuery(BoxFilter.gridBox(gridBox), from, to,
                 Set.copyOf(types.stream().map(CaseType::slug).toList()), Integer.MAX_VALUE, 0)).items();

@@ -2,7 +2,7 @@ package uk.safermap.patrol;
 
 /**
  * Where the hot spots of a patrol plan come from. {@code clusters}: DBSCAN clusters with the
- * service's defaults (eps 50 m, 20 incidents). {@code gistar}: Gi* cells of 150 m, the size of
+ * service's defaults ({@link uk.safermap.analysis.ClusterParameters#CRIME}). {@code gistar}: Gi* cells of 150 m, the size of
  * Operation Grip's hot spots (Basford et al. 2021), classed hot at 95 % or 99 % after FDR, with
  * the band chosen by incremental spatial autocorrelation.
  */
@@ -10,8 +10,6 @@ public enum HotspotMethod {
     CLUSTERS,
     GISTAR;
 
-    static final double CLUSTER_EPS_METRES = 50;
-    static final int CLUSTER_MIN_POINTS = 20;
     static final double GISTAR_CELL_METRES = 150;
 
     public String slug() {

@@ -2,7 +2,9 @@ package uk.safermap.patrol;
 
 import org.locationtech.jts.geom.Envelope;
 import uk.safermap.analysis.AnalysisFilter;
+import uk.safermap.analysis.ClusterParameters;
 import uk.safermap.analysis.ClusterService;
+import uk.safermap.analysis.GiStarParameters;
 import uk.safermap.analysis.GiStarService;
 import uk.safermap.analysis.stats.HotSpotClass;
 import uk.safermap.domain.Category;
@@ -67,8 +69,7 @@ final class PatrolHotspots {
             indexOf.put(points.ids()[i], i);
         }
         List<int[]> out = new ArrayList<>();
-        for (ClusterService.RankedCluster c : clusters.clusters(filter, HotspotMethod.CLUSTER_EPS_METRES,
-                HotspotMethod.CLUSTER_MIN_POINTS).clusters()) {
+        for (ClusterService.RankedCluster c : clusters.clusters(filter, ClusterParameters.CRIME).clusters()) {
             // The cluster service reads the store on its own; an import in between can add ids this set lacks.
             out.add(java.util.Arrays.stream(c.incidentIds()).filter(indexOf::containsKey)
                     .mapToInt(id -> indexOf.get(id)).toArray());
@@ -78,7 +79,7 @@ final class PatrolHotspots {
 
     private List<int[]> cellMembers(AnalysisFilter filter, PointSet points) {
         List<int[]> out = new ArrayList<>();
-        for (GiStarService.Cell cell : giStar.hotSpots(filter, HotspotMethod.GISTAR_CELL_METRES, OptionalDouble.empty())
+        for (GiStarService.Cell cell : giStar.hotSpots(filter, new GiStarParameters(HotspotMethod.GISTAR_CELL_METRES, OptionalDouble.empty()))
                 .cells()) {
             if (cell.hotSpotClass() != HotSpotClass.HOT_95 && cell.hotSpotClass() != HotSpotClass.HOT_99) {
                 continue;

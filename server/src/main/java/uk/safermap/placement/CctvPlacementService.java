@@ -4,6 +4,7 @@ import org.locationtech.jts.geom.Geometry;
 import uk.safermap.analysis.AnalysisFilter;
 import uk.safermap.analysis.ClusterService;
 import uk.safermap.analysis.IncidentSelection;
+import uk.safermap.domain.Category;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.placement.mclp.CandidateLattice;
 import uk.safermap.placement.mclp.CoverageProblem;
@@ -47,6 +48,13 @@ public final class CctvPlacementService {
     public record Request(AnalysisFilter filter, int k, Viewshed view, double[] bearings,
                           Optional<List<double[]>> candidates, List<Camera> existing, HarmWeights weights,
                           double minSeparation, ExactMode exact) {
+
+        /** A plan request from its parameters, the sites to choose from, the cameras already up and weight overrides. */
+        public static Request of(AnalysisFilter filter, CctvPlanParameters p, Optional<List<double[]>> candidates,
+                                 List<Camera> existing, Map<Category, Double> weightOverrides) {
+            return new Request(filter, p.k(), p.camera().view(), p.bearings(), candidates, existing,
+                    p.camera().weights().with(weightOverrides), p.minSeparationMetres(), p.exact());
+        }
     }
 
     /** One suggested camera, in rank order, with what it adds to those ranked above it. */
@@ -75,13 +83,16 @@ public final class CctvPlacementService {
     }
 
     private final IncidentSelection selection;
+    private final ClusterService clusters;
     private final BritishNationalGrid grid;
     private final ExactMclp exact;
     private final CoverageShapes shapes;
     private final CameraCoverage cameras;
 
-    public CctvPlacementService(IncidentSelection selection, BritishNationalGrid grid, ExactMclp exact) {
+    public CctvPlacementService(IncidentSelection selection, ClusterService clusters, BritishNationalGrid grid,
+                                ExactMclp exact) {
         this.selection = selection;
+        this.clusters = clusters;
         this.grid = grid;
         this.exact = exact;
         this.shapes = new CoverageShapes(grid);
@@ -314,8 +325,11 @@ public final class CctvPlacementService {
                                  List<HotspotCoverage> hotspots, int uncoveredHotspots, List<Geometry> cameraShapes) {
     }
 
-    public CoverageReport coverage(AnalysisFilter filter, List<Camera> registered, Viewshed defaultView,
-                                   HarmWeights weights, ClusterService.Result hotspots) {
+    /** How much of the filtered incidents, and of each hot spot, the registered cameras see. */
+    public CoverageReport coverage(AnalysisFilter filter, List<Camera> registered, CctvCoverageParameters p) {
+        Viewshed defaultView = p.camera().view();
+        HarmWeights weights = p.camera().weights();
+        ClusterService.Result hotspots = clusters.clusters(filter, p.hotspots());
         PointSet points = selection.select(filter, false);
         double[] w = weights(points, weights);
         boolean[] seen = cameras.seen(registered, defaultView, points.easting(), points.northing());

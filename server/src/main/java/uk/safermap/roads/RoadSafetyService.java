@@ -5,6 +5,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
+import uk.safermap.analysis.ClusterParameters;
 import uk.safermap.analysis.cluster.ClusterOutlines;
 import uk.safermap.analysis.cluster.Clustering;
 import uk.safermap.analysis.cluster.Dbscan;
@@ -92,14 +93,14 @@ public final class RoadSafetyService {
     }
 
     /** DBSCAN over the filtered collisions (KSI when the filter names no severity). */
-    public Clusters clusters(CollisionFilter filter, double epsMetres, int minPoints) {
-        Dbscan dbscan = new Dbscan(epsMetres, minPoints);
+    public Clusters clusters(CollisionFilter filter, ClusterParameters parameters) {
+        Dbscan dbscan = new Dbscan(parameters.epsMetres(), parameters.minPoints());
         CollisionFilter f = filter.orSeverities(CollisionFilter.KSI);
         List<Collision> all = store.find(f.query()).items();
         double[] x = all.stream().mapToDouble(Collision::easting).toArray();
         double[] y = all.stream().mapToDouble(Collision::northing).toArray();
         Clustering c = dbscan.run(x, y);
-        List<Polygon> outlines = ClusterOutlines.outlines(x, y, c, epsMetres, GRID);
+        List<Polygon> outlines = ClusterOutlines.outlines(x, y, c, parameters.epsMetres(), GRID);
         List<Cluster> clusters = new ArrayList<>();
         int[][] members = c.members();
         for (int id = 0; id < members.length; id++) {
@@ -113,7 +114,7 @@ public final class RoadSafetyService {
                     k.valueOfPreventionPounds(), k.roads(), k.firstDate(), k.lastDate(), k.centreLon(), k.centreLat(),
                     k.outline(), k.collisionIds()));
         }
-        return new Clusters(epsMetres, minPoints, keys(f), all.size(), all.size() - c.noiseCount(), weights(), ranked);
+        return new Clusters(parameters.epsMetres(), parameters.minPoints(), keys(f), all.size(), all.size() - c.noiseCount(), weights(), ranked);
     }
 
     private Cluster describe(List<Collision> all, int[] members, Polygon outline) {
@@ -145,7 +146,10 @@ public final class RoadSafetyService {
     }
 
     /** Quartic kernel density of the filtered collisions (all severities by default), weighted by severity. */
-    public Density density(CollisionFilter filter, double bandwidthMetres, double cellMetres, int peaks) {
+    public Density density(CollisionFilter filter, CollisionParameters.Density parameters) {
+        double bandwidthMetres = parameters.bandwidthMetres();
+        double cellMetres = parameters.cellMetres();
+        int peaks = parameters.peaks();
         KernelDensityParameters p = KernelDensityParameters.defaults().withBandwidth(bandwidthMetres)
                 .withCell(cellMetres);
         List<Collision> all = store.find(filter.query()).items();
@@ -174,7 +178,9 @@ public final class RoadSafetyService {
      * (the bbox still applies), so fields and built-up blocks with no traffic do not dilute the mean
      * the z-scores are measured against. Bins are FDR-corrected, as {@code /api/hotspots/gistar}.
      */
-    public RoadCells giStar(CollisionFilter filter, double cellMetres, double bandMetres) {
+    public RoadCells giStar(CollisionFilter filter, CollisionParameters.GiStar parameters) {
+        double cellMetres = parameters.cellMetres();
+        double bandMetres = parameters.bandMetres();
         List<Collision> everything = store.find(new CollisionFilter(Optional.empty(), Optional.empty(), Set.of(),
                 filter.gridBox()).query()).items();
         List<Collision> chosen = store.find(filter.query()).items();
@@ -231,8 +237,8 @@ public final class RoadSafetyService {
      * Collisions grouped by numbered road (first road class and number), each road split into
      * stretches where collisions lie within {@code gapMetres} of each other; roads ranked by harm.
      */
-    public Roads roads(CollisionFilter filter, double gapMetres) {
-        SingleLinkSegments segments = new SingleLinkSegments(gapMetres);
+    public Roads roads(CollisionFilter filter, CollisionParameters.Stretches parameters) {
+        SingleLinkSegments segments = new SingleLinkSegments(parameters.gapMetres());
         List<Collision> all = store.find(filter.query()).items();
         Map<String, List<Collision>> byRoad = new LinkedHashMap<>();
         int unnumbered = 0;
@@ -256,7 +262,7 @@ public final class RoadSafetyService {
                     round(list.stream().mapToDouble(c -> c.severity().weight()).sum()), stretches));
         });
         roads.sort(Comparator.comparingDouble(Road::harmWeight).reversed().thenComparing(Road::road));
-        return new Roads(gapMetres, all.size(), unnumbered, roads);
+        return new Roads(parameters.gapMetres(), all.size(), unnumbered, roads);
     }
 
     private Stretch stretch(List<Collision> list, double[] x, double[] y, int[] members) {

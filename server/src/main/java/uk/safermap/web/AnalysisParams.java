@@ -5,6 +5,7 @@ import uk.safermap.analysis.AnalysisFilter;
 import uk.safermap.areas.AreaResolver;
 import uk.safermap.domain.Category;
 import uk.safermap.layers.IncidentLayer;
+import uk.safermap.params.ParameterSource;
 
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -17,35 +18,72 @@ import java.util.function.Function;
 /**
  * Query parameters of the analysis endpoints: the shared incident filter ({@code from}, {@code to}
  * as months or dates, inclusive; {@code types}; {@code area}; {@code bbox}) plus each method's
- * own, checked against declared ranges. Unknown parameters are refused, so a typo never runs a
- * default analysis silently.
+ * own, which its parameter record reads (see {@link ParameterSource}). Names nobody asked for are
+ * refused once the record is read, so a typo never runs a default analysis silently, and a
+ * parameter added to a record is accepted here without an edit.
  */
-final class AnalysisParams {
+final class AnalysisParams implements ParameterSource {
 
     static final Set<String> FILTER = Set.of("from", "to", "types", "area", "bbox");
 
-    private final Context ctx;
-
-    /** The incident filter's parameters plus the method's own. */
-    static AnalysisParams withFilter(Context ctx, Set<String> methodParams) {
-        Set<String> accepted = new TreeSet<>(FILTER);
-        accepted.addAll(methodParams);
-        return new AnalysisParams(ctx, accepted);
+    /** The incident filter and a method's parameter record, read from one query string. */
+    record Filtered<P>(AnalysisFilter filter, P parameters) {
     }
 
-    /** Exactly these parameters. */
+    private final Context ctx;
+    private final Set<String> accepted;
+    private final boolean declared;
+
+    /** Reads the incident filter and the method's record, then refuses any other name. */
+    static <P> Filtered<P> withFilter(Context ctx, AreaResolver areas, Function<ParameterSource, P> record) {
+        AnalysisParams params = new AnalysisParams(ctx);
+        AnalysisFilter filter = params.filter(areas);
+        P parameters = record.apply(params);
+        params.refuseUnasked();
+        return new Filtered<>(filter, parameters);
+    }
+
+    /** Reads a record from the query string, then refuses any other name. */
+    static <P> P read(Context ctx, Function<? super AnalysisParams, P> record) {
+        AnalysisParams params = new AnalysisParams(ctx);
+        P parameters = record.apply(params);
+        params.refuseUnasked();
+        return parameters;
+    }
+
+    /** Exactly these parameters, checked now. */
     AnalysisParams(Context ctx, Set<String> accepted) {
         this.ctx = ctx;
+        this.accepted = new TreeSet<>(accepted);
+        this.declared = true;
+        refuseUnasked();
+    }
+
+    /** Whatever is read from it; {@link #refuseUnasked()} then refuses the rest. */
+    private AnalysisParams(Context ctx) {
+        this.ctx = ctx;
+        this.accepted = new TreeSet<>();
+        this.declared = false;
+    }
+
+    private String value(String name) {
+        if (!declared) {
+            accepted.add(name);
+        }
+        return ctx.queryParam(name);
+    }
+
+    private void refuseUnasked() {
         for (String name : ctx.queryParamMap().keySet()) {
             if (!accepted.contains(name)) {
                 throw ApiException.badRequest("unknown query parameter '" + name + "'; accepted: "
-                        + String.join(", ", new TreeSet<>(accepted)));
+                        + (accepted.isEmpty() ? "none" : String.join(", ", accepted)));
             }
         }
     }
 
     AnalysisFilter filter(AreaResolver areas) {
-        return filter(ctx::queryParam, areas);
+        return filter(this::value, areas);
     }
 
     /**
@@ -68,12 +106,9 @@ final class AnalysisParams {
         return new AnalysisFilter(from, to, types, area, Params.bbox(value.apply("bbox")));
     }
 
-    double number(String name, double fallback, double min, double max) {
-        return optionalNumber(name, min, max).orElse(fallback);
-    }
-
-    OptionalDouble optionalNumber(String name, double min, double max) {
-        String text = ctx.queryParam(name);
+    @Override
+    public OptionalDouble optionalNumber(String name, double min, double max) {
+        String text = value(name);
         if (text == null) {
             return OptionalDouble.empty();
         }
@@ -89,17 +124,40 @@ final class AnalysisParams {
         return OptionalDouble.of(v);
     }
 
-    int integer(String name, int fallback, int min, int max) {
-        return Params.integerInRange(name, ctx.queryParam(name), fallback, min, max);
+    @Override
+    public int integer(String name, int fallback, int min, int max) {
+        return Params.integerInRange(name, value(name), fallback, min, max);
     }
 
-    String string(String name, String fallback) {
-        String v = ctx.queryParam(name);
-        return v == null ? fallback : v;
+    @Override
+    public int requiredInteger(String name, int min, int max) {
+        if (value(name) == null) {
+            throw ApiException.badRequest(name + " is required (a whole number from " + min + " to " + max + ")");
+        }
+        return integer(name, 0, min, max);
+    }
+
+    @Override
+    public Optional<String> string(String name) {
+        return Optional.ofNullable(value(name));
+    }
+
+    @Override
+    public Optional<Boolean> flag(String name) {
+        return string(name).map(v -> switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.badRequest(name + " must be true or false, got '" + v + "'");
+        });
+    }
+
+    @Override
+    public RuntimeException invalid(String message) {
+        return ApiException.badRequest(message);
     }
 
     Optional<YearMonth> month(String name) {
-        String v = ctx.queryParam(name);
+        String v = value(name);
         if (v == null) {
             return Optional.empty();
         }
@@ -107,10 +165,11 @@ final class AnalysisParams {
     }
 
     /** A comma-separated list of numbers (the algorithm checks their order). */
-    double[] numbers(String name, double[] fallback) {
-        String v = ctx.queryParam(name);
+    @Override
+    public Optional<double[]> numbers(String name) {
+        String v = value(name);
         if (v == null) {
-            return fallback;
+            return Optional.empty();
         }
         String[] parts = v.split(",");
         double[] out = new double[parts.length];
@@ -121,7 +180,7 @@ final class AnalysisParams {
                 throw ApiException.badRequest(name + " must be comma-separated numbers, got '" + v + "'");
             }
         }
-        return out;
+        return Optional.of(out);
     }
 
     private static LocalDateTime start(String name, String value) {

@@ -3,14 +3,14 @@ package uk.safermap.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import uk.safermap.analysis.AnalysisFilter;
-import uk.safermap.analysis.ClusterService;
 import uk.safermap.areas.AreaResolver;
 import uk.safermap.domain.Category;
 import uk.safermap.placement.Camera;
 import uk.safermap.placement.CameraFile;
+import uk.safermap.placement.CameraParameters;
+import uk.safermap.placement.CctvCoverageParameters;
 import uk.safermap.placement.CctvPlacementService;
-import uk.safermap.placement.HarmWeights;
+import uk.safermap.placement.CctvPlanParameters;
 import uk.safermap.placement.mclp.Viewshed;
 import uk.safermap.layers.Feature;
 
@@ -26,28 +26,16 @@ import java.util.Set;
 /** CCTV placement, evaluation and camera coverage over HTTP. */
 final class CctvHandler {
 
-    /**
-     * 100 m: between the range at which a redeployable camera still recognises a person and the
-     * ~250 m within which a San Francisco study found violent crime fell; no standard exists
-     * (docs/methods.md 3.2), so it is a parameter.
-     */
-    static final double DEFAULT_RADIUS = 100;
-    static final double[] DEFAULT_BEARINGS = {0, 45, 90, 135, 180, 225, 270, 315};
-    static final int MAX_CAMERAS = 200;
-    static final int MAX_CANDIDATES = 50_000;
-
     private final CctvPlacementService cctv;
-    private final ClusterService clusters;
     private final AreaResolver areas;
     private final GroundLabels labels;
     private final List<Camera> registered;
     private final ObjectMapper mapper;
     private final long maxBodyBytes;
 
-    CctvHandler(CctvPlacementService cctv, ClusterService clusters, AreaResolver areas, GroundLabels labels,
+    CctvHandler(CctvPlacementService cctv, AreaResolver areas, GroundLabels labels,
                 List<Camera> registered, ObjectMapper mapper, long maxBodyBytes) {
         this.cctv = cctv;
-        this.clusters = clusters;
         this.areas = areas;
         this.labels = labels;
         this.registered = List.copyOf(registered);
@@ -58,28 +46,12 @@ final class CctvHandler {
     void placeCctv(Context ctx) throws IOException {
         JsonBody body = JsonBody.read(ctx, mapper, maxBodyBytes, Set.of("k", "radius", "fieldOfView", "bearings",
                 "candidates", "existing", "weights", "weighting", "minSeparation", "exact", "filter"));
-        int k = body.requiredInteger("k", 1, MAX_CAMERAS);
-        Viewshed view = view(body);
-        double[] bearings = body.numbers("bearings").orElse(DEFAULT_BEARINGS);
-        if (bearings.length == 0 || bearings.length > 72) {
-            throw ApiException.badRequest("bearings must list 1 to 72 directions in degrees");
-        }
-        for (double b : bearings) {
-            if (b < 0 || b >= 360) {
-                throw ApiException.badRequest("bearings must be in [0, 360) degrees, got " + b);
-            }
-        }
+        CctvPlanParameters p = CctvPlanParameters.read(body);
         Optional<List<double[]>> candidates = body.member("candidates").map(this::candidates);
         List<Camera> existing = body.member("existing").map(e -> CameraFile.parse(e, "existing")).orElse(registered);
-        CctvPlacementService.ExactMode exact = body.member("exact").map(v -> {
-            if (!v.isBoolean()) {
-                throw ApiException.badRequest("exact must be true or false (absent: automatic)");
-            }
-            return v.asBoolean() ? CctvPlacementService.ExactMode.ALWAYS : CctvPlacementService.ExactMode.NEVER;
-        }).orElse(CctvPlacementService.ExactMode.AUTO);
-        CctvPlacementService.Result r = cctv.place(new CctvPlacementService.Request(body.filter(areas), k, view,
-                bearings, candidates, existing, weights(body), body.number("minSeparation", 0, 0, 10_000), exact));
-        writeCctv(ctx, r, k, view);
+        CctvPlacementService.Result r = cctv.place(CctvPlacementService.Request.of(body.filter(areas), p, candidates,
+                existing, weightOverrides(body)));
+        writeCctv(ctx, r, p.k(), p.camera().view());
     }
 
     private void writeCctv(Context ctx, CctvPlacementService.Result r, int k, Viewshed view) throws IOException {
@@ -113,10 +85,11 @@ final class CctvHandler {
         List<JsonBody.GeoJsonFeature> features = body.geoJson("sites").orElseThrow(() -> ApiException.badRequest(
                 "sites is required: a GeoJSON FeatureCollection of camera Points (properties.bearing for a "
                         + "directional camera)"));
-        if (features.isEmpty() || features.size() > MAX_CAMERAS) {
-            throw ApiException.badRequest("sites must hold 1 to " + MAX_CAMERAS + " cameras, got " + features.size());
+        if (features.isEmpty() || features.size() > CctvPlanParameters.MAX_CAMERAS) {
+            throw ApiException.badRequest("sites must hold 1 to " + CctvPlanParameters.MAX_CAMERAS + " cameras, got " + features.size());
         }
-        Viewshed view = view(body);
+        CameraParameters camera = CameraParameters.read(body);
+        Viewshed view = camera.view();
         List<double[]> sites = new ArrayList<>();
         for (int i = 0; i < features.size(); i++) {
             var g = features.get(i).geometry();
@@ -131,20 +104,15 @@ final class CctvHandler {
             sites.add(new double[] {g.getCoordinate().x, g.getCoordinate().y, bearing.asDouble(Double.NaN)});
         }
         List<Camera> existing = body.member("existing").map(e -> CameraFile.parse(e, "existing")).orElse(registered);
-        CctvPlacementService.Result r = cctv.evaluate(body.filter(areas), view, sites, existing, weights(body));
+        CctvPlacementService.Result r = cctv.evaluate(body.filter(areas), view, sites, existing,
+                camera.weights().with(weightOverrides(body)));
         writeCctv(ctx, r, sites.size(), view);
     }
 
     void cctvCoverage(Context ctx) throws IOException {
-        AnalysisParams params = AnalysisParams.withFilter(ctx, Set.of("radius", "fieldOfView", "eps", "minPts",
-                "weighting"));
-        AnalysisFilter filter = params.filter(areas);
-        Viewshed view = new Viewshed(params.number("radius", DEFAULT_RADIUS, 1, 1000),
-                params.number("fieldOfView", 360, 1, 360));
-        ClusterService.Result hotspots = clusters.clusters(filter, params.number("eps", 50, 1, 5000),
-                params.integer("minPts", 20, 1, 100_000));
-        HarmWeights weights = weighting(params.string("weighting", "harm"));
-        CctvPlacementService.CoverageReport r = cctv.coverage(filter, registered, view, weights, hotspots);
+        var request = AnalysisParams.withFilter(ctx, areas, CctvCoverageParameters::read);
+        CctvCoverageParameters p = request.parameters();
+        CctvPlacementService.CoverageReport r = cctv.coverage(request.filter(), registered, p);
         List<Feature> features = new ArrayList<>();
         for (CctvPlacementService.HotspotCoverage h : r.hotspots()) {
             features.add(new Feature("hotspot-" + h.rank(), h.outline(), labels.add(HotspotHandler.properties(
@@ -164,12 +132,8 @@ final class CctvHandler {
                 "incidentPercent", r.incidentPercent(), "weight", r.weight(), "seenWeight", r.seenWeight(),
                 "weightPercent", r.weightPercent(), "weighting", r.weighting(), "hotspots", r.hotspots().size(),
                 "uncoveredHotspots", r.uncoveredHotspots(), "hotspotMethod",
-                "DBSCAN eps " + hotspots.epsMetres() + " m, minPts " + hotspots.minPoints()
+                "DBSCAN eps " + p.hotspots().epsMetres() + " m, minPts " + p.hotspots().minPoints()
                         + "; covered = at least half its incidents in view")));
-    }
-
-    private static Viewshed view(JsonBody body) {
-        return new Viewshed(body.number("radius", DEFAULT_RADIUS, 1, 1000), body.number("fieldOfView", 360, 1, 360));
     }
 
     private List<double[]> candidates(JsonNode json) {
@@ -178,8 +142,8 @@ final class CctvHandler {
             throw ApiException.badRequest("candidates is empty: give at least one Point, or leave candidates out "
                     + "to use a lattice over the incidents");
         }
-        if (features.size() > MAX_CANDIDATES) {
-            throw ApiException.badRequest("candidates has " + features.size() + " sites; at most " + MAX_CANDIDATES);
+        if (features.size() > CctvPlanParameters.MAX_CANDIDATES) {
+            throw ApiException.badRequest("candidates has " + features.size() + " sites; at most " + CctvPlanParameters.MAX_CANDIDATES);
         }
         List<double[]> out = new ArrayList<>();
         for (int i = 0; i < features.size(); i++) {
@@ -192,8 +156,8 @@ final class CctvHandler {
         return out;
     }
 
-    private static HarmWeights weights(JsonBody body) {
-        HarmWeights base = weighting(body.string("weighting", "harm"));
+    /** The {@code weights} member: per-category weights that replace the weighting's own. */
+    private static Map<Category, Double> weightOverrides(JsonBody body) {
         Map<Category, Double> overrides = new EnumMap<>(Category.class);
         body.member("weights").ifPresent(w -> {
             if (!w.isObject()) {
@@ -211,15 +175,7 @@ final class CctvHandler {
                 overrides.put(c, e.getValue().asDouble());
             }
         });
-        return base.with(overrides);
-    }
-
-    private static HarmWeights weighting(String name) {
-        return switch (name) {
-            case "harm" -> HarmWeights.harm();
-            case "count" -> HarmWeights.count();
-            default -> throw ApiException.badRequest("weighting must be harm (crime-harm days, the default) or count");
-        };
+        return overrides;
     }
 
     static org.locationtech.jts.geom.Point point(double lon, double lat) {

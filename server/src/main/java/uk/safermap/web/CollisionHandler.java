@@ -9,6 +9,8 @@ import uk.safermap.domain.Severity;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.layers.CollisionLayer;
 import uk.safermap.layers.Feature;
+import uk.safermap.params.ParameterSource;
+import uk.safermap.roads.CollisionParameters;
 import uk.safermap.roads.CollisionFilter;
 import uk.safermap.roads.RoadSafetyService;
 
@@ -16,7 +18,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Road collision analyses over HTTP: KSI clusters, the severity-weighted density's peaks, Gi* on road cells, the
@@ -25,7 +27,6 @@ import java.util.TreeSet;
  */
 final class CollisionHandler {
 
-    private static final Set<String> FILTER = Set.of("from", "to", "severity", "bbox");
 
     private final RoadSafetyService roads;
     private final CollisionWardService wards;
@@ -43,9 +44,8 @@ final class CollisionHandler {
     }
 
     void clusters(Context ctx) throws IOException {
-        AnalysisParams params = params(ctx, "eps", "minPts");
-        RoadSafetyService.Clusters r = roads.clusters(filter(ctx), params.number("eps", 150, 1, 5000),
-                params.integer("minPts", 4, 1, 10_000));
+        var request = request(ctx, CollisionParameters::clusters);
+        RoadSafetyService.Clusters r = roads.clusters(request.filter(), request.parameters());
         List<Feature> features = r.clusters().stream().map(c -> new Feature(c.rank(), c.outline(),
                 HotspotHandler.properties("rank", c.rank(), "collisions", c.collisions(), "fatal", c.fatal(),
                         "serious", c.serious(), "slight", c.slight(), "harmWeight", c.harmWeight(),
@@ -61,19 +61,13 @@ final class CollisionHandler {
     }
 
     void density(Context ctx) {
-        AnalysisParams params = params(ctx, "bandwidth", "cell", "peaks");
-        double bandwidth = params.number("bandwidth", 400, 50, 5000);
-        double cell = params.number("cell", 50, 10, 1000);
-        if (cell > bandwidth) {
-            throw ApiException.badRequest("cell must not be larger than bandwidth");
-        }
-        ctx.json(roads.density(filter(ctx), bandwidth, cell, params.integer("peaks", 10, 1, 100)));
+        var request = request(ctx, CollisionParameters.Density::read);
+        ctx.json(roads.density(request.filter(), request.parameters()));
     }
 
     void giStar(Context ctx) throws IOException {
-        AnalysisParams params = params(ctx, "cell", "band");
-        double cell = params.number("cell", 200, 25, 5000);
-        RoadSafetyService.RoadCells r = roads.giStar(filter(ctx), cell, params.number("band", 500, cell, 20_000));
+        var request = request(ctx, CollisionParameters.GiStar::read);
+        RoadSafetyService.RoadCells r = roads.giStar(request.filter(), request.parameters());
         List<Feature> features = new java.util.ArrayList<>();
         for (int i = 0; i < r.cells().size(); i++) {
             RoadSafetyService.RoadCell c = r.cells().get(i);
@@ -86,13 +80,12 @@ final class CollisionHandler {
     }
 
     void hourOfWeek(Context ctx) {
-        params(ctx);
-        ctx.json(roads.hourOfWeek(filter(ctx)));
+        ctx.json(roads.hourOfWeek(AnalysisParams.read(ctx, this::filter)));
     }
 
     void roads(Context ctx) {
-        AnalysisParams params = params(ctx, "gap");
-        ctx.json(roads.roads(filter(ctx), params.number("gap", 500, 10, 10_000)));
+        var request = request(ctx, CollisionParameters.Stretches::read);
+        ctx.json(roads.roads(request.filter(), request.parameters()));
     }
 
     /** Ward figures: rounded and suppressed like crime figures; open to councillors. */
@@ -108,19 +101,24 @@ final class CollisionHandler {
                 "disclosure", WardHandler.disclosure(r.disclosure())));
     }
 
-    private static AnalysisParams params(Context ctx, String... own) {
-        Set<String> accepted = new TreeSet<>(FILTER);
-        accepted.addAll(List.of(own));
-        return new AnalysisParams(ctx, accepted);
+    /** The collision filter and one analysis's parameter record, read from one query string. */
+    private record Request<P>(CollisionFilter filter, P parameters) {
     }
 
-    /** Dates and box parsed as the incident analyses parse them; severities as the collisions layer does. */
-    private CollisionFilter filter(Context ctx) {
-        AnalysisFilter f = AnalysisParams.filter(name -> FILTER.contains(name) && !name.equals("severity")
-                ? ctx.queryParam(name) : null, areas);
+    private <P> Request<P> request(Context ctx, Function<ParameterSource, P> record) {
+        return AnalysisParams.read(ctx, in -> new Request<>(filter(in), record.apply(in)));
+    }
+
+    /**
+     * Dates and box parsed as the incident analyses parse them ({@code types} and {@code area} are
+     * not collision filters); severities as the collisions layer does.
+     */
+    private CollisionFilter filter(AnalysisParams in) {
+        AnalysisFilter f = AnalysisParams.filter(name -> name.equals("types") || name.equals("area") ? null
+                : in.string(name).orElse(null), areas);
         Set<Severity> severities;
         try {
-            severities = CollisionLayer.severities(ctx.queryParam("severity"));
+            severities = CollisionLayer.severities(in.string("severity").orElse(null));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }

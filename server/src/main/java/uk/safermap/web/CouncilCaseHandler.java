@@ -3,6 +3,7 @@ package uk.safermap.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import uk.safermap.analysis.AnalysisFilter;
+import uk.safermap.analysis.ClusterParameters;
 import uk.safermap.areas.AreaResolver;
 import uk.safermap.council.CouncilCaseService;
 import uk.safermap.councillor.CouncilCaseWardService;
@@ -43,11 +44,11 @@ final class CouncilCaseHandler {
     }
 
     void clusters(Context ctx) throws IOException {
-        AnalysisParams params = new AnalysisParams(ctx, Set.of("from", "to", "types", "bbox", "eps", "minPts"));
-        AnalysisFilter f = AnalysisParams.filter(name -> name.equals("types") ? null : ctx.queryParam(name), areas);
+        CaseRequest request = AnalysisParams.read(ctx, this::caseRequest);
+        AnalysisFilter f = request.filter();
         CouncilCaseService.Clusters r = cases.clusters(f.from().map(t -> t.toLocalDate()),
-                f.to().map(t -> t.toLocalDate()), chosenTypes(ctx), f.bboxWgs84().map(grid::toGrid),
-                params.number("eps", 100, 1, 5000), params.integer("minPts", 5, 1, 10_000));
+                f.to().map(t -> t.toLocalDate()), request.types(), f.bboxWgs84().map(grid::toGrid),
+                request.parameters());
         List<Feature> features = r.clusters().stream().map(c -> new Feature(c.rank(), c.outline(),
                 HotspotHandler.properties("rank", c.rank(), "cases", c.cases(), "types", c.types(),
                         "firstDate", c.firstDate(), "lastDate", c.lastDate(), "centreLon", c.centreLon(),
@@ -71,9 +72,23 @@ final class CouncilCaseHandler {
                 "disclosure", WardHandler.disclosure(r.disclosure())));
     }
 
+    /** Dates, box and the council's own case types (not crime categories), with the cluster parameters. */
+    private record CaseRequest(AnalysisFilter filter, Set<CaseType> types, ClusterParameters parameters) {
+    }
+
+    private CaseRequest caseRequest(AnalysisParams in) {
+        return new CaseRequest(AnalysisParams.filter(name -> name.equals("types") || name.equals("area") ? null
+                : in.string(name).orElse(null), areas), chosenTypes(in.string("types").orElse(null)),
+                ClusterParameters.read(in, CouncilCaseService.CLUSTERS));
+    }
+
     private Set<CaseType> chosenTypes(Context ctx) {
+        return chosenTypes(ctx.queryParam("types"));
+    }
+
+    private Set<CaseType> chosenTypes(String list) {
         try {
-            return CouncilCaseLayer.types(cases.taxonomy(), ctx.queryParam("types"));
+            return CouncilCaseLayer.types(cases.taxonomy(), list);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }

@@ -3,17 +3,16 @@ package uk.safermap.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import uk.safermap.analysis.AnalysisFilter;
+import uk.safermap.analysis.ContourParameters;
 import uk.safermap.analysis.DensityService;
+import uk.safermap.analysis.SurfaceParameters;
 import uk.safermap.areas.AreaResolver;
 import uk.safermap.layers.Feature;
 import uk.safermap.layers.tiles.DensityTileService;
 
 import java.io.IOException;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.Set;
 
 /**
  * Kernel density over HTTP: XYZ heatmap tiles, their legend, and contour polygons. Every
@@ -21,10 +20,6 @@ import java.util.Set;
  * documented rules when absent).
  */
 final class DensityHandler {
-
-    private static final Set<String> SURFACE = Set.of("bandwidth", "cell");
-    /** Each level is a full marching-squares pass over the surface. */
-    static final int MAX_LEVELS = 20;
 
     private final DensityService density;
     private final DensityTileService tiles;
@@ -38,24 +33,13 @@ final class DensityHandler {
         this.mapper = mapper;
     }
 
-    /** The parsed filter and surface parameters of one request. */
-    private record Surface(AnalysisFilter filter, OptionalDouble bandwidth, OptionalDouble cell, AnalysisParams params) {
-    }
-
-    private Surface surface(Context ctx, Set<String> extra) {
-        Set<String> accepted = new HashSet<>(SURFACE);
-        accepted.addAll(extra);
-        AnalysisParams params = AnalysisParams.withFilter(ctx, accepted);
-        OptionalDouble bandwidth = params.optionalNumber("bandwidth", 10, 20_000);
-        OptionalDouble cell = params.optionalNumber("cell", 5, 5_000);
-        AnalysisFilter filter = params.filter(areas);
-        // Roles that may not see incidents get the disclosure policy's surface (see DensityService).
-        return new Surface(AccessControl.principal(ctx).role().seesPoints() ? filter : filter.aggregateOnlyView(),
-                bandwidth, cell, params);
+    /** Roles that may not see incidents get the disclosure policy's surface (see DensityService). */
+    private static AnalysisFilter forRole(Context ctx, AnalysisFilter filter) {
+        return AccessControl.principal(ctx).role().seesPoints() ? filter : filter.aggregateOnlyView();
     }
 
     void tile(Context ctx) {
-        Surface s = surface(ctx, Set.of());
+        var request = AnalysisParams.withFilter(ctx, areas, SurfaceParameters::read);
         int z = pathInt(ctx, "z");
         int x = pathInt(ctx, "x");
         String yPng = ctx.pathParam("y");
@@ -63,28 +47,19 @@ final class DensityHandler {
             throw ApiException.notFound("tiles are PNG: /tiles/density/{z}/{x}/{y}.png");
         }
         int y = parse("y", yPng.substring(0, yPng.length() - 4));
-        byte[] png = tiles.tile(s.filter(), s.bandwidth(), s.cell(), z, x, y);
+        byte[] png = tiles.tile(forRole(ctx, request.filter()), request.parameters(), z, x, y);
         // Tiles change with every import and the server's own cache answers fast: revalidate.
         ctx.contentType("image/png").header("Cache-Control", "no-cache").result(png);
     }
 
     void legend(Context ctx) {
-        Surface s = surface(ctx, Set.of());
-        ctx.json(tiles.legend(s.filter(), s.bandwidth(), s.cell()));
+        var request = AnalysisParams.withFilter(ctx, areas, SurfaceParameters::read);
+        ctx.json(tiles.legend(forRole(ctx, request.filter()), request.parameters()));
     }
 
     void contours(Context ctx) throws IOException {
-        Surface s = surface(ctx, Set.of("levels"));
-        double[] levels = s.params().numbers("levels", new double[] {50, 75, 90, 95, 99});
-        if (levels.length > MAX_LEVELS) {
-            throw ApiException.badRequest("at most " + MAX_LEVELS + " contour levels, got " + levels.length);
-        }
-        for (double l : levels) {
-            if (!(l > 0 && l < 100)) {
-                throw ApiException.badRequest("levels are percentiles of the surface, each between 0 and 100; got " + l);
-            }
-        }
-        List<Feature> features = density.contours(s.filter(), s.bandwidth(), s.cell(), levels).stream()
+        var request = AnalysisParams.withFilter(ctx, areas, ContourParameters::read);
+        List<Feature> features = density.contours(forRole(ctx, request.filter()), request.parameters()).stream()
                 .map(c -> new Feature("p" + c.percentile(), c.outline(), HotspotHandler.properties("level", c.level(),
                         "percentile", c.percentile(), "areaKm2", c.areaKm2(), "incidents", c.incidents())))
                 .toList();

@@ -2,24 +2,23 @@ package uk.safermap.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import uk.safermap.analysis.AnalysisFilter;
+import uk.safermap.analysis.ClusterParameters;
 import uk.safermap.analysis.ClusterService;
+import uk.safermap.analysis.EmergingParameters;
 import uk.safermap.analysis.EmergingService;
+import uk.safermap.analysis.GiStarParameters;
 import uk.safermap.analysis.GiStarService;
+import uk.safermap.analysis.NearRepeatParameters;
 import uk.safermap.analysis.NearRepeatService;
 import uk.safermap.analysis.nearrepeat.KnoxResult;
-import uk.safermap.analysis.nearrepeat.KnoxTest;
-import uk.safermap.analysis.nearrepeat.Metric;
 import uk.safermap.areas.AreaResolver;
 import uk.safermap.layers.Feature;
-import uk.safermap.layers.IncidentLayer;
 
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The hot spot methods over HTTP: clusters, Gi*, emerging hot spots and near repeats. */
 final class HotspotHandler {
@@ -44,10 +43,8 @@ final class HotspotHandler {
     }
 
     void clusters(Context ctx) throws IOException {
-        AnalysisParams params = AnalysisParams.withFilter(ctx, Set.of("eps", "minPts"));
-        AnalysisFilter filter = params.filter(areas);
-        ClusterService.Result r = clusters.clusters(filter, params.number("eps", 50, 1, 5000),
-                params.integer("minPts", 20, 1, 100_000));
+        var request = AnalysisParams.withFilter(ctx, areas, ClusterParameters::read);
+        ClusterService.Result r = clusters.clusters(request.filter(), request.parameters());
         List<Feature> features = r.clusters().stream().map(c -> new Feature(c.rank(), c.outline(),
                 labels.add(properties("clusterId", c.rank(), "count", c.count(), "share", c.share(),
                         "categories", c.categories(), "firstMonth", c.firstMonth(), "lastMonth", c.lastMonth()),
@@ -62,10 +59,8 @@ final class HotspotHandler {
     }
 
     void giStar(Context ctx) throws IOException {
-        AnalysisParams params = AnalysisParams.withFilter(ctx, Set.of("cell", "band"));
-        AnalysisFilter filter = params.filter(areas);
-        double cell = params.number("cell", 100, 10, 5000);
-        GiStarService.Result r = giStar.hotSpots(filter, cell, params.optionalNumber("band", cell, cell * 50));
+        var request = AnalysisParams.withFilter(ctx, areas, GiStarParameters::read);
+        GiStarService.Result r = giStar.hotSpots(request.filter(), request.parameters());
         // Only hot cells are named: they are the places someone will be sent to.
         List<Feature> features = r.cells().stream().map(c -> {
             Map<String, Object> p = properties("count", c.count(), "z", finite(c.z()), "p", finite(c.p()),
@@ -82,17 +77,8 @@ final class HotspotHandler {
     }
 
     void emerging(Context ctx) throws IOException {
-        AnalysisParams params = AnalysisParams.withFilter(ctx, Set.of("cell", "band", "step"));
-        AnalysisFilter filter = params.filter(areas);
-        double cell = params.number("cell", 200, 10, 5000);
-        double band = params.number("band", 2 * cell, cell, cell * 50);
-        EmergingService.Step step;
-        try {
-            step = EmergingService.Step.of(params.string("step", "month"));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
-        EmergingService.Result r = emerging.emerging(filter, cell, band, step);
+        var request = AnalysisParams.withFilter(ctx, areas, EmergingParameters::read);
+        EmergingService.Result r = emerging.emerging(request.filter(), request.parameters());
         List<Feature> features = r.locations().stream().map(l -> new Feature(l.index(), l.outline(),
                 properties("category", l.category(), "trendZ", finite(l.trendZ()), "trendP", finite(l.trendP()),
                         "tau", finite(l.tau()), "hotBins", l.hotBins(), "coldBins", l.coldBins(),
@@ -108,32 +94,8 @@ final class HotspotHandler {
     }
 
     void nearRepeat(Context ctx) {
-        AnalysisParams params = AnalysisParams.withFilter(ctx, Set.of("type", "distances", "days", "permutations", "seed",
-                "metric"));
-        if (ctx.queryParam("type") != null && ctx.queryParam("types") != null) {
-            throw ApiException.badRequest("give type or types, not both");
-        }
-        AnalysisFilter filter = params.filter(areas);
-        if (filter.categories().isEmpty()) {
-            String type = params.string("type", "burglary");
-            filter = new AnalysisFilter(filter.from(), filter.to(),
-                    IncidentLayer.categories(type), filter.area(), filter.bboxWgs84());
-        }
-        double[] distances = params.numbers("distances", new double[] {0, 100, 200, 400});
-        int[] days = Arrays.stream(params.numbers("days", new double[] {0, 7, 14, 28})).mapToInt(d -> {
-            if (d != Math.rint(d)) {
-                throw ApiException.badRequest("days must be whole numbers, got " + d);
-            }
-            return (int) d;
-        }).toArray();
-        Metric metric = switch (params.string("metric", "euclidean")) {
-            case "euclidean" -> Metric.EUCLIDEAN;
-            case "manhattan" -> Metric.MANHATTAN;
-            default -> throw ApiException.badRequest("metric must be euclidean or manhattan");
-        };
-        NearRepeatService.Result r = nearRepeat.nearRepeat(filter, distances, days,
-                params.integer("permutations", KnoxTest.DEFAULT_PERMUTATIONS, 1, KnoxTest.MAX_PERMUTATIONS),
-                params.integer("seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE), metric);
+        var request = AnalysisParams.withFilter(ctx, areas, NearRepeatParameters::read);
+        NearRepeatService.Result r = nearRepeat.nearRepeat(request.filter(), request.parameters());
         ctx.json(Map.of("selected", r.selected(), "withoutDate", r.withoutDate(), "knox", knoxJson(r.knox())));
     }
 

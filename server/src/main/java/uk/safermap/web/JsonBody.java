@@ -10,6 +10,7 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 import uk.safermap.analysis.AnalysisFilter;
 import uk.safermap.areas.AreaResolver;
+import uk.safermap.params.ParameterSource;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import java.util.TreeSet;
  * and range, and each 400 names the member by its path ({@code filter.from}, {@code units[2].base}).
  * The incident filter is the {@code filter} object, spelt as the analysis query parameters.
  */
-final class JsonBody {
+final class JsonBody implements ParameterSource {
 
     static final Set<String> FILTER = AnalysisParams.FILTER;
 
@@ -101,11 +102,8 @@ final class JsonBody {
         return out;
     }
 
-    double number(String name, double fallback, double min, double max) {
-        return optionalNumber(name, min, max).orElse(fallback);
-    }
-
-    OptionalDouble optionalNumber(String name, double min, double max) {
+    @Override
+    public OptionalDouble optionalNumber(String name, double min, double max) {
         Optional<JsonNode> v = member(name);
         if (v.isEmpty()) {
             return OptionalDouble.empty();
@@ -121,7 +119,8 @@ final class JsonBody {
         return OptionalDouble.of(d);
     }
 
-    int integer(String name, int fallback, int min, int max) {
+    @Override
+    public int integer(String name, int fallback, int min, int max) {
         OptionalDouble d = optionalNumber(name, min, max);
         if (d.isPresent() && d.getAsDouble() != Math.rint(d.getAsDouble())) {
             throw ApiException.badRequest(at(name) + " must be a whole number, got " + node.get(name));
@@ -129,7 +128,8 @@ final class JsonBody {
         return d.isPresent() ? (int) d.getAsDouble() : fallback;
     }
 
-    int requiredInteger(String name, int min, int max) {
+    @Override
+    public int requiredInteger(String name, int min, int max) {
         if (!has(name)) {
             throw ApiException.badRequest(at(name) + " is required (a whole number from " + min + " to " + max + ")");
         }
@@ -137,14 +137,25 @@ final class JsonBody {
     }
 
     boolean bool(String name, boolean fallback) {
+        return flag(name).orElse(fallback);
+    }
+
+    @Override
+    public Optional<Boolean> flag(String name) {
         Optional<JsonNode> v = member(name);
         if (v.isPresent() && !v.get().isBoolean()) {
             throw ApiException.badRequest(at(name) + " must be true or false, got " + v.get());
         }
-        return v.map(JsonNode::asBoolean).orElse(fallback);
+        return v.map(JsonNode::asBoolean);
     }
 
-    Optional<String> string(String name) {
+    @Override
+    public RuntimeException invalid(String message) {
+        return ApiException.badRequest(path.isEmpty() ? message : path + "." + message);
+    }
+
+    @Override
+    public Optional<String> string(String name) {
         return member(name).map(v -> {
             if (!v.isTextual()) {
                 throw ApiException.badRequest(at(name) + " must be a string, got " + v);
@@ -153,12 +164,9 @@ final class JsonBody {
         });
     }
 
-    String string(String name, String fallback) {
-        return string(name).orElse(fallback);
-    }
-
     /** An array of numbers, e.g. a coordinate pair. */
-    Optional<double[]> numbers(String name) {
+    @Override
+    public Optional<double[]> numbers(String name) {
         return member(name).map(v -> {
             if (!v.isArray()) {
                 throw ApiException.badRequest(at(name) + " must be an array of numbers, got " + v);

@@ -148,7 +148,7 @@ public final class Routes {
                 mapper);
         this.profiles = new ProfileHandler(a.profiles());
         this.density = new DensityHandler(a.density(), a.tiles(), a.areas(), mapper);
-        this.cctv = new CctvHandler(a.placement().cctv(), a.clusters(), a.areas(), labels, a.placement().cameras(),
+        this.cctv = new CctvHandler(a.placement().cctv(), a.areas(), labels, a.placement().cameras(),
                 mapper, settings.maxUploadBytes());
         this.doorbells = new DoorbellHandler(a.placement().doorbells(), a.areas(), a.placement().grid(), labels,
                 mapper, settings.maxUploadBytes());

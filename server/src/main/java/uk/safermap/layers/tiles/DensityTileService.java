@@ -4,12 +4,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import uk.safermap.analysis.AnalysisFilter;
 import uk.safermap.analysis.DensityService;
+import uk.safermap.analysis.SurfaceParameters;
 import uk.safermap.analysis.density.DensityGrid;
 import uk.safermap.privacy.DisclosurePolicy;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -59,15 +59,15 @@ public final class DensityTileService {
                 .maximumSize(maxTilesPerSurface).expireAfterAccess(Duration.ofMinutes(30)).build()));
     }
 
-    public byte[] tile(AnalysisFilter filter, OptionalDouble bandwidth, OptionalDouble cell, int z, int x, int y) {
+    public byte[] tile(AnalysisFilter filter, SurfaceParameters parameters, int z, int x, int y) {
         WebMercator.validate(z, x, y);
-        DensityGrid surface = density.surface(filter, bandwidth, cell);
+        DensityGrid surface = density.surface(filter, parameters);
         SurfaceTiles cached = of(surface);
         return cached.tiles().get(z + "/" + x + "/" + y, k -> renderer.render(surface, cached.ramp(), z, x, y));
     }
 
-    public Legend legend(AnalysisFilter filter, OptionalDouble bandwidth, OptionalDouble cell) {
-        DensityGrid surface = density.surface(filter, bandwidth, cell);
+    public Legend legend(AnalysisFilter filter, SurfaceParameters parameters) {
+        DensityGrid surface = density.surface(filter, parameters);
         DoubleUnaryOperator limit = filter.aggregateOnly() ? policy::classLimit : v -> v;
         return new Legend("incidents per km\u00b2", surface.bandwidthMetres(), surface.bandwidthRule(),
                 surface.cellMetres(), surface.incidents(), of(surface).ramp().legend().stream()
