@@ -1,6 +1,7 @@
 package uk.safermap.analysis;
 
 import uk.safermap.params.ParameterSource;
+import uk.safermap.params.Words;
 
 import java.util.Map;
 
@@ -18,6 +19,6 @@ public record EmergingParameters(double cellMetres, double bandMetres, EmergingS
         double cell = in.number("cell", DEFAULT_CELL_METRES, 10, 5000);
         return new EmergingParameters(cell, in.number("band", 2 * cell, cell, cell * 50),
                 in.choice("step", EmergingService.Step.MONTH,
-                        Map.of("month", EmergingService.Step.MONTH, "quarter", EmergingService.Step.QUARTER)));
+                        Words.of("month", EmergingService.Step.MONTH).or("quarter", EmergingService.Step.QUARTER)));
     }
 }

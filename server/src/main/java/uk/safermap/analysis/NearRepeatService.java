@@ -29,11 +29,11 @@ public final class NearRepeatService {
      * none (burglary by default); naming both is refused as ambiguous.
      */
     public Result nearRepeat(AnalysisFilter filter, NearRepeatParameters p) {
-        if (p.type().isPresent() && !filter.categories().isEmpty()) {
+        if (!p.type().isEmpty() && !filter.categories().isEmpty()) {
             throw new IllegalArgumentException("give type or types, not both");
         }
         AnalysisFilter studied = filter.categories().isEmpty()
-                ? new AnalysisFilter(filter.from(), filter.to(), p.type().orElse(NearRepeatParameters.DEFAULT_TYPE),
+                ? new AnalysisFilter(filter.from(), filter.to(), p.type().isEmpty() ? NearRepeatParameters.DEFAULT_TYPE : p.type(),
                         filter.area(), filter.bboxWgs84())
                 : filter;
         KnoxTest test = new KnoxTest(p.distances(), p.days(), p.permutations(), p.seed(), p.metric());

@@ -48,18 +48,17 @@ public final class ProfileService {
      * @param areaRef a neighbourhood id, or a qualified reference such as {@code ward:E05005503}
      * @throws IllegalArgumentException for an unknown area
      */
-    public AreaProfile profile(String areaRef, Optional<YearMonth> from, Optional<YearMonth> to,
-                               Optional<Integer> baselineYear, double targetPercent) {
+    public AreaProfile profile(String areaRef, ProfileParameters p) {
         AreaResolver.Resolved area = areas.resolve(areaRef.contains(":") ? areaRef : "neighbourhood:" + areaRef);
-        Period period = period(from, to, baselineYear);
+        Period period = period(p.from(), p.to(), p.baselineYear());
         return compute(new ProfileCalculator.AreaInfo(areaRef, area.name(), area.approximate()), area, period,
-                targetPercent);
+                p.targetPercent());
     }
 
     /** Every priority neighbourhood, side by side. */
-    public List<AreaProfile> all(Optional<YearMonth> from, Optional<YearMonth> to, Optional<Integer> baselineYear,
-                                 double targetPercent) {
-        Period period = period(from, to, baselineYear);
+    public List<AreaProfile> all(ProfileParameters p) {
+        Period period = period(p.from(), p.to(), p.baselineYear());
+        double targetPercent = p.targetPercent();
         List<AreaProfile> out = new ArrayList<>();
         for (Area n : neighbourhoods.list()) {
             AreaResolver.Resolved area = areas.resolve(n);

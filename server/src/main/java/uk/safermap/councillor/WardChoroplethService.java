@@ -13,6 +13,8 @@ import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
 import uk.safermap.domain.Category;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.params.ParameterSource;
+import uk.safermap.params.Words;
 import uk.safermap.privacy.DisclosurePolicy;
 import uk.safermap.store.BoxFilter;
 import uk.safermap.store.AreaStore;
@@ -49,6 +51,25 @@ public final class WardChoroplethService {
      */
     public record Request(AreaKind level, Optional<YearMonth> from, Optional<YearMonth> to, Set<Category> types,
                           Metric metric, Classification classification, int classes) {
+
+        /**
+         * {@code level} (ward or lsoa), the period {@code from}/{@code to} (months; the latest
+         * published year by default), crime {@code types}, the {@code metric} (count, rate per 1,000
+         * residents, or change against the same period a year earlier), and the map's
+         * {@code classification} (quantile or natural breaks) into {@code classes} (5, 2 to 9).
+         */
+        public static Request read(ParameterSource in) {
+            return new Request(in.choice("level", AreaKind.WARD,
+                    Words.of("ward", AreaKind.WARD).or("lsoa", AreaKind.LSOA)),
+                    in.month("from"), in.month("to"), in.categories("types"),
+                    in.choice("metric", Metric.COUNT,
+                            Words.of("count", Metric.COUNT).or("rate", Metric.RATE).or("change", Metric.CHANGE)),
+                    in.choice("classification", Classification.QUANTILE,
+                            Words.of("quantile", Classification.QUANTILE)
+                                    .or("natural-breaks", Classification.NATURAL_BREAKS)
+                                    .or("jenks", Classification.NATURAL_BREAKS)),
+                    in.integer("classes", 5, 2, 9));
+        }
 
         public Request {
             if (level != AreaKind.WARD && level != AreaKind.LSOA) {

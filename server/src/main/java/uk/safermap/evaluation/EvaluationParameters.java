@@ -1,6 +1,12 @@
 package uk.safermap.evaluation;
 
 import uk.safermap.domain.AreaKind;
+import uk.safermap.params.ParameterSource;
+import uk.safermap.params.Words;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 /**
  * How an intervention is evaluated, with the defaults in one place.
@@ -38,6 +44,25 @@ public record EvaluationParameters(int beforeMonths, int gapMonths, int afterMon
         check(suggestedAreas >= 1 && suggestedAreas <= 20, "suggestedAreas must be 1 to 20, got " + suggestedAreas);
         check(confidence >= 0.5 && confidence <= 0.999, "confidence must be 0.5 to 0.999, got " + confidence);
         check(minCount >= 1, "minCount must be at least 1, got " + minCount);
+    }
+
+    /**
+     * The parameters as asked ({@code before}, {@code gap}, {@code after}, {@code buffer},
+     * {@code level}, {@code suggest}, {@code confidence}), each defaulting to the given set's.
+     */
+    public static EvaluationParameters read(ParameterSource in, EvaluationParameters d) {
+        return new EvaluationParameters(in.integer("before", d.beforeMonths(), 3, 36),
+                in.integer("gap", d.gapMonths(), 0, 6), in.integer("after", d.afterMonths(), 1, 36),
+                in.number("buffer", d.bufferMetres(), 50, 5000),
+                in.choice("level", d.comparisonLevel(), Words.of("lsoa", AreaKind.LSOA).or("ward", AreaKind.WARD)),
+                in.integer("suggest", d.suggestedAreas(), 1, 20),
+                in.number("confidence", d.confidence(), 0.5, 0.999), d.minCount());
+    }
+
+    /** {@code comparison}: the caller's own comparison areas, comma-separated; none to have them suggested. */
+    public static List<String> comparisonAreas(ParameterSource in) {
+        return Arrays.stream(in.string("comparison", "").split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static void check(boolean ok, String message) {

@@ -1,9 +1,12 @@
 package uk.safermap.params;
 
-import java.util.Map;
+import uk.safermap.domain.Category;
+
+import java.time.YearMonth;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.TreeSet;
+import java.util.Set;
 
 /**
  * Named values of one request. Every read names its parameter, its default and its accepted
@@ -27,6 +30,9 @@ public interface ParameterSource {
     /** A list of numbers (comma-separated in a query string, an array in JSON), if given. */
     Optional<double[]> numbers(String name);
 
+    /** A calendar month, YYYY-MM, if given. */
+    Optional<YearMonth> month(String name);
+
     /** true or false, if given. */
     Optional<Boolean> flag(String name);
 
@@ -48,17 +54,26 @@ public interface ParameterSource {
         return numbers(name).orElse(fallback);
     }
 
-    /** One of the named choices (a word of a closed list), or the fallback when absent. */
-    default <T> T choice(String name, T fallback, Map<String, T> choices) {
+    /** Crime categories as police.uk slugs, comma-separated; empty when absent. */
+    default Set<Category> categories(String name) {
+        Set<Category> out = EnumSet.noneOf(Category.class);
+        for (String slug : string(name, "").split(",")) {
+            if (!slug.isBlank()) {
+                out.add(Category.fromSlug(slug.strip()).orElseThrow(() -> invalid(name + ": unknown category '"
+                        + slug.strip() + "': use data.police.uk category slugs such as burglary, shoplifting, "
+                        + "violent-crime, anti-social-behaviour")));
+            }
+        }
+        return out;
+    }
+
+    /** One of the words (of a closed list), or the fallback when absent. */
+    default <T> T choice(String name, T fallback, Words<T> words) {
         Optional<String> word = string(name);
         if (word.isEmpty()) {
             return fallback;
         }
-        T chosen = choices.get(word.get());
-        if (chosen == null) {
-            throw invalid(name + " must be one of " + String.join(", ", new TreeSet<>(choices.keySet()))
-                    + ", got '" + word.get() + "'");
-        }
-        return chosen;
+        return words.meaning(word.get()).orElseThrow(() -> invalid(name + " must be " + words.list() + ", got '"
+                + word.get() + "'"));
     }
 }

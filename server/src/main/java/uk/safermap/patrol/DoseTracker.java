@@ -4,6 +4,7 @@ import uk.safermap.domain.PatrolPlan;
 import uk.safermap.domain.TrackPoint;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.patrol.risk.ShiftWindow;
+import uk.safermap.params.ParameterSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,16 @@ public final class DoseTracker {
     public record Parameters(int radiusMetres, int maxGapSeconds) {
 
         public static final Parameters DEFAULTS = new Parameters(50, 300);
+        static final int MAX_RADIUS_METRES = 500;
+
+        /**
+         * {@code radiusMetres}: how near a GPS fix must come to count as at the place (50 m, about
+         * GPS error in streets plus the place's size).
+         */
+        public static Parameters read(ParameterSource in) {
+            return new Parameters(in.integer("radiusMetres", DEFAULTS.radiusMetres(), 5, MAX_RADIUS_METRES),
+                    DEFAULTS.maxGapSeconds());
+        }
 
         public Parameters {
             if (radiusMetres < 1 || maxGapSeconds < 1) {

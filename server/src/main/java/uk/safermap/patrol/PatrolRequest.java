@@ -25,6 +25,13 @@ public record PatrolRequest(ZonedDateTime start, ZonedDateTime end, List<Unit> u
         roadsWgs84 = List.copyOf(roadsWgs84);
     }
 
+    /** A request from its parameters and the caller's shift, units, filter and roads. */
+    public static PatrolRequest of(ZonedDateTime start, ZonedDateTime end, List<Unit> units, AnalysisFilter filter,
+                                   List<Geometry> roadsWgs84, PatrolParameters p) {
+        return new PatrolRequest(start, end, units, p.mode(), p.speedKmh(), p.visitMinutes(), p.maxHotspots(),
+                p.hotspots(), filter, roadsWgs84, p.randomize(), p.seed(), p.dosage());
+    }
+
     /**
      * One patrol unit.
      *

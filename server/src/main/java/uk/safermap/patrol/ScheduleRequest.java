@@ -21,4 +21,11 @@ public record ScheduleRequest(LocalDate firstDay, int days, List<WeekSchedule.Sh
         shifts = List.copyOf(shifts);
         units = List.copyOf(units);
     }
+
+    /** A request from its parameters and the caller's first day, shifts, units and filter. */
+    public static ScheduleRequest of(LocalDate firstDay, List<WeekSchedule.Shift> shifts, List<String> units,
+                                     AnalysisFilter filter, ScheduleParameters p) {
+        return new ScheduleRequest(firstDay, p.days(), shifts, p.places(), units, p.visitsPerDay(), p.visitMinutes(),
+                p.hotspots(), filter, p.seed());
+    }
 }

@@ -1,5 +1,7 @@
 package uk.safermap.patrol;
 
+import uk.safermap.params.Words;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -12,6 +14,16 @@ final class Slugs {
 
     static String of(Enum<?> constant) {
         return constant.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Every constant by its word, for a parameter that takes one. */
+    static <E extends Enum<E>> Words<E> words(Class<E> type) {
+        E[] constants = type.getEnumConstants();
+        Words<E> words = Words.of(of(constants[0]), constants[0]);
+        for (int i = 1; i < constants.length; i++) {
+            words = words.or(of(constants[i]), constants[i]);
+        }
+        return words;
     }
 
     /** @throws IllegalArgumentException naming the member and the accepted words */

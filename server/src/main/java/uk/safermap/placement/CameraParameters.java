@@ -1,6 +1,7 @@
 package uk.safermap.placement;
 
 import uk.safermap.params.ParameterSource;
+import uk.safermap.params.Words;
 import uk.safermap.placement.mclp.Viewshed;
 
 import java.util.Map;
@@ -23,7 +24,6 @@ public record CameraParameters(Viewshed view, HarmWeights weights) {
     public static CameraParameters read(ParameterSource in) {
         return new CameraParameters(new Viewshed(in.number("radius", DEFAULT_RADIUS_METRES, 1, 1000),
                 in.number("fieldOfView", 360, 1, 360)),
-                in.choice("weighting", HarmWeights.harm(), Map.of("harm", HarmWeights.harm(),
-                        "count", HarmWeights.count())));
+                in.choice("weighting", HarmWeights.harm(), Words.of("harm", HarmWeights.harm()).or("count", HarmWeights.count())));
     }
 }

@@ -62,6 +62,12 @@ public final class DoorbellService {
      */
     public record Request(AnalysisFilter filter, int units, List<PhaseRequest> phases, int minPerWard,
                           DoorbellAllocator.Rule rule, Optional<List<Address>> addresses, Map<String, Integer> households) {
+
+        /** A request from its parameters and the caller's phases, addresses and household counts. */
+        public static Request of(AnalysisFilter filter, DoorbellParameters p, List<PhaseRequest> phases,
+                                 Optional<List<Address>> addresses, Map<String, Integer> households) {
+            return new Request(filter, p.units(), phases, p.minPerWard(), p.fairness(), addresses, households);
+        }
     }
 
     public record UnitAllocation(String code, String label, String wardCode, String wardName, int households,

@@ -156,7 +156,8 @@ final class AnalysisParams implements ParameterSource {
         return ApiException.badRequest(message);
     }
 
-    Optional<YearMonth> month(String name) {
+    @Override
+    public Optional<YearMonth> month(String name) {
         String v = value(name);
         if (v == null) {
             return Optional.empty();

@@ -8,6 +8,7 @@ import org.apache.commons.csv.CSVRecord;
 import uk.safermap.areas.AreaResolver;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.layers.Feature;
+import uk.safermap.placement.DoorbellParameters;
 import uk.safermap.placement.DoorbellService;
 import uk.safermap.placement.allocation.DoorbellAllocator;
 
@@ -24,8 +25,6 @@ import java.util.Set;
 
 /** Video doorbell allocation over HTTP, as GeoJSON or CSV. */
 final class DoorbellHandler {
-
-    static final int MAX_DOORBELLS = 1_000_000;
 
     private final DoorbellService doorbells;
     private final AreaResolver areas;
@@ -52,34 +51,26 @@ final class DoorbellHandler {
         }
         JsonBody body = JsonBody.read(ctx, mapper, maxBodyBytes, Set.of("units", "phases", "minPerWard", "fairness",
                 "unit", "addresses", "households", "filter"));
-        int units = body.requiredInteger("units", 1, MAX_DOORBELLS);
+        DoorbellParameters p = DoorbellParameters.read(body);
         List<DoorbellService.PhaseRequest> phases = body.objects("phases", Set.of("area", "units")).stream()
-                .map(p -> new DoorbellService.PhaseRequest(p.string("area").orElseThrow(() ->
-                        ApiException.badRequest(p.at("area") + " is required, e.g. neighbourhood:town-centre")),
-                        p.requiredInteger("units", 1, MAX_DOORBELLS))).toList();
-        DoorbellAllocator.Rule rule = switch (body.string("fairness", "risk")) {
-            case "risk" -> DoorbellAllocator.Rule.RISK;
-            case "proportional" -> DoorbellAllocator.Rule.PROPORTIONAL;
-            default -> throw ApiException.badRequest("fairness must be risk (highest risk first, after floors) or "
-                    + "proportional (wards in proportion to their risk)");
-        };
-        String unit = body.string("unit", "oa");
-        Optional<List<DoorbellService.Address>> addresses = switch (unit) {
-            case "oa" -> {
+                .map(phase -> new DoorbellService.PhaseRequest(phase.string("area").orElseThrow(() ->
+                        ApiException.badRequest(phase.at("area") + " is required, e.g. neighbourhood:town-centre")),
+                        phase.requiredInteger("units", 1, DoorbellParameters.MAX_DOORBELLS))).toList();
+        Optional<List<DoorbellService.Address>> addresses = switch (p.unit()) {
+            case OUTPUT_AREAS -> {
                 if (body.has("addresses")) {
                     throw ApiException.badRequest("addresses are only read with unit \"addresses\"");
                 }
                 yield Optional.empty();
             }
-            case "addresses" -> Optional.of(addresses(body.string("addresses").orElseThrow(() ->
+            case ADDRESSES -> Optional.of(addresses(body.string("addresses").orElseThrow(() ->
                     ApiException.badRequest("unit \"addresses\" needs addresses: CSV text with a header "
                             + "id,lon,lat (or id,easting,northing) and optional address,households"))));
-            default -> throw ApiException.badRequest("unit must be oa or addresses, got '" + unit + "'");
         };
         DoorbellService.Result r;
         try {
-            r = doorbells.allocate(new DoorbellService.Request(body.filter(areas), units, phases,
-                    body.integer("minPerWard", 0, 0, MAX_DOORBELLS), rule, addresses, households(body)));
+            r = doorbells.allocate(DoorbellService.Request.of(body.filter(areas), p, phases, addresses,
+                    households(body)));
         } catch (DoorbellAllocator.Infeasible e) {
             throw ApiException.badRequest("the allocation cannot meet every constraint: " + e.getMessage());
         }

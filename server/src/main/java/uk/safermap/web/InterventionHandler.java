@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import uk.safermap.auth.Access;
-import uk.safermap.domain.AreaKind;
 import uk.safermap.domain.Category;
 import uk.safermap.domain.Intervention;
 import uk.safermap.evaluation.Evaluation;
@@ -14,19 +13,19 @@ import uk.safermap.evaluation.EvaluationParameters;
 import uk.safermap.evaluation.EvaluationService;
 import uk.safermap.evaluation.InterventionService;
 import uk.safermap.layers.Feature;
+import uk.safermap.params.ParameterSource;
+import uk.safermap.params.Words;
 
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Interventions (list, read, log, change, delete) and their evaluation: JSON, or the one-page
@@ -37,8 +36,6 @@ final class InterventionHandler {
     private static final Set<String> BODY = Set.of("name", "kind", "target", "start", "end", "cost", "categories",
             "notes");
     private static final Set<String> TARGET = Set.of("area", "geometry", "sites", "radius", "what", "patrolPlan");
-    private static final Set<String> EVALUATION = Set.of("before", "gap", "after", "buffer", "level", "suggest",
-            "confidence", "comparison");
 
     private final InterventionService interventions;
     private final EvaluationService evaluations;
@@ -93,20 +90,17 @@ final class InterventionHandler {
     }
 
     void evaluation(Context ctx) {
-        ctx.json(evaluate(ctx, new AnalysisParams(ctx, EVALUATION)));
+        ctx.json(evaluate(AnalysisParams.read(ctx, in -> request(ctx, in))));
     }
 
     /** The one-page committee summary: a printable page, or with {@code format=pdf} the same as a PDF. */
     void print(Context ctx) {
-        Set<String> accepted = new TreeSet<>(EVALUATION);
-        accepted.add("format");
-        AnalysisParams params = new AnalysisParams(ctx, accepted);
-        String format = params.string("format", "html");
-        if (!format.equals("html") && !format.equals("pdf")) {
-            throw ApiException.badRequest("format must be html or pdf, got '" + format + "'");
+        record Print(EvaluationService.Request request, String format) {
         }
-        Evaluation e = evaluate(ctx, params);
-        if (format.equals("pdf")) {
+        Print asked = AnalysisParams.read(ctx, in -> new Print(request(ctx, in),
+                in.choice("format", "html", Words.of("html", "html").or("pdf", "pdf"))));
+        Evaluation e = evaluate(asked.request());
+        if (asked.format().equals("pdf")) {
             ctx.contentType("application/pdf");
             ctx.header("Content-Disposition", "attachment; filename=\"evaluation-" + e.intervention().id() + ".pdf\"");
             ctx.result(page.pdf(e));
@@ -115,29 +109,17 @@ final class InterventionHandler {
         }
     }
 
-    private Evaluation evaluate(Context ctx, AnalysisParams params) {
+    /** Readers who may see points get the exact comparison (LSOAs); others, ward figures only. */
+    private static EvaluationService.Request request(Context ctx, ParameterSource in) {
         boolean exact = Access.POINTS.allows(AccessControl.principal(ctx).role());
-        EvaluationParameters d = exact ? EvaluationParameters.DEFAULTS : EvaluationParameters.WARD_FIGURE_DEFAULTS;
-        AreaKind level = switch (params.string("level", d.comparisonLevel().key())) {
-            case "lsoa" -> AreaKind.LSOA;
-            case "ward" -> AreaKind.WARD;
-            default -> throw ApiException.badRequest("level must be ward or lsoa");
-        };
-        EvaluationParameters p;
+        EvaluationParameters p = EvaluationParameters.read(in, exact ? EvaluationParameters.DEFAULTS
+                : EvaluationParameters.WARD_FIGURE_DEFAULTS);
+        return new EvaluationService.Request(ctx.pathParam("id"), p, EvaluationParameters.comparisonAreas(in), !exact);
+    }
+
+    private Evaluation evaluate(EvaluationService.Request request) {
         try {
-            p = new EvaluationParameters(params.integer("before", d.beforeMonths(), 3, 36),
-                    params.integer("gap", d.gapMonths(), 0, 6), params.integer("after", d.afterMonths(), 1, 36),
-                    params.number("buffer", d.bufferMetres(), 50, 5000), level,
-                    params.integer("suggest", d.suggestedAreas(), 1, 20),
-                    params.number("confidence", d.confidence(), 0.5, 0.999), d.minCount());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
-        String comparison = params.string("comparison", "");
-        List<String> areas = comparison.isBlank() ? List.of()
-                : Arrays.stream(comparison.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        try {
-            return evaluations.evaluate(new EvaluationService.Request(ctx.pathParam("id"), p, areas, !exact));
+            return evaluations.evaluate(request);
         } catch (NoSuchElementException e) {
             throw ApiException.notFound(e.getMessage());
         } catch (EvaluationService.NotEvaluable e) {

@@ -13,6 +13,7 @@ import uk.safermap.areas.AreaResolver;
 import uk.safermap.params.ParameterSource;
 
 import java.io.IOException;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -138,6 +139,11 @@ final class JsonBody implements ParameterSource {
 
     boolean bool(String name, boolean fallback) {
         return flag(name).orElse(fallback);
+    }
+
+    @Override
+    public Optional<YearMonth> month(String name) {
+        return string(name).map(v -> Params.month(at(name), v));
     }
 
     @Override

@@ -6,18 +6,18 @@ import io.javalin.http.Context;
 import org.locationtech.jts.geom.Geometry;
 import uk.safermap.areas.AreaResolver;
 import uk.safermap.domain.PatrolPlan;
+import uk.safermap.params.Words;
 import uk.safermap.patrol.DoseReport;
 import uk.safermap.patrol.DoseService;
 import uk.safermap.patrol.DoseTracker;
-import uk.safermap.patrol.Dosage;
-import uk.safermap.patrol.HotspotMethod;
+import uk.safermap.patrol.PatrolParameters;
 import uk.safermap.patrol.PatrolRequest;
 import uk.safermap.patrol.PatrolSchedule;
 import uk.safermap.patrol.PatrolService;
+import uk.safermap.patrol.ScheduleParameters;
 import uk.safermap.patrol.ScheduleRequest;
 import uk.safermap.patrol.TrackReader;
 import uk.safermap.patrol.WeekSchedule;
-import uk.safermap.patrol.TravelMode;
 import uk.safermap.patrol.risk.ShiftWindow;
 
 import java.time.LocalDate;
@@ -29,8 +29,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.OptionalDouble;
-import java.util.OptionalLong;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,17 +40,12 @@ import java.util.Set;
 final class PatrolHandler {
 
     static final int MAX_UNITS = 20;
-    static final int MAX_HOTSPOTS = 200;
-    static final int MAX_REVISIT_MINUTES = 720;
     private static final Set<String> MEMBERS = Set.of("start", "end", "units", "mode", "speedKmh", "visitMinutes",
             "maxHotspots", "hotspots", "filter", "roads", "randomize", "seed", "revisitMinutes", "minGapMinutes");
     private static final Set<String> UNIT_MEMBERS = Set.of("name", "start", "end");
     private static final Set<String> SCHEDULE_MEMBERS = Set.of("firstDay", "days", "shifts", "places", "units",
             "visitsPerDay", "visitMinutes", "hotspots", "filter", "seed");
     private static final Set<String> SHIFT_MEMBERS = Set.of("start", "end");
-    static final int MAX_SCHEDULE_DAYS = 31;
-    static final int MAX_RADIUS_METRES = 500;
-    static final int MAX_VISITS_PER_DAY = 12;
 
     private final PatrolService patrols;
     private final DoseService dose;
@@ -127,17 +121,12 @@ final class PatrolHandler {
         if (shifts.isEmpty()) {
             shifts.add(new WeekSchedule.Shift(LocalTime.of(18, 0), LocalTime.of(2, 0)));
         }
-        OptionalDouble seed = body.optionalNumber("seed", 0, 1L << 52);
         List<String> units = units(body).stream().map(PatrolRequest.Unit::name).toList();
         List<String> names = new ArrayList<>();
         for (int u = 0; u < units.size(); u++) {
             names.add(units.get(u) == null || units.get(u).isBlank() ? "Unit " + (u + 1) : units.get(u));
         }
-        return new ScheduleRequest(firstDay, body.integer("days", 7, 1, MAX_SCHEDULE_DAYS), shifts,
-                body.integer("places", 10, 1, MAX_HOTSPOTS), names,
-                body.integer("visitsPerDay", 1, 1, MAX_VISITS_PER_DAY), body.integer("visitMinutes", 15, 1, 60),
-                HotspotMethod.of(body.string("hotspots", HotspotMethod.CLUSTERS.slug())), body.filter(areas),
-                seed.isPresent() ? OptionalLong.of((long) seed.getAsDouble()) : OptionalLong.empty());
+        return ScheduleRequest.of(firstDay, shifts, names, body.filter(areas), ScheduleParameters.read(body));
     }
 
     private static LocalTime clock(JsonBody shift, String name) {
@@ -155,18 +144,15 @@ final class PatrolHandler {
      * of the plan's units (replacing any uploaded before), answered with the dose they delivered.
      */
     void tracks(Context ctx) {
-        String format = ctx.queryParam("format");
-        TrackReader.Format parsed;
-        if ("gpx".equals(format)) {
-            parsed = TrackReader.Format.GPX;
-        } else if ("csv".equals(format)) {
-            parsed = TrackReader.Format.CSV;
-        } else {
-            throw ApiException.badRequest("format must be gpx or csv, got '" + format + "'");
+        TrackUpload upload = AnalysisParams.read(ctx, in -> new TrackUpload(in.choice("format", null,
+                Words.of("gpx", TrackReader.Format.GPX).or("csv", TrackReader.Format.CSV)), in.string("unit").orElse(null),
+                DoseTracker.Parameters.read(in)));
+        if (upload.format() == null) {
+            throw ApiException.badRequest("format is required: gpx or csv");
         }
         String id = ctx.pathParam("id");
-        DoseReport report = dose.upload(id, parsed, new LimitedInputStream(ctx.bodyInputStream(), maxBodyBytes),
-                ctx.queryParam("unit"), doseParameters(ctx))
+        DoseReport report = dose.upload(id, upload.format(),
+                new LimitedInputStream(ctx.bodyInputStream(), maxBodyBytes), upload.unit(), upload.dose())
                 .orElseThrow(() -> ApiException.notFound("no patrol plan with id '" + id + "'"));
         ctx.status(201).json(report);
     }
@@ -178,10 +164,12 @@ final class PatrolHandler {
                 .orElseThrow(() -> ApiException.notFound("no patrol plan with id '" + id + "'")));
     }
 
+    /** The query of a track upload: the file's format, the unit it belongs to (optional) and the dose rule. */
+    private record TrackUpload(TrackReader.Format format, String unit, DoseTracker.Parameters dose) {
+    }
+
     private static DoseTracker.Parameters doseParameters(Context ctx) {
-        return new DoseTracker.Parameters(Params.integerInRange("radiusMetres", ctx.queryParam("radiusMetres"),
-                DoseTracker.Parameters.DEFAULTS.radiusMetres(), 5, MAX_RADIUS_METRES),
-                DoseTracker.Parameters.DEFAULTS.maxGapSeconds());
+        return AnalysisParams.read(ctx, DoseTracker.Parameters::read);
     }
 
     private PatrolPlan stored(Context ctx) {
@@ -190,25 +178,10 @@ final class PatrolHandler {
     }
 
     private PatrolRequest request(JsonBody body) {
-        TravelMode mode = TravelMode.of(body.string("mode", TravelMode.FOOT.slug()));
-        OptionalDouble seed = body.optionalNumber("seed", 0, 1L << 52);
-        if (seed.isPresent() && seed.getAsDouble() != Math.rint(seed.getAsDouble())) {
-            throw ApiException.badRequest(body.at("seed") + " must be a whole number, got " + seed.getAsDouble());
-        }
+        PatrolParameters p = PatrolParameters.read(body);
         List<Geometry> roads = body.geoJson("roads").map(features -> features.stream()
                 .map(JsonBody.GeoJsonFeature::geometry).toList()).orElse(List.of());
-        return new PatrolRequest(time(body, "start"), time(body, "end"), units(body), mode,
-                body.number("speedKmh", mode.defaultSpeedKmh(), 1, 120),
-                body.integer("visitMinutes", 12, 1, 60),
-                body.integer("maxHotspots", 20, 1, MAX_HOTSPOTS),
-                HotspotMethod.of(body.string("hotspots", HotspotMethod.CLUSTERS.slug())),
-                body.filter(areas), roads, body.bool("randomize", false),
-                seed.isPresent() ? OptionalLong.of((long) seed.getAsDouble()) : OptionalLong.empty(),
-                new Dosage.Parameters(
-                        body.integer("revisitMinutes", Dosage.Parameters.DEFAULTS.revisitMinutes(), 0,
-                                MAX_REVISIT_MINUTES),
-                        body.integer("minGapMinutes", Dosage.Parameters.DEFAULTS.minGapMinutes(), 1,
-                                MAX_REVISIT_MINUTES)));
+        return PatrolRequest.of(time(body, "start"), time(body, "end"), units(body), body.filter(areas), roads, p);
     }
 
     /** A London local date-time ({@code 2026-03-28T22:00}), or one with an offset, converted to London. */

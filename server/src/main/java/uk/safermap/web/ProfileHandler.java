@@ -1,11 +1,10 @@
 package uk.safermap.web;
 
 import io.javalin.http.Context;
+import uk.safermap.analysis.ProfileParameters;
 import uk.safermap.analysis.ProfileService;
 
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code GET /api/areas/{id}/profile} and {@code GET /api/areas/profile}: neighbourhood
@@ -14,8 +13,6 @@ import java.util.Set;
  */
 final class ProfileHandler {
 
-    private static final Set<String> PARAMS = Set.of("from", "to", "baseline", "target");
-
     private final ProfileService profiles;
 
     ProfileHandler(ProfileService profiles) {
@@ -23,23 +20,10 @@ final class ProfileHandler {
     }
 
     void one(Context ctx) {
-        Query q = query(ctx);
-        ctx.json(profiles.profile(ctx.pathParam("id"), q.params.month("from"), q.params.month("to"), q.baseline,
-                q.target));
+        ctx.json(profiles.profile(ctx.pathParam("id"), AnalysisParams.read(ctx, ProfileParameters::read)));
     }
 
     void all(Context ctx) {
-        Query q = query(ctx);
-        ctx.json(Map.of("areas", profiles.all(q.params.month("from"), q.params.month("to"), q.baseline, q.target)));
-    }
-
-    private record Query(AnalysisParams params, Optional<Integer> baseline, double target) {
-    }
-
-    private static Query query(Context ctx) {
-        AnalysisParams params = new AnalysisParams(ctx, PARAMS);
-        Optional<Integer> baseline = ctx.queryParam("baseline") == null ? Optional.empty()
-                : Optional.of(params.integer("baseline", 0, 1990, 2100));
-        return new Query(params, baseline, params.number("target", -3, -100, 1000));
+        ctx.json(Map.of("areas", profiles.all(AnalysisParams.read(ctx, ProfileParameters::read))));
     }
 }

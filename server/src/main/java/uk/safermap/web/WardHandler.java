@@ -50,34 +50,9 @@ final class WardHandler {
     }
 
     void choropleth(Context ctx) throws IOException {
-        AnalysisParams params = new AnalysisParams(ctx, Set.of("level", "metric", "from", "to", "types",
-                "classification", "classes"));
-        AreaKind level = switch (params.string("level", "ward")) {
-            case "ward" -> AreaKind.WARD;
-            case "lsoa" -> AreaKind.LSOA;
-            default -> throw ApiException.badRequest("level must be ward or lsoa");
-        };
-        WardChoroplethService.Metric metric = switch (params.string("metric", "count")) {
-            case "count" -> WardChoroplethService.Metric.COUNT;
-            case "rate" -> WardChoroplethService.Metric.RATE;
-            case "change" -> WardChoroplethService.Metric.CHANGE;
-            default -> throw ApiException.badRequest("metric must be count, rate (per 1,000 residents) or change "
-                    + "(against the same period a year earlier)");
-        };
-        WardChoroplethService.Classification classification = switch (params.string("classification", "quantile")) {
-            case "quantile" -> WardChoroplethService.Classification.QUANTILE;
-            case "natural-breaks", "jenks" -> WardChoroplethService.Classification.NATURAL_BREAKS;
-            default -> throw ApiException.badRequest("classification must be quantile or natural-breaks");
-        };
-        Set<Category> types;
-        try {
-            types = IncidentLayer.categories(ctx.queryParam("types"));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage().replace("crime_type", "types"));
-        }
-        WardChoroplethService.Result r = choropleth.choropleth(new WardChoroplethService.Request(level,
-                params.month("from"), params.month("to"), types, metric, classification,
-                params.integer("classes", 5, 2, 9)));
+        WardChoroplethService.Request request = AnalysisParams.read(ctx, WardChoroplethService.Request::read);
+        WardChoroplethService.Result r = choropleth.choropleth(request);
+        AreaKind level = request.level();
         List<Feature> features = r.wards().stream().map(w -> new Feature(w.code(), w.geometry(),
                 HotspotHandler.properties("code", w.code(), "name", w.name(), "count", w.count(),
                         "previousCount", w.previousCount(), "population", w.population(), "value", w.value(),
