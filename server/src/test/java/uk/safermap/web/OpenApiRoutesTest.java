@@ -125,4 +125,57 @@ class OpenApiRoutesTest {
             assertThat(documented).as(path).containsExactlyInAnyOrderElementsOf(ids);
         }
     }
+
+    /**
+     * The query parameters each capability's parameter record reads are the ones documented, and
+     * no others: asked with a name nobody reads, the service lists what it accepts, which must be
+     * what the document lists. A parameter added to a record and not to the document fails here.
+     */
+    @Test
+    void the_query_parameters_an_operation_reads_are_the_documented_ones() {
+        ApiClient admin = new ApiClient(app.port()).withToken(TestUsers.ADMIN);
+        Map<String, String> pathValues = Map.of("{id}", "x", "{code}", "E05005503", "{z}", "12", "{x}", "2041",
+                "{y}", "1361.png");
+        List<String> checked = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        for (Routes.Endpoint e : app.endpoints()) {
+            String method = e.method().name().toLowerCase(Locale.ROOT);
+            Set<String> documented = new TreeSet<>();
+            for (JsonNode prm : doc.at("/paths").get(e.path()).get(method).path("parameters")) {
+                JsonNode resolved = prm.has("$ref")
+                        ? doc.at(prm.get("$ref").asText().substring(1)) : prm;
+                if (resolved.path("in").asText().equals("query")) {
+                    documented.add(resolved.get("name").asText());
+                }
+            }
+            // Records read the query string of the analysis, planning and figure endpoints; OGC API
+            // routes, search, imports and the format switches of body uploads parse their own.
+            boolean readsARecord = (method.equals("get") && (e.path().startsWith("/api/") || e.path().startsWith(
+                    "/tiles/")) && !documented.isEmpty() && !e.path().equals("/api/search"))
+                    || e.path().equals("/api/patrols/plan/{id}/tracks");
+            if (!readsARecord) {
+                continue;
+            }
+            String path = e.path();
+            for (Map.Entry<String, String> v : pathValues.entrySet()) {
+                path = path.replace(v.getKey(), v.getValue());
+            }
+            ApiClient.Response r = method.equals("get") ? admin.get(path + "?zz-unread=1")
+                    : admin.post(path + "?zz-unread=1", new byte[0]);
+            String message = r.json() == null ? r.text() : r.json().path("message").asText();
+            int at = message.indexOf("accepted: ");
+            if (r.status() != 400 || !message.startsWith("unknown query parameter 'zz-unread'") || at < 0) {
+                wrong.add(key(method, e.path()) + " answered " + r.status() + " " + message);
+                continue;
+            }
+            Set<String> accepted = new TreeSet<>(List.of(message.substring(at + "accepted: ".length()).split(", ")));
+            if (!accepted.equals(documented)) {
+                wrong.add(key(method, e.path()) + " reads " + accepted + " but documents " + documented);
+            }
+            checked.add(key(method, e.path()));
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(checked).hasSizeGreaterThan(20).contains("GET /api/hotspots/clusters",
+                "GET /api/placement/cctv/coverage", "GET /api/wards/choropleth", "GET /api/collisions/density");
+    }
 }
