@@ -67,7 +67,7 @@ public final class WardChoroplethService {
                     in.choice("classification", Classification.QUANTILE,
                             Words.of("quantile", Classification.QUANTILE)
                                     .or("natural-breaks", Classification.NATURAL_BREAKS)
-                                    .or("jenks", Classification.NATURAL_BREAKS)),
+                                    .alias("jenks", Classification.NATURAL_BREAKS)),
                     in.integer("classes", 5, 2, 9));
         }
 
