@@ -55,6 +55,7 @@ export function buildGiStarPopup(properties) {
 /** Popup for an emerging hot spot cell. */
 export function buildEmergingPopup(properties) {
   return createDefinitionPopup(emergingLabel(properties.category), [
+    ...whereRows(properties),
     ['Incidents in cell', formatCount(properties.count)],
     ['Trend z (Mann-Kendall)', formatNumber(properties.trendZ, 2)],
     ['Trend p-value', formatP(properties.trendP)],
@@ -72,13 +73,14 @@ export function buildContourPopup(properties, unit) {
   ]);
 }
 
-/** Where a result is on the ground (nearest place, ward) and its OS grid reference, when the service named it. */
+/** Where a result is on the ground (street, place, ward) and its OS grid reference, when the service named it. */
 function whereRows(properties) {
   if (!properties.gridRef) {
     return [];
   }
-  const ward = properties.ward ? `, ${properties.ward} ward` : '';
-  return [['Where', `${properties.place}${ward}`], ['OS grid ref', properties.gridRef]];
+  const street = properties.street ? `${properties.street}, ` : '';
+  const ward = properties.ward ? ` (${properties.ward} ward)` : '';
+  return [['Where', `${street}${properties.place}${ward}`], ['OS grid ref', properties.gridRef]];
 }
 
 /** The largest categories of a {slug: count} object, as [label, count], largest first. */

@@ -49,9 +49,9 @@ function addBase(group, unit) {
 }
 
 function hotspotPopup(hotspot, when) {
-  return createDefinitionPopup(hotspot.label, [
+  return createDefinitionPopup(hotspot.street || hotspot.place, [
     ['When', when],
-    ['Where', hotspot.where],
+    ['Where', hotspot.label],
     ['Rank', hotspot.rank],
     ['Incidents', hotspot.incidents],
     ['Risk', `${hotspot.risk.toFixed(1)} (${(100 * hotspot.riskShare).toFixed(1)} % of the shift's risk)`],

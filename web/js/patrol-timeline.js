@@ -117,8 +117,7 @@ export function renderTables(container, plan) {
     const body = table.appendChild(createElement('tbody'));
     for (const visit of unit.visits) {
       const row = createElement('tr');
-      const place = visit.where ? `${visit.label}: ${visit.where}` : visit.label;
-      for (const text of [visit.stop, clock(visit.arrival), clock(visit.departure), place, visit.reason]) {
+      for (const text of [visit.stop, clock(visit.arrival), clock(visit.departure), visit.label, visit.reason]) {
         row.appendChild(createElement('td', null, text));
       }
       body.appendChild(row);

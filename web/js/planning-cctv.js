@@ -171,7 +171,7 @@ export function createCctvPlanner({ map, mapElement, filter, report }) {
     body.replaceChildren(...sites.map((site) => {
       const row = createElement('tr');
       row.append(createElement('td', null, site.properties.rank),
-        createElement('td', 'planning__where', site.properties.where),
+        createElement('td', 'planning__where', site.properties.label),
         createElement('td', null, site.properties.marginalIncidents),
         createElement('td', null, site.properties.marginalWeight.toFixed(0)),
         createElement('td', null, `${site.properties.cumulativeCoveragePercent.toFixed(1)} %`));

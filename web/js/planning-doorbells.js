@@ -96,8 +96,9 @@ export function createDoorbellPlanner({ map, mapElement, filter, report, onResul
       style: (feature) => style(feature.properties.doorbells),
       onEachFeature: (feature, featureLayer) => {
         const p = feature.properties;
-        featureLayer.bindPopup(() => createDefinitionPopup(`Output area ${p.code}`, [
-          ['Where', p.where],
+        featureLayer.bindPopup(() => createDefinitionPopup(p.street || p.place, [
+          ['Where', p.label],
+          ['Output area', p.code],
           ['Doorbells', p.doorbells],
           ['Households', `${p.households}${p.householdsEstimated ? ' (estimated)' : ''}`],
           ['Risk per household', p.riskPerHousehold.toFixed(2)],

@@ -1,12 +1,12 @@
 /**
- * The map's search box: a place, ward, LSOA (name or code) or OS grid reference, answered by
+ * The map's search box: a place, ward, LSOA (name or code), street or OS grid reference, answered by
  * GET /api/search. Choosing a result moves the map there and marks it; the map element's
  * data-search-result holds the chosen name (a test hook).
  */
 import { fetchJson } from './api.js';
 import { createElement } from './dom.js';
 
-const ZOOM = { place: 14, ward: 14, lsoa: 15, gridref: 17 };
+const ZOOM = { place: 14, ward: 14, lsoa: 15, street: 17, gridref: 17 };
 
 export function bindSearch(map, mapElement) {
   const form = document.getElementById('search-form');

@@ -13,6 +13,7 @@ import uk.safermap.analysis.IncidentSelection;
 import uk.safermap.analysis.NearRepeatService;
 import uk.safermap.analysis.ProfileService;
 import uk.safermap.analysis.ResultCache;
+import uk.safermap.analysis.StreetNames;
 import uk.safermap.areas.AreaResolver;
 import uk.safermap.areas.BoundaryFiles;
 import uk.safermap.areas.Gazetteer;
@@ -153,7 +154,7 @@ public final class App implements AutoCloseable {
                             new Routes.Council(new CouncilCaseIngestService(councilCases, taxonomy, grid, serviceArea,
                                     Clock.systemDefaultZone()), new CouncilCaseService(councilCases, taxonomy, grid),
                                     new CouncilCaseWardService(councilCases, taxonomy, areas, grid, disclosure)),
-                            gazetteer(wards, boundaries, grid)),
+                            gazetteer(wards, boundaries, grid, new StreetNames(selection, incidents), disclosure)),
                     new Routes.Settings(config.limits().maxUploadBytes(), config.limits().defaultItemLimit(),
                             config.limits().maxItemLimit(), config.viewer().basemapUrl(),
                             config.viewer().basemapAttribution(), BoundaryFiles.ATTRIBUTION,
@@ -186,11 +187,15 @@ public final class App implements AutoCloseable {
         }
     }
 
-    /** Names on the ground: the shipped places, the wards (which name points) and the LSOAs (searched by name). */
-    private static Gazetteer gazetteer(List<Area> wards, BoundaryFiles boundaries, BritishNationalGrid grid) {
+    /**
+     * Names on the ground: the streets of the stored police.uk snap points, the shipped places, the
+     * wards (which name points) and the LSOAs (searched by name).
+     */
+    private static Gazetteer gazetteer(List<Area> wards, BoundaryFiles boundaries, BritishNationalGrid grid,
+                                       StreetNames streets, DisclosurePolicy disclosure) {
         List<Area> areas = new java.util.ArrayList<>(wards);
         areas.addAll(boundaries.read(BoundaryFiles.Layer.LSOA));
-        return Gazetteer.melton(areas, grid);
+        return Gazetteer.melton(areas, grid, streets, disclosure);
     }
 
     /** PostGIS when a URL is configured, else the embedded H2GIS database in the data directory. */

@@ -10,8 +10,10 @@ import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
+import uk.safermap.domain.PoliceLocation;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.GridReference;
+import uk.safermap.privacy.DisclosurePolicy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,13 +22,21 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
- * Names a point on the ground: the nearest GeoNames place (shipped in
+ * Names a point on the ground: the nearest street police.uk names a snap point after (from the
+ * stored incidents, {@link StreetIndex}), the nearest GeoNames place (shipped in
  * {@code gis-data/melton/places-geonames.tsv}, CC BY 4.0), the ward it lies in and its OS grid
- * reference, so that every result can be found without coordinates. Thread-safe (read-only).
+ * reference, so that every result can be found without coordinates. Thread-safe (read-only; the
+ * street index is asked for its current version on every use).
  *
  * <p>A place's own extent is taken as a circle holding its population at {@value #PEOPLE_PER_KM2}
  * people per km² (about the density of English towns' built-up areas, ONS 2011), at least
@@ -52,14 +62,36 @@ public final class Gazetteer {
     }
 
     /**
-     * Where a point is: {@code place} as read aloud ("Melton Mowbray", "1.2 km NE of Asfordby"),
-     * its ward (null outside every ward) and the 100 m grid reference.
+     * Where a point is: the kind of place at the spot ({@code at}, e.g. "Supermarket", else null),
+     * the nearest street (null when none is within {@link StreetIndex#NEAR_METRES}), whether the
+     * spot is {@code onStreet} (within {@link StreetIndex#ON_STREET_METRES}) or only near it,
+     * {@code place} as read aloud ("Melton Mowbray", "1.2 km NE of Asfordby"), its ward (null
+     * outside every ward) and the 100 m grid reference.
      */
-    public record Label(String place, String ward, String gridRef) {
+    public record Label(String at, String street, boolean onStreet, String place, String ward, String gridRef) {
 
-        /** One line for tables, exports and printouts: "Melton Mowbray, Melton Egerton ward (SK 752 190)". */
+        /**
+         * One line for tables, exports and printouts, like police.uk's own labels:
+         * "Burton Street, Melton Mowbray (Melton Egerton ward) · SK 752 190", or "Supermarket near
+         * Burton Street, ..." at a kind of place, or "Near Burton Street, ..." further off.
+         */
         public String text() {
-            return place + (ward == null ? "" : ", " + ward + " ward") + " (" + gridRef + ")";
+            String spot = spot();
+            return (spot == null ? "" : spot + ", ") + place + (ward == null ? "" : " (" + ward + " ward)") + " · "
+                    + gridRef;
+        }
+
+        /** The spot ("Burton Street", "Supermarket near Burton Street"), else the place: a short name for lists. */
+        public String shortName() {
+            String spot = spot();
+            return spot == null ? place : spot;
+        }
+
+        private String spot() {
+            if (street == null) {
+                return at;
+            }
+            return at == null && onStreet ? street : PoliceLocation.near(at == null ? "" : at, street);
         }
     }
 
@@ -67,7 +99,7 @@ public final class Gazetteer {
     public record MapLabel(String name, double lon, double lat) {
     }
 
-    /** A search hit: what it is (place, ward, lsoa, gridref), its name, and where to look. */
+    /** A search hit: what it is (place, ward, lsoa, street, gridref), its name, and where to look. */
     public record Match(String kind, String name, double lon, double lat) {
     }
 
@@ -78,14 +110,23 @@ public final class Gazetteer {
     private final List<Place> places;
     private final List<Ward> wards;
     private final List<Match> searchable;
+    private final Supplier<StreetIndex> streets;
+    private final DisclosurePolicy policy;
     private final GeometryFactory factory = new GeometryFactory();
 
-    /** @param areas wards (which name points) and any other areas to search by name, e.g. LSOAs; lon/lat */
-    public Gazetteer(List<Place> places, List<Area> areas, BritishNationalGrid grid) {
+    /**
+     * @param areas   wards (which name points) and any other areas to search by name, e.g. LSOAs; lon/lat
+     * @param streets the street index of the stored incidents as it is now
+     * @param policy  which streets roles that see aggregates only may find
+     */
+    public Gazetteer(List<Place> places, List<Area> areas, BritishNationalGrid grid, Supplier<StreetIndex> streets,
+                     DisclosurePolicy policy) {
         if (places.isEmpty()) {
             throw new IllegalArgumentException("a gazetteer needs at least one place");
         }
         this.grid = grid;
+        this.streets = streets;
+        this.policy = policy;
         this.places = List.copyOf(places);
         this.wards = areas.stream().filter(a -> a.kind() == AreaKind.WARD)
                 .map(w -> new Ward(w.name(), PreparedGeometryFactory.prepare(w.geometry()))).toList();
@@ -99,16 +140,21 @@ public final class Gazetteer {
         this.searchable = List.copyOf(all);
     }
 
-    /** The gazetteer over the shipped GeoNames places and the given boundaries (lon/lat). */
-    public static Gazetteer melton(List<Area> areas, BritishNationalGrid grid) {
-        return new Gazetteer(readPlaces(grid), areas, grid);
+    /** The gazetteer over the shipped GeoNames places, the given boundaries (lon/lat) and streets. */
+    public static Gazetteer melton(List<Area> areas, BritishNationalGrid grid, Supplier<StreetIndex> streets,
+                                   DisclosurePolicy policy) {
+        return new Gazetteer(readPlaces(grid), areas, grid, streets, policy);
     }
 
     /**
-     * Places, wards and other areas whose name or code contains the query (names starting with it
-     * first), or the square an OS grid reference names ("SK 751 191"); at most {@code limit}.
+     * Places, wards, other areas and streets whose name or code contains the query (names starting
+     * with it first), or the square an OS grid reference names ("SK 751 191"); at most {@code limit}.
+     * A street is named with its place ("Main Street, Asfordby"), once per place, at the snap
+     * point nearest the middle of its snap points there.
+     *
+     * @param aggregateOnly for a role that sees aggregates only: streets as {@link DisclosurePolicy#streetShown} allows
      */
-    public List<Match> search(String query, int limit) {
+    public List<Match> search(String query, int limit, boolean aggregateOnly) {
         String q = query.strip().toLowerCase(Locale.ROOT);
         if (q.isEmpty()) {
             return List.of();
@@ -122,11 +168,32 @@ public final class Gazetteer {
                 // Fall through to a name search: "SK 7" is not a whole reference.
             }
         }
-        return searchable.stream()
+        return Stream.concat(searchable.stream(), streetMatches(q, aggregateOnly).stream())
                 .filter(m -> m.name().toLowerCase(Locale.ROOT).contains(q))
-                .sorted(java.util.Comparator.comparing((Match m) -> !m.name().toLowerCase(Locale.ROOT).startsWith(q))
+                .sorted(Comparator.comparing((Match m) -> !m.name().toLowerCase(Locale.ROOT).startsWith(q))
                         .thenComparing(Match::name))
                 .limit(limit).toList();
+    }
+
+    /** The streets whose name contains the (lower-case) query, one match per street and place. */
+    private List<Match> streetMatches(String q, boolean aggregateOnly) {
+        Map<String, List<StreetIndex.SnapPoint>> byName = new TreeMap<>();
+        for (StreetIndex.SnapPoint s : streets.get().streets()) {
+            if (s.name().toLowerCase(Locale.ROOT).contains(q) && (!aggregateOnly || policy.streetShown(s.incidents()))) {
+                byName.computeIfAbsent(s.name() + ", " + nearestPlace(s.easting(), s.northing()).name(),
+                        k -> new ArrayList<>()).add(s);
+            }
+        }
+        List<Match> out = new ArrayList<>();
+        byName.forEach((name, points) -> {
+            double e = points.stream().mapToDouble(StreetIndex.SnapPoint::easting).average().orElseThrow();
+            double n = points.stream().mapToDouble(StreetIndex.SnapPoint::northing).average().orElseThrow();
+            StreetIndex.SnapPoint middle = points.stream().min(Comparator.comparingDouble(
+                    p -> Math.hypot(p.easting() - e, p.northing() - n))).orElseThrow();
+            double[] ll = grid.toWgs84(middle.easting(), middle.northing());
+            out.add(new Match("street", name, ll[0], ll[1]));
+        });
+        return out;
     }
 
     public List<Place> places() {
@@ -148,19 +215,26 @@ public final class Gazetteer {
 
     /** The label of a lon/lat point. */
     public Label label(double lon, double lat) {
-        double[] en = grid.toGrid(lon, lat);
-        Point p = factory.createPoint(new Coordinate(lon, lat));
-        String ward = wards.stream().filter(w -> w.lonLat().covers(p)).map(Ward::name).findFirst().orElse(null);
-        return new Label(place(en[0], en[1]), ward, GridReference.of(en[0], en[1]));
+        return label(factory.createPoint(new Coordinate(lon, lat)));
     }
 
-    /** The label of a lon/lat geometry, taken at a point inside it (a polygon's centroid can fall outside). */
+    /**
+     * The label of a lon/lat geometry: place, ward and grid reference at a point inside it (a
+     * polygon's centroid can fall outside), the street and kind of place nearest the whole shape.
+     */
     public Label label(Geometry lonLat) {
-        Coordinate c = lonLat.getInteriorPoint().getCoordinate();
-        return label(c.x, c.y);
+        Point p = lonLat.getInteriorPoint();
+        double[] en = grid.toGrid(p.getX(), p.getY());
+        String ward = wards.stream().filter(w -> w.lonLat().covers(p)).map(Ward::name).findFirst().orElse(null);
+        StreetIndex index = streets.get();
+        Geometry shape = grid.toGrid(lonLat);
+        Optional<StreetIndex.Nearest> street = index.nearestStreet(shape);
+        return new Label(index.facility(shape).orElse(null), street.map(StreetIndex.Nearest::street).orElse(null),
+                street.map(StreetIndex.Nearest::on).orElse(false), place(en[0], en[1]), ward,
+                GridReference.of(en[0], en[1]));
     }
 
-    private String place(double easting, double northing) {
+    private Place nearestPlace(double easting, double northing) {
         Place nearest = null;
         double best = Double.POSITIVE_INFINITY;
         for (Place candidate : places) {
@@ -172,6 +246,11 @@ public final class Gazetteer {
                 nearest = candidate;
             }
         }
+        return nearest;
+    }
+
+    private String place(double easting, double northing) {
+        Place nearest = nearestPlace(easting, northing);
         double dx = easting - nearest.easting();
         double dy = northing - nearest.northing();
         double metres = Math.hypot(dx, dy);

@@ -5,12 +5,11 @@ import org.locationtech.jts.index.strtree.ItemBoundable;
 import org.locationtech.jts.index.strtree.ItemDistance;
 import org.locationtech.jts.index.strtree.STRtree;
 import uk.safermap.domain.Incident;
+import uk.safermap.domain.PoliceLocation;
 
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Labels for incidents whose police.uk {@code Location} names no street: "On or near " alone, or
@@ -26,46 +25,27 @@ final class LocationLabels {
     /** Beyond this a street is too far to describe where the incident was. */
     static final double MAX_NEAR_METRES = 500;
 
-    private static final Pattern ON_OR_NEAR = Pattern.compile("^on or near\\s*", Pattern.CASE_INSENSITIVE);
-    /** police.uk's snap-point kinds that are places, not streets (as published in its street-level files). */
-    private static final Set<String> GENERIC = Set.of("parking area", "petrol station", "supermarket",
-            "sports/recreation area", "shopping area", "nightclub", "pedestrian subway", "police station",
-            "further/higher educational building", "conference/exhibition centre", "theatre/concert hall",
-            "hospital", "motorway service area", "prison", "bus/coach station", "airport/airfield",
-            "park/open space", "no location");
-
     private record Snap(double x, double y, String street) {
     }
 
     private final STRtree streets = new STRtree();
     private final Set<String> seen = new HashSet<>();
 
-    /** Whether the location names no street (null and blank included). */
-    static boolean streetless(String location) {
-        String place = place(location);
-        return place.isEmpty() || GENERIC.contains(place.toLowerCase(Locale.ROOT));
-    }
-
-    /** The location without police.uk's "On or near" prefix. */
-    private static String place(String location) {
-        return location == null ? "" : ON_OR_NEAR.matcher(location.trim()).replaceFirst("").trim();
-    }
-
     /** Remembers the incident's snap point if it names a street. */
     void observe(Incident i) {
-        if (!streetless(i.location()) && seen.add(i.location() + "@" + i.easting() + "," + i.northing())) {
+        if (!PoliceLocation.streetless(i.location()) && seen.add(i.location() + "@" + i.easting() + "," + i.northing())) {
             streets.insert(new Envelope(i.easting(), i.easting(), i.northing(), i.northing()),
-                    new Snap(i.easting(), i.northing(), place(i.location())));
+                    new Snap(i.easting(), i.northing(), PoliceLocation.withoutPrefix(i.location())));
         }
     }
 
     /** The incident with a label naming a street or its LSOA; call after every street snap point is observed. */
     Incident label(Incident i) {
-        String kind = place(i.location());
+        String kind = PoliceLocation.withoutPrefix(i.location());
         Optional<String> street = nearestStreet(i.easting(), i.northing());
         String label;
         if (street.isPresent()) {
-            label = (kind.isEmpty() ? "Near " : kind + " near ") + street.get();
+            label = PoliceLocation.near(kind, street.get());
         } else if (i.lsoaName() != null) {
             label = kind.isEmpty() ? i.lsoaName() : kind + ", " + i.lsoaName();
         } else {

@@ -28,7 +28,10 @@ import java.util.OptionalDouble;
  *       months, a bandwidth and cell no finer than the policy's; a free-form place filter (bbox,
  *       drawn area) is refused, since a tile is already the crop of the borough's surface;</li>
  *   <li>an empty answer has the same status and shape as a full one: an all-blank surface with
- *       no classes, or ward figures that are all suppressed.</li>
+ *       no classes, or ward figures that are all suppressed;</li>
+ *   <li>a street is found by name only at snap points whose rounded count would be shown
+ *       ({@link #streetShown}), and the answer names it without any count: police.uk publishes the
+ *       names, but a name that appears for one or two incidents would say where they happened.</li>
  * </ul>
  * Sensitive incidents (flagged at import, or of a sensitive category) are left out of surfaces
  * and of the published period by the incident selection before these rules apply.
@@ -74,6 +77,14 @@ public record DisclosurePolicy(int roundingBase, int threshold, double bandwidth
     /** Whether a rounded total is too small to show. */
     public boolean suppressed(int roundedTotal) {
         return roundedTotal < threshold;
+    }
+
+    /**
+     * Whether a role that sees aggregates only may find a street at one of its police.uk snap
+     * points, holding this many (non-sensitive) incidents: as often as its rounded count is shown.
+     */
+    public boolean streetShown(int incidentsAtSnapPoint) {
+        return !suppressed(round(incidentsAtSnapPoint));
     }
 
     /** A rounded total as shown: null when suppressed. */

@@ -83,13 +83,15 @@ final class DoorbellHandler {
 
     private void doorbellGeoJson(Context ctx, DoorbellService.Result r) throws IOException {
         List<Feature> features = r.units().stream().map(u -> {
-            var label = labels.label(u.geometry());
-            return new Feature(u.code(), u.geometry(), HotspotHandler.properties("code", u.code(), "label", u.label(),
-                    "wardCode", u.wardCode(), "wardName", u.wardName(), "place", label.place(),
-                    "gridRef", label.gridRef(), "where", label.text(), "households", u.households(),
+            // An output area is named by its street and place as well as its code.
+            Map<String, Object> p = HotspotHandler.properties("code", u.code(), "name", u.label(),
+                    "wardCode", u.wardCode(), "wardName", u.wardName());
+            labels.add(p, u.geometry());
+            p.putAll(HotspotHandler.properties("households", u.households(),
                     "householdsEstimated", u.householdsEstimated(), "riskPerHousehold", u.riskPerHousehold(),
                     "nearRepeat", u.nearRepeat(), "density", u.density(), "doorbells", u.doorbells(),
                     "riskCovered", u.riskCovered()));
+            return new Feature(u.code(), u.geometry(), p);
         }).toList();
         GeoJsonResponse.collection(ctx, mapper, features, Map.of("summary", HotspotHandler.properties(
                 "unit", r.unit(), "doorbells", r.doorbells(), "riskCovered", r.riskCovered(), "totalRisk", r.totalRisk(),
@@ -101,13 +103,13 @@ final class DoorbellHandler {
 
     private List<List<Object>> unitRows(DoorbellService.Result r) {
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(List.of("code", "label", "ward_code", "ward_name", "place", "grid_ref", "households",
-                "households_estimated", "risk_per_household", "doorbells", "risk_covered"));
+        rows.add(List.of("code", "name", "ward_code", "ward_name", "label", "street", "place", "grid_ref",
+                "households", "households_estimated", "risk_per_household", "doorbells", "risk_covered"));
         for (DoorbellService.UnitAllocation u : r.units()) {
             var label = labels.label(u.geometry());
-            rows.add(java.util.Arrays.asList(u.code(), u.label(), u.wardCode(), u.wardName(), label.place(),
-                    label.gridRef(), u.households(), u.householdsEstimated(), round(u.riskPerHousehold()),
-                    u.doorbells(), round(u.riskCovered())));
+            rows.add(java.util.Arrays.asList(u.code(), u.label(), u.wardCode(), u.wardName(), label.text(),
+                    label.street(), label.place(), label.gridRef(), u.households(), u.householdsEstimated(),
+                    round(u.riskPerHousehold()), u.doorbells(), round(u.riskCovered())));
         }
         return rows;
     }

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * Adds where a result lies on the ground to its properties, so every site, cluster and hot area
- * can be found without coordinates: {@code place} (nearest named place), {@code ward},
- * {@code gridRef} (OS grid reference, 100 m) and {@code where} (all three on one line).
+ * can be found without coordinates: {@code street} (nearest police.uk snap-point street, or null),
+ * {@code place} (nearest named place), {@code ward}, {@code gridRef} (OS grid reference, 100 m)
+ * and {@code label} (all on one line). Every output that names a place uses these five names.
  */
 final class GroundLabels {
 
@@ -28,11 +29,16 @@ final class GroundLabels {
 
     /** The properties with the label of a lon/lat geometry appended; returns the same map. */
     Map<String, Object> add(Map<String, Object> properties, Geometry lonLat) {
-        Gazetteer.Label l = gazetteer.label(lonLat);
+        return add(properties, gazetteer.label(lonLat));
+    }
+
+    /** The properties with the label appended; returns the same map. */
+    static Map<String, Object> add(Map<String, Object> properties, Gazetteer.Label l) {
+        properties.put("label", l.text());
+        properties.put("street", l.street());
         properties.put("place", l.place());
         properties.put("ward", l.ward());
         properties.put("gridRef", l.gridRef());
-        properties.put("where", l.text());
         return properties;
     }
 }

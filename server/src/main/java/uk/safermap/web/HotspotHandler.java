@@ -79,10 +79,13 @@ final class HotspotHandler {
     void emerging(Context ctx) throws IOException {
         var request = AnalysisParams.withFilter(ctx, areas, EmergingParameters::read);
         EmergingService.Result r = emerging.emerging(request.filter(), request.parameters());
-        List<Feature> features = r.locations().stream().map(l -> new Feature(l.index(), l.outline(),
-                properties("category", l.category(), "trendZ", finite(l.trendZ()), "trendP", finite(l.trendP()),
-                        "tau", finite(l.tau()), "hotBins", l.hotBins(), "coldBins", l.coldBins(),
-                        "finalClass", l.finalClass(), "count", l.total()))).toList();
+        // Only hot locations (of any emerging pattern) are named, as with Gi* cells.
+        List<Feature> features = r.locations().stream().map(l -> {
+            Map<String, Object> p = properties("category", l.category(), "trendZ", finite(l.trendZ()),
+                    "trendP", finite(l.trendP()), "tau", finite(l.tau()), "hotBins", l.hotBins(),
+                    "coldBins", l.coldBins(), "finalClass", l.finalClass(), "count", l.total());
+            return new Feature(l.index(), l.outline(), l.hotBins() > 0 ? labels.add(p, l.outline()) : p);
+        }).toList();
         GeoJsonResponse.collection(ctx, mapper, features, Map.of(
                 "parameters", Map.of("cellMetres", r.cellMetres(), "bandMetres", r.bandMetres(), "step", r.step(),
                         "studyArea", r.studyArea()),

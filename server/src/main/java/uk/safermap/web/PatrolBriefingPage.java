@@ -29,7 +29,7 @@ final class PatrolBriefingPage {
     private final StringBuilder out = new StringBuilder(16_384);
     private final Function<PatrolPlan.Hotspot, Gazetteer.Label> where;
 
-    /** @param where names a hot spot on the ground (place, ward, grid reference) */
+    /** @param where names a hot spot on the ground (street, place, ward, grid reference) */
     PatrolBriefingPage(Function<PatrolPlan.Hotspot, Gazetteer.Label> where) {
         this.where = where;
     }
@@ -63,7 +63,7 @@ final class PatrolBriefingPage {
         if (s.revisitMinutes() > 0) {
             fact("The top places again every " + s.minGapMinutes() + "-" + s.revisitMinutes() + " min: "
                     + plan.doses().stream().filter(d -> d.visits() > 1)
-                    .map(d -> d.rank() + ". " + plan.hotspot(d.rank()).label() + " x" + d.visits())
+                    .map(d -> d.rank() + ". " + where.apply(plan.hotspot(d.rank())).shortName() + " x" + d.visits())
                     .collect(Collectors.joining(", ")));
         }
         fact(String.format(Locale.UK, "Travel %.1f km in %d min; %s", t.metres() / 1000, t.travelSeconds() / 60,
@@ -153,10 +153,12 @@ final class PatrolBriefingPage {
                         + "</th><th scope=\"col\">Done</th></tr></thead>\n<tbody>\n");
         for (PatrolPlan.Visit v : u.visits()) {
             PatrolPlan.Hotspot h = plan.hotspot(v.hotspot());
+            // The street to go to first, then the rest of the label to find it by; coordinates never.
+            Gazetteer.Label at = where.apply(h);
             out.append("<tr><td>").append(v.stop()).append("</td><td>").append(esc(v.arrival().format(CLOCK)))
-                    .append("</td><td>").append(esc(v.departure().format(CLOCK))).append("</td><td>")
-                    .append(esc(h.label())).append("<br><span class=\"briefing__where\">")
-                    .append(esc(where.apply(h).text())).append("</span></td><td>").append(esc(PatrolJson.reason(h, plan.totals().shiftRisk())))
+                    .append("</td><td>").append(esc(v.departure().format(CLOCK))).append("</td><td><strong>")
+                    .append(esc(at.shortName())).append("</strong><br><span class=\"briefing__where\">")
+                    .append(esc(at.text())).append("</span></td><td>").append(esc(PatrolJson.reason(h, plan.totals().shiftRisk())))
                     .append("</td><td class=\"briefing__tick\"></td></tr>\n");
         }
         out.append("</tbody>\n</table>\n</section>\n");

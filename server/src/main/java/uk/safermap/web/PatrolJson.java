@@ -57,19 +57,26 @@ final class PatrolJson {
     record Shares(double atHotspots, double travelling, double onBeat, double atBase) {
     }
 
+    /**
+     * @param label    where the stop is on the ground, on one line ({@link Gazetteer.Label#text})
+     * @param location the police.uk location of the hot spot's busiest snap point
+     */
     record Visit(int stop, int hotspot, String label, double[] position, String arrival, String departure,
-                 int dwellMinutes, double risk, double riskShare, String reason, double legMetres, String where,
-                 String gridRef) {
+                 int dwellMinutes, double risk, double riskShare, String reason, double legMetres, String location,
+                 String street, String place, String ward, String gridRef) {
     }
 
     /**
+     * @param label      where the hot spot is on the ground, on one line ({@link Gazetteer.Label#text})
+     * @param location   the police.uk location of its busiest snap point
      * @param unit       the unit of the first visit, null if not visited
      * @param stop       the stop of the first visit in that unit's route
      * @param gapMinutes minutes between the starts of consecutive visits
      */
     record Hotspot(int rank, String label, double[] position, double risk, double riskShare, int incidents,
                    Map<String, Integer> categories, boolean mustVisit, Integer unit, Integer stop, int visits,
-                   long minutesOnSite, List<Long> gapMinutes, String where, String gridRef) {
+                   long minutesOnSite, List<Long> gapMinutes, String location, String street, String place,
+                   String ward, String gridRef) {
     }
 
     record RouteCollection(String type, List<Route> features) {
@@ -95,7 +102,7 @@ final class PatrolJson {
         this.labels = labels;
     }
 
-    /** Where a hot spot is on the ground: nearest place, ward and grid reference. */
+    /** Where a hot spot is on the ground: nearest street, place, ward and grid reference. */
     Gazetteer.Label where(PatrolPlan.Hotspot h) {
         double[] ll = grid.toWgs84(h.easting(), h.northing());
         return labels.label(ll[0], ll[1]);
@@ -125,10 +132,11 @@ final class PatrolJson {
             int[] visit = visitOf.get(h.rank());
             PatrolPlan.PlaceDose dose = doses.get(h.rank() - 1);
             Gazetteer.Label where = where(h);
-            return new Hotspot(h.rank(), h.label(), lonLat(h.easting(), h.northing()), round(h.risk()),
+            return new Hotspot(h.rank(), where.text(), lonLat(h.easting(), h.northing()), round(h.risk()),
                     share(h.risk(), t.shiftRisk()), h.incidents(), h.categories(), h.mustVisit(),
                     visit == null ? null : visit[0], visit == null ? null : visit[1], dose.visits(),
-                    dose.minutesOnSite(), dose.gapMinutes(), where.text(), where.gridRef());
+                    dose.minutesOnSite(), dose.gapMinutes(), h.label(), where.street(), where.place(), where.ward(),
+                    where.gridRef());
         }).toList();
         return new Plan(p.id(), p.createdAt().toString(),
                 new Shift(time(p.start()), time(p.end()), p.start().getZone().getId(),
@@ -148,10 +156,10 @@ final class PatrolJson {
             PatrolPlan.Hotspot h = p.hotspot(v.hotspot());
             places.add(v.hotspot());
             Gazetteer.Label where = where(h);
-            visits.add(new Visit(v.stop(), v.hotspot(), h.label(), lonLat(h.easting(), h.northing()), time(v.arrival()),
-                    time(v.departure()), (int) Duration.between(v.arrival(), v.departure()).toMinutes(), round(h.risk()),
-                    share(h.risk(), p.totals().shiftRisk()), reason(h, p.totals().shiftRisk()),
-                    Math.round(v.legMetres()), where.text(), where.gridRef()));
+            visits.add(new Visit(v.stop(), v.hotspot(), where.text(), lonLat(h.easting(), h.northing()),
+                    time(v.arrival()), time(v.departure()), (int) Duration.between(v.arrival(), v.departure()).toMinutes(),
+                    round(h.risk()), share(h.risk(), p.totals().shiftRisk()), reason(h, p.totals().shiftRisk()),
+                    Math.round(v.legMetres()), h.label(), where.street(), where.place(), where.ward(), where.gridRef()));
         }
         // A place counts once towards the unit's share of the risk, however often it goes there.
         double risk = places.stream().mapToDouble(rank -> p.hotspot(rank).risk()).sum();

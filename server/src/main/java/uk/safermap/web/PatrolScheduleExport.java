@@ -6,6 +6,7 @@ import org.apache.commons.csv.CSVPrinter;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import biweekly.property.Geo;
+import uk.safermap.areas.Gazetteer;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.patrol.PatrolSchedule;
 import uk.safermap.patrol.WeekSchedule;
@@ -22,7 +23,8 @@ import java.util.stream.IntStream;
 /**
  * A {@link PatrolSchedule} as JSON records, CSV (one row per visit), iCalendar (one event per
  * visit, written by biweekly, RFC 5545, so the visits land in officers' calendars) and a
- * printable HTML page (no script, no inline style; all text escaped).
+ * printable HTML page (no script, no inline style; all text escaped). Every place is named on
+ * the ground (street, place, ward, grid reference) in each form.
  */
 final class PatrolScheduleExport {
 
@@ -37,7 +39,12 @@ final class PatrolScheduleExport {
     record Shift(String start, String end) {
     }
 
-    record Place(int rank, String label, double[] position, double risk, int visits) {
+    /**
+     * @param label    where the place is on the ground, on one line
+     * @param location the police.uk location of its busiest snap point
+     */
+    record Place(int rank, String label, double[] position, double risk, int visits, String location, String street,
+                 String place, String ward, String gridRef) {
     }
 
     record Unit(int unit, String name, String colour, int visits) {
@@ -47,9 +54,11 @@ final class PatrolScheduleExport {
     }
 
     private final BritishNationalGrid grid;
+    private final GroundLabels labels;
 
-    PatrolScheduleExport(BritishNationalGrid grid) {
+    PatrolScheduleExport(BritishNationalGrid grid, GroundLabels labels) {
         this.grid = grid;
+        this.labels = labels;
     }
 
     Schedule json(PatrolSchedule s) {
@@ -59,8 +68,11 @@ final class PatrolScheduleExport {
         return new Schedule(s.firstDay().toString(), s.days(),
                 s.shifts().stream().map(w -> new Shift(w.start().toString(), w.end().toString())).toList(),
                 s.visitsPerDay(), s.visitMinutes(), s.seed(),
-                s.places().stream().map(p -> new Place(p.rank(), p.label(), lonLat(p), Math.round(p.risk() * 1e4) / 1e4,
-                        perPlace[p.rank() - 1])).toList(),
+                s.places().stream().map(p -> {
+                    Gazetteer.Label at = where(p);
+                    return new Place(p.rank(), at.text(), lonLat(p), Math.round(p.risk() * 1e4) / 1e4,
+                            perPlace[p.rank() - 1], p.label(), at.street(), at.place(), at.ward(), at.gridRef());
+                }).toList(),
                 IntStream.range(0, s.units().size()).mapToObj(u -> new Unit(u + 1, s.units().get(u),
                         PatrolJson.colour(u + 1), perUnit[u])).toList(),
                 s.visits().stream().map(v -> new Visit(v.day().toString(), v.place(), label(s, v), v.unit(),
@@ -71,11 +83,13 @@ final class PatrolScheduleExport {
     String csv(PatrolSchedule s) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            printer.printRecord("day", "start", "end", "unit", "place", "label", "lon", "lat");
+            printer.printRecord("day", "start", "end", "unit", "place", "label", "street", "grid_ref", "lon", "lat");
             for (WeekSchedule.Visit v : s.visits()) {
-                double[] ll = lonLat(s.places().get(v.place() - 1));
+                PatrolSchedule.Place place = s.places().get(v.place() - 1);
+                Gazetteer.Label at = where(place);
+                double[] ll = lonLat(place);
                 printer.printRecord(v.day(), PatrolJson.time(v.start()), PatrolJson.time(v.end()),
-                        s.units().get(v.unit() - 1), v.place(), label(s, v), ll[0], ll[1]);
+                        s.units().get(v.unit() - 1), v.place(), at.text(), at.street(), at.gridRef(), ll[0], ll[1]);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing a schedule to memory", e);
@@ -89,16 +103,17 @@ final class PatrolScheduleExport {
         int n = 0;
         for (WeekSchedule.Visit v : s.visits()) {
             PatrolSchedule.Place place = s.places().get(v.place() - 1);
+            Gazetteer.Label at = where(place);
             double[] ll = lonLat(place);
             VEvent event = new VEvent();
             event.setUid("safermap-schedule-" + s.seed() + "-" + (++n));
-            event.setSummary("Hot spot patrol: " + place.label());
+            event.setSummary("Hot spot patrol: " + at.shortName());
             event.setDateStart(Date.from(v.start().toInstant()));
             event.setDateEnd(Date.from(v.end().toInstant()));
-            event.setLocation(place.label() + " (" + ll[1] + ", " + ll[0] + ")");
+            event.setLocation(at.text());
             event.setGeo(new Geo(ll[1], ll[0]));
             event.setDescription(s.units().get(v.unit() - 1) + ": " + s.visitMinutes() + " minutes at hot spot "
-                    + place.rank() + ", " + place.label() + ". Be seen; vary the way in.");
+                    + place.rank() + ", " + at.text() + ". Be seen; vary the way in.");
             event.addCategories("Patrol", s.units().get(v.unit() - 1));
             calendar.addEvent(event);
         }
@@ -134,8 +149,13 @@ final class PatrolScheduleExport {
         return out.append("</main>\n</body>\n</html>\n").toString();
     }
 
-    private static String label(PatrolSchedule s, WeekSchedule.Visit v) {
-        return s.places().get(v.place() - 1).label();
+    private String label(PatrolSchedule s, WeekSchedule.Visit v) {
+        return where(s.places().get(v.place() - 1)).text();
+    }
+
+    private Gazetteer.Label where(PatrolSchedule.Place p) {
+        double[] ll = grid.toWgs84(p.easting(), p.northing());
+        return labels.label(ll[0], ll[1]);
     }
 
     private double[] lonLat(PatrolSchedule.Place p) {

@@ -162,7 +162,7 @@ public final class Routes {
                 mapper, settings.maxUploadBytes());
         this.patrols = new PatrolHandler(services.patrols().service(), services.patrols().dose(),
                 new PatrolJson(services.patrols().grid(), labels),
-                new PatrolScheduleExport(services.patrols().grid()), a.areas(), mapper, settings.maxUploadBytes());
+                new PatrolScheduleExport(services.patrols().grid(), labels), a.areas(), mapper, settings.maxUploadBytes());
         this.collisions = new CollisionHandler(services.roads().analyses(), services.roads().wards(), a.areas(),
                 services.roads().grid(), mapper);
         this.councilCases = new CouncilCaseHandler(services.council().cases(), services.council().wards(), a.areas(),

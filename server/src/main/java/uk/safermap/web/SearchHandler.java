@@ -5,7 +5,10 @@ import uk.safermap.areas.Gazetteer;
 
 import java.util.List;
 
-/** {@code GET /api/search?q=}: places, wards, LSOAs and OS grid references, for the viewer's search box. */
+/**
+ * {@code GET /api/search?q=}: places, wards, LSOAs, streets and OS grid references, for the
+ * viewer's search box. Roles that see aggregates only find the streets the disclosure policy allows.
+ */
 final class SearchHandler {
 
     static final int LIMIT = 10;
@@ -23,11 +26,13 @@ final class SearchHandler {
     void search(Context ctx) {
         String q = ctx.queryParam("q");
         if (q == null || q.isBlank()) {
-            throw ApiException.badRequest("q is required: a place, ward, LSOA or OS grid reference such as SK 751 191");
+            throw ApiException.badRequest("q is required: a place, ward, LSOA, street or OS grid reference such as"
+                    + " SK 751 191");
         }
         if (q.length() > MAX_QUERY) {
             throw ApiException.badRequest("q is at most " + MAX_QUERY + " characters");
         }
-        ctx.json(new Results(q, gazetteer.search(q, LIMIT)));
+        boolean aggregateOnly = !AccessControl.principal(ctx).role().seesPoints();
+        ctx.json(new Results(q, gazetteer.search(q, LIMIT, aggregateOnly)));
     }
 }

@@ -125,7 +125,7 @@ class RealPoliceImportTest {
         assertThat(all).extracting(Incident::location).allSatisfy(l -> {
             assertThat(l).isNotBlank().doesNotStartWithIgnoringCase("On or near Petrol Station")
                     .doesNotStartWithIgnoringCase("On or near Parking Area").isNotEqualToIgnoringWhitespace("On or near");
-            assertThat(LocationLabels.streetless(l)).as(l).isFalse();
+            assertThat(uk.safermap.domain.PoliceLocation.streetless(l)).as(l).isFalse();
         });
         assertThat(all).extracting(Incident::location).anyMatch(l -> l.startsWith("Petrol Station near "));
     }

@@ -117,7 +117,7 @@ class HotspotApiTest {
                 assertThat(p.get("gridRef").asText()).isEqualTo(GridReference.of(en[0], en[1]));
                 assertThat(p.get("gridRef").asText()).matches("SK \\d{3} \\d{3}");
                 assertThat(p.get("place").asText()).isNotBlank();
-                assertThat(p.get("where").asText()).contains(p.get("place").asText()).contains(p.get("gridRef").asText());
+                assertThat(p.get("label").asText()).contains(p.get("place").asText()).endsWith(" · " + p.get("gridRef").asText());
                 named++;
             }
         }
@@ -130,14 +130,21 @@ class HotspotApiTest {
     }
 
     @Test
-    void an_import_makes_cached_results_stale() {
+    void an_import_makes_cached_results_stale_and_names_its_streets() {
         String query = "/api/hotspots/clusters?eps=50&minPts=20&types=robbery";
         int before = api.get(query).json().at("/summary/incidents").asInt();
         assertThat(api.get(query).json().at("/summary/incidents").asInt()).isEqualTo(before);
-        String csv = "Crime ID,Month,Longitude,Latitude,Crime type\n"
-                + "stale-1,2026-01,-0.8870,52.7656,Robbery\nstale-2,2026-01,-0.8871,52.7657,Robbery\n";
+        String search = "/api/search?q=Quarrymans%20Walk";
+        assertThat(api.get(search).json().get("matches")).isEmpty();
+        String csv = "Crime ID,Month,Longitude,Latitude,Location,Crime type\n"
+                + "stale-1,2026-01,-0.8870,52.7656,On or near Quarrymans Walk,Robbery\n"
+                + "stale-2,2026-01,-0.8871,52.7657,On or near Quarrymans Walk,Robbery\n";
         assertThat(api.post("/api/imports?format=police-csv", csv.getBytes()).status()).isEqualTo(201);
         assertThat(api.get(query).json().at("/summary/incidents").asInt()).isEqualTo(before + 2);
+        // The street gazetteer follows the store: the new snap point's street is found at once.
+        JsonNode found = api.get(search).json().at("/matches/0");
+        assertThat(found.get("kind").asText()).isEqualTo("street");
+        assertThat(found.get("name").asText()).isEqualTo("Quarrymans Walk, Melton Mowbray");
     }
 
     @Test

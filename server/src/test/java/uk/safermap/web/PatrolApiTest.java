@@ -159,12 +159,13 @@ class PatrolApiTest {
                 .doesNotContain("style=", "<script");
         String firstArrival = p.at("/units/0/visits/0/arrival").asText().substring(11, 16);
         assertThat(page.text()).contains("<td>" + firstArrival + "</td>");
-        // The sergeant reads where to go without coordinates: place, ward and OS grid reference.
+        // The sergeant reads where to go without coordinates: street, place, ward and OS grid reference.
         JsonNode visit = p.at("/units/0/visits/0");
         assertThat(visit.get("gridRef").asText()).matches("SK \\d{3} \\d{3}");
-        assertThat(visit.get("where").asText()).endsWith("(" + visit.get("gridRef").asText() + ")");
-        assertThat(page.text()).contains(Html.escape(visit.get("where").asText()));
-        assertThat(p.at("/hotspots/0/where").asText()).isNotBlank();
+        assertThat(visit.get("label").asText()).contains(visit.get("street").asText() + ", ")
+                .endsWith(" · " + visit.get("gridRef").asText());
+        assertThat(page.text()).contains(Html.escape(visit.get("label").asText()));
+        assertThat(p.at("/hotspots/0/label").asText()).isNotBlank();
 
         assertThat(api.get(PLAN + "/no-such-plan").status()).isEqualTo(404);
         assertThat(api.get(PLAN + "/no-such-plan/print").status()).isEqualTo(404);
@@ -339,7 +340,9 @@ class PatrolApiTest {
         JsonNode p = plan("{\"start\":\"2026-06-12T14:00\",\"end\":\"2026-06-12T22:00\",\"units\":1,"
                 + "\"revisitMinutes\":0,\"filter\":{\"types\":[\"drugs\"]}}");
         JsonNode visit = p.at("/units/0/visits/0");
-        assertThat(visit.get("label").asText()).isEqualTo("Cluster 1");
+        // Council records name no police.uk location: the place is numbered, and still named on the ground.
+        assertThat(visit.get("location").asText()).isEqualTo("Cluster 1");
+        assertThat(visit.get("label").asText()).endsWith(" · " + visit.get("gridRef").asText());
         OffsetDateTime arrival = time(visit.get("arrival"));
         // Busiest at 21:15 (the 21:00-21:15 step, middle 21:07); the visit lands within half an hour of it.
         assertThat(arrival).isBetween(OffsetDateTime.parse("2026-06-12T20:37:30+01:00"),

@@ -125,16 +125,25 @@ class PatrolDosageApiTest {
         assertThat(s.get("visits")).hasSize(7 * 4);
         assertThat(s.at("/units/0/visits").asInt() + s.at("/units/1/visits").asInt()).isEqualTo(28);
         assertThat(Math.abs(s.at("/units/0/visits").asInt() - s.at("/units/1/visits").asInt())).isLessThanOrEqualTo(1);
+        java.util.Map<String, String> labels = new java.util.HashMap<>();
         for (JsonNode place : s.get("places")) {
             assertThat(place.get("visits").asInt()).isEqualTo(7);
+            // Each place is named on the ground in every form: street, place, ward, grid reference.
+            assertThat(place.get("label").asText()).contains(place.get("place").asText())
+                    .endsWith(" · " + place.get("gridRef").asText());
+            labels.put(place.get("rank").asText(), place.get("label").asText());
         }
 
         ApiClient.Response csv = api.post("/api/patrols/schedule?format=csv", body.getBytes());
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         String[] lines = csv.text().split("\r?\n");
-        assertThat(lines[0]).isEqualTo("day,start,end,unit,place,label,lon,lat");
+        assertThat(lines[0]).isEqualTo("day,start,end,unit,place,label,street,grid_ref,lon,lat");
         assertThat(lines).hasSize(1 + 28);
+        for (org.apache.commons.csv.CSVRecord row : org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
+                .setSkipHeaderRecord(true).build().parse(new java.io.StringReader(csv.text()))) {
+            assertThat(row.get("label")).isEqualTo(labels.get(row.get("place")));
+        }
 
         ApiClient.Response ics = api.post("/api/patrols/schedule?format=ics", body.getBytes());
         assertThat(ics.status()).isEqualTo(200);
@@ -147,6 +156,7 @@ class PatrolDosageApiTest {
         calendar.getEvents().forEach(e -> {
             assertThat(starts).contains(e.getDateStart().getValue().toInstant());
             assertThat(e.getSummary().getValue()).startsWith("Hot spot patrol: ");
+            assertThat(labels.values()).contains(e.getLocation().getValue());
             assertThat(java.time.Duration.between(e.getDateStart().getValue().toInstant(),
                     e.getDateEnd().getValue().toInstant())).isEqualTo(java.time.Duration.ofMinutes(15));
         });
@@ -155,6 +165,7 @@ class PatrolDosageApiTest {
         assertThat(html.status()).isEqualTo(200);
         assertThat(html.text()).contains("Hot spot patrol schedule", "Mon 15 Jun 2026", "Sun 21 Jun 2026")
                 .doesNotContain("<script", "style=");
+        labels.values().forEach(label -> assertThat(html.text()).contains(Html.escape(label)));
 
         assertThat(api.post("/api/patrols/schedule", body.getBytes()).json()).isEqualTo(s);
     }

@@ -94,8 +94,8 @@ class PlacementApiTest {
             assertThat(sites.get(i).at("/properties/rank").asInt()).isEqualTo(i + 1);
             // Each site is named on the ground: a Melton place and an OS grid reference to 100 m.
             assertThat(sites.get(i).at("/properties/gridRef").asText()).matches("SK \\d{3} \\d{3}");
-            assertThat(sites.get(i).at("/properties/where").asText())
-                    .contains(sites.get(i).at("/properties/place").asText(), " ward (SK ");
+            assertThat(sites.get(i).at("/properties/label").asText())
+                    .contains(sites.get(i).at("/properties/place").asText(), " ward) · SK ");
             if (i > 0) {
                 assertThat(sites.get(i).at("/properties/marginalWeight").asDouble())
                         .isLessThanOrEqualTo(sites.get(i - 1).at("/properties/marginalWeight").asDouble());
@@ -286,7 +286,7 @@ class PlacementApiTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.text().lines().findFirst().orElseThrow())
-                .startsWith("code,label,ward_code,ward_name,place,grid_ref,households");
+                .startsWith("code,name,ward_code,ward_name,label,street,place,grid_ref,households");
         assertThat(csv.text().lines().skip(1).findFirst().orElseThrow()).containsPattern(",SK \\d{3} \\d{3},");
         ApiClient.Response wards = post("/api/placement/doorbells?format=wards-csv", "{\"units\":50}");
         assertThat(wards.text().lines().count()).isEqualTo(17);

@@ -48,9 +48,9 @@ class PlanningViewerIT extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector(".site-marker"))).hasSize(3);
         assertThat(browser.findElements(By.cssSelector("#cctv-curve circle"))).hasSizeGreaterThanOrEqualTo(12);
         assertThat(browser.findElements(By.cssSelector("#cctv-sites tbody tr"))).hasSize(3);
-        // Each site is named on the ground in the table: place, ward, OS grid reference.
+        // Each site is named on the ground in the table: street, place, ward, OS grid reference.
         assertThat(browser.findElements(By.cssSelector("#cctv-sites td.planning__where")))
-                .allSatisfy(td -> assertThat(td.getText()).containsPattern("\\(SK \\d{3} \\d{3}\\)"));
+                .allSatisfy(td -> assertThat(td.getText()).containsPattern(", .* · SK \\d{3} \\d{3}$"));
         double placed = Double.parseDouble(map().getDomAttribute("data-coverage-percent"));
         assertThat(placed).isPositive();
         Browser.screenshot(browser, "planning-cctv.png");
