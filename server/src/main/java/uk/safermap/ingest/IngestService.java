@@ -1,6 +1,7 @@
 package uk.safermap.ingest;
 
 import uk.safermap.domain.Incident;
+import uk.safermap.domain.IncidentDetail;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.ServiceArea;
 import uk.safermap.store.IncidentStore;
@@ -244,7 +245,7 @@ public final class IngestService {
             countRead();
             valid++;
             if (labels != null) {
-                if (LocationLabels.streetless(result.incident().location())) {
+                if (LocationLabels.streetless(result.incident().detail(IncidentDetail.LOCATION))) {
                     streetless.add(result.incident());
                     return;
                 }
