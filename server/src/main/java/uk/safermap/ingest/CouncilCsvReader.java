@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 /**
  * A council case export with British National Grid coordinates. Columns are found by header
  * name, in any order; the accepted names (case and separators ignored) are listed in
- * {@link Columns}, {@link IncidentDetail#councilCsv()} and the README. Required: easting, northing, a category, and a date or a
- * date-time.
+ * {@link Columns}, {@link IncidentDetail#councilCsv()} and the README. Required: easting,
+ * northing, a category, and a date or a date-time.
  */
 final class CouncilCsvReader implements IncidentReader {
 

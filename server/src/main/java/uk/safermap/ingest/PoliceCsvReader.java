@@ -41,7 +41,8 @@ final class PoliceCsvReader implements IncidentReader {
         Optional<String> lon = csv.column("Longitude");
         Optional<String> lat = csv.column("Latitude");
         Optional<String> type = csv.column("Crime type");
-        Map<IncidentDetail, String> details = csv.detailColumns(d -> d.policeCsv() == null ? List.of() : List.of(d.policeCsv()));
+        Map<IncidentDetail, String> details =
+                csv.detailColumns(d -> d.policeCsv() == null ? List.of() : List.of(d.policeCsv()));
         csv.forEach((CSVRecord r) -> sink.accept(new RawRow(CsvInput.line(r), CsvInput.value(r, crimeId), false,
                 CsvInput.value(r, month), null, null, null, CsvInput.value(r, type),
                 CsvInput.value(r, lon), CsvInput.value(r, lat), false, CsvInput.details(r, details),
