@@ -17,11 +17,22 @@ import java.time.YearMonth;
  * @param category       normalised category
  * @param categoryLabel  the category text exactly as the source gave it
  * @param sensitive      flagged sensitive at import (e.g. domestic abuse, sexual offences)
+ * @param details        the descriptive texts as the source gave them (location, LSOA, outcome, ...)
  */
 public record Incident(long id, String sourceKey, String source, String crimeId, YearMonth month, TimeSpan when,
                        Category category, String categoryLabel, double lon, double lat, double easting,
-                       double northing, String location, String lsoaCode, String lsoaName, String outcome,
-                       String context, String reportedBy, String fallsWithin, boolean sensitive) {
+                       double northing, boolean sensitive, IncidentDetails details) {
+
+    /** One descriptive text, or null when the source gave none. */
+    public String detail(IncidentDetail d) {
+        return details.get(d);
+    }
+
+    /** This incident with one descriptive text replaced. */
+    public Incident withDetail(IncidentDetail d, String value) {
+        return new Incident(id, sourceKey, source, crimeId, month, when, category, categoryLabel, lon, lat, easting,
+                northing, sensitive, details.with(d, value));
+    }
 
     /** The local date-time it happened, when the source gave one (police.uk never does). */
     public LocalDateTime occurredAt() {

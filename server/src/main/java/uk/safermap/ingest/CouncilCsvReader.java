@@ -1,16 +1,18 @@
 package uk.safermap.ingest;
 
 import org.apache.commons.csv.CSVRecord;
+import uk.safermap.domain.IncidentDetail;
 
 import java.io.InputStream;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * A council case export with British National Grid coordinates. Columns are found by header
  * name, in any order; the accepted names (case and separators ignored) are listed in
- * {@link Columns} and in the README. Required: easting, northing, a category, and a date or a
- * date-time.
+ * {@link Columns}, {@link IncidentDetail#councilCsv()} and the README. Required: easting,
+ * northing, a category, and a date or a date-time.
  */
 final class CouncilCsvReader implements IncidentReader {
 
@@ -24,10 +26,10 @@ final class CouncilCsvReader implements IncidentReader {
         static final String[] DATE = {"date", "incident_date", "occurred_date", "occurred_on", "reported_date"};
         static final String[] TIME = {"time", "incident_time", "occurred_time"};
         static final String[] CATEGORY = {"category", "incident_type", "type", "crime_type", "offence", "case_type"};
+        /** Also read by the other council imports (cases, speed concerns). */
+        static final String[] LOCATION = IncidentDetail.LOCATION.councilCsv().toArray(String[]::new);
         static final String[] REFERENCE = {"reference", "ref", "case_reference", "case_ref", "case_id", "case_number", "id"};
-        static final String[] LOCATION = {"location", "street", "address", "place"};
         static final String[] SENSITIVE = {"sensitive", "restricted", "confidential"};
-        static final String[] OUTCOME = {"outcome", "status", "case_status"};
 
         private Columns() {
         }
@@ -47,15 +49,13 @@ final class CouncilCsvReader implements IncidentReader {
         }
         Optional<String> time = csv.column(Columns.TIME);
         Optional<String> reference = csv.column(Columns.REFERENCE);
-        Optional<String> location = csv.column(Columns.LOCATION);
         Optional<String> sensitive = csv.column(Columns.SENSITIVE);
-        Optional<String> outcome = csv.column(Columns.OUTCOME);
+        Map<IncidentDetail, String> details = csv.detailColumns(IncidentDetail::councilCsv);
         RawRow.FieldNames names = new RawRow.FieldNames(reference.orElse("reference"),
                 dateTime.orElseGet(date::get), category.get(), easting.get(), northing.get());
         csv.forEach((CSVRecord r) -> sink.accept(new RawRow(CsvInput.line(r), CsvInput.value(r, reference), false, null,
                 CsvInput.value(r, date), CsvInput.value(r, time), CsvInput.value(r, dateTime),
                 CsvInput.value(r, category), CsvInput.value(r, easting), CsvInput.value(r, northing), true,
-                CsvInput.value(r, location), null, null, CsvInput.value(r, outcome), null, null, null,
-                CsvInput.value(r, sensitive), names)), NAME);
+                CsvInput.details(r, details), CsvInput.value(r, sensitive), names)), NAME);
     }
 }

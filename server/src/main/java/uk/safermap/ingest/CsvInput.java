@@ -3,6 +3,8 @@ package uk.safermap.ingest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import uk.safermap.domain.IncidentDetail;
+import uk.safermap.domain.IncidentDetails;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,10 +14,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A CSV file read with Commons CSV: header on the first line, columns found by name
@@ -73,6 +78,22 @@ final class CsvInput {
             }
         }
         return Optional.empty();
+    }
+
+    /** The header present in the file for each detail, by the format's aliases; details with none are left out. */
+    Map<IncidentDetail, String> detailColumns(Function<IncidentDetail, List<String>> aliases) {
+        Map<IncidentDetail, String> out = new EnumMap<>(IncidentDetail.class);
+        for (IncidentDetail d : IncidentDetail.values()) {
+            column(aliases.apply(d).toArray(String[]::new)).ifPresent(h -> out.put(d, h));
+        }
+        return out;
+    }
+
+    /** A record's descriptive texts from the columns {@link #detailColumns} found. */
+    static IncidentDetails details(CSVRecord r, Map<IncidentDetail, String> columns) {
+        Map<IncidentDetail, String> out = new EnumMap<>(IncidentDetail.class);
+        columns.forEach((d, h) -> out.put(d, value(r, Optional.of(h))));
+        return new IncidentDetails(out);
     }
 
     List<String> header() {

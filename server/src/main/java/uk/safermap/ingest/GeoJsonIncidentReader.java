@@ -6,9 +6,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import uk.safermap.domain.IncidentDetail;
+import uk.safermap.domain.IncidentDetails;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -16,8 +20,8 @@ import java.util.function.Consumer;
  * at a time. Properties are matched by name: {@code category} (or {@code crime_type}, {@code type}),
  * {@code month} or {@code date} [+ {@code time}] or {@code datetime}, {@code crime_id} (or
  * {@code reference}; a bare feature {@code id} is kept but, being file-local, not used as the
- * incident's key), {@code location}, {@code lsoa_code},
- * {@code lsoa_name}, {@code outcome}, {@code context}, {@code sensitive}.
+ * incident's key), {@code sensitive}, and each {@link IncidentDetail} by its column name
+ * ({@code location}, {@code lsoa_code}, {@code outcome}, ...).
  */
 final class GeoJsonIncidentReader implements IncidentReader {
 
@@ -101,9 +105,17 @@ final class GeoJsonIncidentReader implements IncidentReader {
         }
         sink.accept(new RawRow(line, id, local, text(props, "month"), text(props, "date"), text(props, "time"),
                 text(props, "datetime", "occurred_at"), text(props, "category", "crime_type", "type"),
-                coordinates.get(0).asText(), coordinates.get(1).asText(), false, text(props, "location"),
-                text(props, "lsoa_code"), text(props, "lsoa_name"), text(props, "outcome"), text(props, "context"),
-                text(props, "reported_by"), text(props, "falls_within"), text(props, "sensitive"), NAMES));
+                coordinates.get(0).asText(), coordinates.get(1).asText(), false, details(props),
+                text(props, "sensitive"), NAMES));
+    }
+
+    /** Each detail from the property of its column's name. */
+    private static IncidentDetails details(JsonNode props) {
+        Map<IncidentDetail, String> out = new EnumMap<>(IncidentDetail.class);
+        for (IncidentDetail d : IncidentDetail.values()) {
+            out.put(d, text(props, d.column()));
+        }
+        return new IncidentDetails(out);
     }
 
     private static String text(JsonNode props, String... names) {

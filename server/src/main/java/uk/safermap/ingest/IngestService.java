@@ -1,6 +1,7 @@
 package uk.safermap.ingest;
 
 import uk.safermap.domain.Incident;
+import uk.safermap.domain.IncidentDetail;
 import uk.safermap.domain.PoliceLocation;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.ServiceArea;
@@ -245,7 +246,7 @@ public final class IngestService {
             countRead();
             valid++;
             if (labels != null) {
-                if (PoliceLocation.streetless(result.incident().location())) {
+                if (PoliceLocation.streetless(result.incident().detail(IncidentDetail.LOCATION))) {
                     streetless.add(result.incident());
                     return;
                 }

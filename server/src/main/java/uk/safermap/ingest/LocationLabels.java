@@ -11,6 +11,9 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
+import static uk.safermap.domain.IncidentDetail.LOCATION;
+import static uk.safermap.domain.IncidentDetail.LSOA_NAME;
+
 /**
  * Labels for incidents whose police.uk {@code Location} names no street: "On or near " alone, or
  * one of police.uk's generic snap-point kinds ("On or near Parking Area", "On or near Petrol
@@ -33,27 +36,26 @@ final class LocationLabels {
 
     /** Remembers the incident's snap point if it names a street. */
     void observe(Incident i) {
-        if (!PoliceLocation.streetless(i.location()) && seen.add(i.location() + "@" + i.easting() + "," + i.northing())) {
+        if (!PoliceLocation.streetless(i.detail(LOCATION))
+                && seen.add(i.detail(LOCATION) + "@" + i.easting() + "," + i.northing())) {
             streets.insert(new Envelope(i.easting(), i.easting(), i.northing(), i.northing()),
-                    new Snap(i.easting(), i.northing(), PoliceLocation.withoutPrefix(i.location())));
+                    new Snap(i.easting(), i.northing(), PoliceLocation.withoutPrefix(i.detail(LOCATION))));
         }
     }
 
     /** The incident with a label naming a street or its LSOA; call after every street snap point is observed. */
     Incident label(Incident i) {
-        String kind = PoliceLocation.withoutPrefix(i.location());
+        String kind = PoliceLocation.withoutPrefix(i.detail(LOCATION));
         Optional<String> street = nearestStreet(i.easting(), i.northing());
         String label;
         if (street.isPresent()) {
             label = PoliceLocation.near(kind, street.get());
-        } else if (i.lsoaName() != null) {
-            label = kind.isEmpty() ? i.lsoaName() : kind + ", " + i.lsoaName();
+        } else if (i.detail(LSOA_NAME) != null) {
+            label = kind.isEmpty() ? i.detail(LSOA_NAME) : kind + ", " + i.detail(LSOA_NAME);
         } else {
             label = kind.isEmpty() ? null : kind;
         }
-        return new Incident(i.id(), i.sourceKey(), i.source(), i.crimeId(), i.month(), i.when(), i.category(),
-                i.categoryLabel(), i.lon(), i.lat(), i.easting(), i.northing(), label, i.lsoaCode(), i.lsoaName(),
-                i.outcome(), i.context(), i.reportedBy(), i.fallsWithin(), i.sensitive());
+        return i.withDetail(LOCATION, label);
     }
 
     private Optional<String> nearestStreet(double x, double y) {

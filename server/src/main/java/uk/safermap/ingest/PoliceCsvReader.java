@@ -1,10 +1,12 @@
 package uk.safermap.ingest;
 
 import org.apache.commons.csv.CSVRecord;
+import uk.safermap.domain.IncidentDetail;
 
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -36,21 +38,14 @@ final class PoliceCsvReader implements IncidentReader {
         }
         Optional<String> crimeId = csv.column("Crime ID");
         Optional<String> month = csv.column("Month");
-        Optional<String> reportedBy = csv.column("Reported by");
-        Optional<String> fallsWithin = csv.column("Falls within");
         Optional<String> lon = csv.column("Longitude");
         Optional<String> lat = csv.column("Latitude");
-        Optional<String> location = csv.column("Location");
-        Optional<String> lsoaCode = csv.column("LSOA code");
-        Optional<String> lsoaName = csv.column("LSOA name");
         Optional<String> type = csv.column("Crime type");
-        Optional<String> outcome = csv.column("Last outcome category");
-        Optional<String> context = csv.column("Context");
+        Map<IncidentDetail, String> details =
+                csv.detailColumns(d -> d.policeCsv() == null ? List.of() : List.of(d.policeCsv()));
         csv.forEach((CSVRecord r) -> sink.accept(new RawRow(CsvInput.line(r), CsvInput.value(r, crimeId), false,
                 CsvInput.value(r, month), null, null, null, CsvInput.value(r, type),
-                CsvInput.value(r, lon), CsvInput.value(r, lat), false, CsvInput.value(r, location),
-                CsvInput.value(r, lsoaCode), CsvInput.value(r, lsoaName), CsvInput.value(r, outcome),
-                CsvInput.value(r, context), CsvInput.value(r, reportedBy), CsvInput.value(r, fallsWithin),
+                CsvInput.value(r, lon), CsvInput.value(r, lat), false, CsvInput.details(r, details),
                 null, NAMES)), NAME);
     }
 

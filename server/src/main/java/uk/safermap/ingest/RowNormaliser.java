@@ -13,6 +13,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import static uk.safermap.domain.IncidentDetail.CONTEXT;
+import static uk.safermap.domain.IncidentDetail.FALLS_WITHIN;
+import static uk.safermap.domain.IncidentDetail.LOCATION;
+import static uk.safermap.domain.IncidentDetail.LSOA_CODE;
+import static uk.safermap.domain.IncidentDetail.OUTCOME;
+import static uk.safermap.domain.IncidentDetail.REPORTED_BY;
+
 /**
  * Turns a {@link RawRow} into an {@link Incident}, or says precisely why it cannot: bad
  * coordinates (not a number, out of range, 0,0, outside the service area), an unknown date,
@@ -101,8 +108,7 @@ final class RowNormaliser {
         Category c = category.orElse(Category.OTHER_CRIME);
         return Result.ok(new Incident(0, key(row, when.get()), format.key(), row.crimeId(),
                 YearMonth.from(when.get().start()), when.get(), c, row.category(), lonLat[0], lonLat[1], en[0], en[1],
-                row.location(), row.lsoaCode(), row.lsoaName(), row.outcome(), row.context(), row.reportedBy(),
-                row.fallsWithin(), sensitive(row)));
+                sensitive(row), row.details()));
     }
 
     private static Optional<TimeSpan> when(RawRow row) {
@@ -178,8 +184,10 @@ final class RowNormaliser {
         if (row.crimeId() != null && !row.idIsLocal()) {
             return keys.forId(format == IncidentFormat.COUNCIL_CSV ? "council" : "crime", row.crimeId());
         }
+        // These fields and this order are frozen: a key computed otherwise would not match the keys
+        // already stored, and a re-import would add the same rows again. A new detail stays out.
         return keys.forContent(format.key(), when.start().toString(), when.end().toString(), row.category(),
-                row.x(), row.y(), row.location(), row.lsoaCode(), row.outcome(), row.context(), row.crimeId(),
-                row.reportedBy(), row.fallsWithin());
+                row.x(), row.y(), row.detail(LOCATION), row.detail(LSOA_CODE), row.detail(OUTCOME),
+                row.detail(CONTEXT), row.crimeId(), row.detail(REPORTED_BY), row.detail(FALLS_WITHIN));
     }
 }

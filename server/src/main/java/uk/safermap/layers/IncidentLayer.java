@@ -5,7 +5,9 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 import uk.safermap.domain.Category;
 import uk.safermap.domain.Incident;
+import uk.safermap.domain.IncidentDetail;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.privacy.DisclosurePolicy;
 import uk.safermap.store.IncidentQuery;
 import uk.safermap.store.IncidentStore;
 import uk.safermap.store.Page;
@@ -100,10 +102,11 @@ public final class IncidentLayer implements FeatureSource {
         p.put("month", i.month().toString());
         p.put("category", i.category().slug());
         p.put("category_label", i.categoryLabel());
-        p.put("location", i.location());
-        p.put("lsoa_code", i.lsoaCode());
-        p.put("lsoa_name", i.lsoaName());
-        p.put("outcome", i.outcome());
+        for (IncidentDetail d : IncidentDetail.values()) {
+            if (DisclosurePolicy.shownAtPointLevel(d)) {
+                p.put(d.column(), i.detail(d));
+            }
+        }
         p.put("precision", i.when().precision());
         p.put("occurred_at", i.occurredAt() == null ? null : i.occurredAt().toString());
         p.put("source", i.source());

@@ -1,15 +1,20 @@
 package uk.safermap.privacy;
 
+import uk.safermap.domain.IncidentDetail;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.YearMonth;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * The disclosure rules for roles that may see aggregates only (councillors, and the public when
@@ -48,6 +53,10 @@ import java.util.OptionalDouble;
 public record DisclosurePolicy(int roundingBase, int threshold, double bandwidthMetres, double cellMetres,
                                double countCellMetres, int minMonths, int maxMonths) {
 
+    /** The incident details the incidents layer shows: see {@link #shownAtPointLevel}. */
+    private static final Set<IncidentDetail> POINT_LEVEL_DETAILS = Collections.unmodifiableSet(EnumSet.of(
+            IncidentDetail.LOCATION, IncidentDetail.LSOA_CODE, IncidentDetail.LSOA_NAME, IncidentDetail.OUTCOME));
+
     public DisclosurePolicy {
         if (roundingBase < 1 || threshold < 1 || minMonths < 1 || maxMonths < minMonths) {
             throw new IllegalArgumentException("rounding base, threshold and months must be positive, and the"
@@ -67,6 +76,16 @@ public record DisclosurePolicy(int roundingBase, int threshold, double bandwidth
      */
     public static DisclosurePolicy standard() {
         return new DisclosurePolicy(5, 5, 1000, 100, 500, 1, 120);
+    }
+
+    /**
+     * Whether the incidents layer, which only roles that see points are served, shows a detail as a
+     * property. Free texts a source may fill with names or circumstances (police.uk's context) and
+     * the force names, the same on every row, are withheld; a new detail is withheld until it is
+     * listed here.
+     */
+    public static boolean shownAtPointLevel(IncidentDetail d) {
+        return POINT_LEVEL_DETAILS.contains(d);
     }
 
     /** Round half up to a multiple of the base: with base 5, 0-2 give 0 and 3-7 give 5. */

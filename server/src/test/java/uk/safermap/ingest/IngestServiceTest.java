@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.safermap.areas.BoundaryFiles;
 import uk.safermap.domain.Category;
 import uk.safermap.domain.Incident;
+import uk.safermap.domain.IncidentDetail;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.ServiceArea;
 import uk.safermap.store.IncidentQuery;
@@ -26,10 +27,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** Imports of each format into a real (embedded H2GIS) store. */
@@ -127,7 +132,7 @@ class IngestServiceTest {
         double[] en = grid.toGrid(-0.887, 52.7656);
         assertThat(shoplifting.easting()).isEqualTo(en[0]);
         assertThat(shoplifting.northing()).isEqualTo(en[1]);
-        assertThat(shoplifting.lsoaName()).isEqualTo("Melton 007C");
+        assertThat(shoplifting.detail(IncidentDetail.LSOA_NAME)).isEqualTo("Melton 007C");
     }
 
     @Test
@@ -163,6 +168,52 @@ class IngestServiceTest {
         // 23:15 UTC on 1 June is 00:15 on 2 June in London (BST).
         assertThat(robbery.occurredAt()).isEqualTo(LocalDateTime.of(2025, 6, 2, 0, 15));
         assertThat(robbery.crimeId()).isEqualTo("gj-1");
+    }
+
+    /** A distinct text per detail; the location names a street, so police.uk labelling keeps it. */
+    private static String text(IncidentDetail d) {
+        return d == IncidentDetail.LOCATION ? "On or near High Street" : "the " + d.column();
+    }
+
+    /**
+     * The claim of {@link IncidentDetail} on the readers' side: GeoJSON gives every detail by its
+     * column name, the police.uk CSV every detail police.uk has, the council CSV every detail with
+     * council headers; each arrives in the stored incident.
+     */
+    @Test
+    void every_incident_detail_is_read_by_each_format_that_has_it_and_stored() {
+        StringBuilder props = new StringBuilder("\"crime_id\": \"gj-details\", \"category\": \"Robbery\", "
+                + "\"month\": \"2025-03\"");
+        StringBuilder policeHeader = new StringBuilder("Crime ID,Month,Longitude,Latitude,Crime type");
+        StringBuilder policeRow = new StringBuilder("pc-details,2025-03,-0.887,52.7656,Robbery");
+        StringBuilder councilHeader = new StringBuilder("reference,easting,northing,date,category");
+        StringBuilder councilRow = new StringBuilder("MBC-details,475000,318000,2025-03-04,Fly-tipping");
+        Map<IncidentDetail, String> geojson = new EnumMap<>(IncidentDetail.class);
+        Map<IncidentDetail, String> police = new EnumMap<>(IncidentDetail.class);
+        Map<IncidentDetail, String> council = new EnumMap<>(IncidentDetail.class);
+        for (IncidentDetail d : IncidentDetail.values()) {
+            props.append(", \"").append(d.column()).append("\": \"").append(text(d)).append('"');
+            geojson.put(d, text(d));
+            if (d.policeCsv() != null) {
+                policeHeader.append(',').append(d.policeCsv());
+                policeRow.append(',').append(text(d));
+                police.put(d, text(d));
+            }
+            if (!d.councilCsv().isEmpty()) {
+                councilHeader.append(',').append(d.councilCsv().get(d.councilCsv().size() - 1));
+                councilRow.append(',').append(text(d));
+                council.put(d, text(d));
+            }
+        }
+        importText(IncidentFormat.GEOJSON, "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", "
+                + "\"geometry\": {\"type\": \"Point\", \"coordinates\": [-0.887, 52.7656]}, \"properties\": {" + props + "}}]}");
+        importText(IncidentFormat.POLICE_CSV, policeHeader + "\n" + policeRow + "\n");
+        importText(IncidentFormat.COUNCIL_CSV, councilHeader + "\n" + councilRow + "\n");
+
+        Map<String, Map<IncidentDetail, String>> byCrimeId = new HashMap<>();
+        store.find(IncidentQuery.all(10)).items().forEach(i -> byCrimeId.put(i.crimeId(), i.details().values()));
+        assertThat(byCrimeId).containsOnly(entry("gj-details", geojson), entry("pc-details", police),
+                entry("MBC-details", council));
     }
 
     @Test

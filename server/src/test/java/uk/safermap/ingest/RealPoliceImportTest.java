@@ -3,13 +3,14 @@ package uk.safermap.ingest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import uk.safermap.areas.BoundaryFiles;
 import uk.safermap.domain.Incident;
+import uk.safermap.domain.IncidentDetail;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.ServiceArea;
 import uk.safermap.store.BoxFilter;
@@ -112,7 +113,7 @@ class RealPoliceImportTest {
         // Five identical ASB rows on Rosebery Avenue in 2021-10 are five reports.
         List<Incident> rosebery = store.find(new IncidentQuery(BoxFilter.NONE, Optional.empty(), Optional.empty(),
                 Set.of(uk.safermap.domain.Category.ANTI_SOCIAL_BEHAVIOUR), 10_000, 0)).items().stream()
-                .filter(i -> "On or near Rosebery Avenue".equals(i.location()) && i.lon() == -0.880878).toList();
+                .filter(i -> "On or near Rosebery Avenue".equals(i.detail(IncidentDetail.LOCATION)) && i.lon() == -0.880878).toList();
         assertThat(rosebery).hasSize(5).extracting(Incident::sourceKey).doesNotHaveDuplicates();
     }
 
@@ -122,12 +123,12 @@ class RealPoliceImportTest {
         importBytes(Files.readAllBytes(file), file.getFileName().toString());
         List<Incident> all = store.find(new IncidentQuery(BoxFilter.NONE, Optional.empty(), Optional.empty(),
                 Set.of(), 100_000, 0)).items();
-        assertThat(all).extracting(Incident::location).allSatisfy(l -> {
+        assertThat(all).extracting(i -> i.detail(IncidentDetail.LOCATION)).allSatisfy(l -> {
             assertThat(l).isNotBlank().doesNotStartWithIgnoringCase("On or near Petrol Station")
                     .doesNotStartWithIgnoringCase("On or near Parking Area").isNotEqualToIgnoringWhitespace("On or near");
             assertThat(uk.safermap.domain.PoliceLocation.streetless(l)).as(l).isFalse();
         });
-        assertThat(all).extracting(Incident::location).anyMatch(l -> l.startsWith("Petrol Station near "));
+        assertThat(all).extracting(i -> i.detail(IncidentDetail.LOCATION)).anyMatch(l -> l.startsWith("Petrol Station near "));
     }
 
     @Test
@@ -145,7 +146,7 @@ class RealPoliceImportTest {
 
     private String locationOf(String crimeId) {
         return store.find(new IncidentQuery(BoxFilter.NONE, Optional.empty(), Optional.empty(), Set.of(), 100, 0))
-                .items().stream().filter(i -> crimeId.equals(i.crimeId())).findFirst().orElseThrow().location();
+                .items().stream().filter(i -> crimeId.equals(i.crimeId())).findFirst().orElseThrow().detail(IncidentDetail.LOCATION);
     }
 
     @Test
@@ -205,7 +206,7 @@ class RealPoliceImportTest {
 
     private String outcome(String crimeId) {
         return store.find(new IncidentQuery(BoxFilter.NONE, Optional.empty(), Optional.empty(), Set.of(), 100_000, 0))
-                .items().stream().filter(i -> crimeId.equals(i.crimeId())).findFirst().orElseThrow().outcome();
+                .items().stream().filter(i -> crimeId.equals(i.crimeId())).findFirst().orElseThrow().detail(IncidentDetail.OUTCOME);
     }
 
     private byte[] zip(Path street) throws IOException {

@@ -1,8 +1,6 @@
 package uk.safermap.store.jdbc;
 
-import uk.safermap.domain.Category;
 import uk.safermap.domain.Incident;
-import uk.safermap.domain.TimeSpan;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.store.IncidentQuery;
 import uk.safermap.store.IncidentStore;
@@ -18,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -32,9 +29,7 @@ import java.util.concurrent.Semaphore;
 /** {@link IncidentStore} over JDBC, the same SQL for PostGIS and H2GIS. */
 public final class JdbcIncidentStore implements IncidentStore {
 
-    private static final String COLUMNS = "id, source_key, source, crime_id, month_start, time_start, time_end, category, "
-            + "category_label, sensitive, lon, lat, easting, northing, location, lsoa_code, lsoa_name, outcome, "
-            + "context, reported_by, falls_within";
+    private static final String COLUMNS = IncidentRow.READ;
 
     private static final String INSERT_IMPORT = "INSERT INTO import_run (format, source_name, started_at, "
             + "finished_at, imported, duplicates, rejected) VALUES (?, ?, ?, ?, 0, 0, 0)";
@@ -99,7 +94,7 @@ public final class JdbcIncidentStore implements IncidentStore {
                 ps.setLong(i, q.offset());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        items.add(incident(rs));
+                        items.add(IncidentRow.incident(rs));
                     }
                 }
             }
@@ -113,7 +108,7 @@ public final class JdbcIncidentStore implements IncidentStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM incident WHERE id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(incident(rs)) : Optional.empty();
+                    return rs.next() ? Optional.of(IncidentRow.incident(rs)) : Optional.empty();
                 }
             }
         });
@@ -131,7 +126,7 @@ public final class JdbcIncidentStore implements IncidentStore {
                 Map<Long, Incident> byId = new HashMap<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Incident inc = incident(rs);
+                        Incident inc = IncidentRow.incident(rs);
                         byId.put(inc.id(), inc);
                     }
                 }
@@ -242,18 +237,6 @@ public final class JdbcIncidentStore implements IncidentStore {
     /** Binds a statement's parameters; returns the next free index. */
     private interface Binder {
         int bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private static Incident incident(ResultSet rs) throws SQLException {
-        return new Incident(rs.getLong("id"), rs.getString("source_key"), rs.getString("source"),
-                rs.getString("crime_id"), YearMonth.from(rs.getDate("month_start").toLocalDate()),
-                new TimeSpan(Jdbc.dateTime(rs.getTimestamp("time_start")), Jdbc.dateTime(rs.getTimestamp("time_end"))),
-                Category.fromSlug(rs.getString("category")).orElse(Category.OTHER_CRIME),
-                rs.getString("category_label"), rs.getDouble("lon"), rs.getDouble("lat"),
-                rs.getDouble("easting"), rs.getDouble("northing"), rs.getString("location"),
-                rs.getString("lsoa_code"), rs.getString("lsoa_name"), rs.getString("outcome"),
-                rs.getString("context"), rs.getString("reported_by"), rs.getString("falls_within"),
-                rs.getBoolean("sensitive"));
     }
 
     /** One import on one connection, held open in a transaction until commit or close. */

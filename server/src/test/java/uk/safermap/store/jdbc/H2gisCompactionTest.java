@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.safermap.domain.Category;
 import uk.safermap.domain.Incident;
+import uk.safermap.domain.IncidentDetails;
 import uk.safermap.domain.TimeSpan;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.store.IncidentStore;
@@ -13,8 +14,15 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.safermap.domain.IncidentDetail.FALLS_WITHIN;
+import static uk.safermap.domain.IncidentDetail.LOCATION;
+import static uk.safermap.domain.IncidentDetail.LSOA_CODE;
+import static uk.safermap.domain.IncidentDetail.LSOA_NAME;
+import static uk.safermap.domain.IncidentDetail.OUTCOME;
+import static uk.safermap.domain.IncidentDetail.REPORTED_BY;
 
 /** Closing the embedded store compacts its file, after imports and after a rolled-back one. */
 class H2gisCompactionTest {
@@ -32,9 +40,10 @@ class H2gisCompactionTest {
             double[] lonLat = grid.toWgs84(e, no);
             YearMonth month = YearMonth.of(2025, 1 + i % 12);
             out.add(new Incident(0, prefix + i, "police-csv", "crime-" + prefix + i, month, TimeSpan.ofMonth(month),
-                    Category.BURGLARY, "Burglary", lonLat[0], lonLat[1], e, no, "On or near High Street",
-                    "E01025894", "Melton 007C", "Under investigation", null, "Leicestershire Police",
-                    "Leicestershire Police", false));
+                    Category.BURGLARY, "Burglary", lonLat[0], lonLat[1], e, no, false, new IncidentDetails(Map.of(
+                    LOCATION, "On or near High Street", LSOA_CODE, "E01025894", LSOA_NAME, "Melton 007C",
+                    OUTCOME, "Under investigation", REPORTED_BY, "Leicestershire Police",
+                    FALLS_WITHIN, "Leicestershire Police"))));
         }
         return out;
     }

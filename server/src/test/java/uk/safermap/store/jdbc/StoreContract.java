@@ -11,6 +11,8 @@ import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
 import uk.safermap.domain.Category;
 import uk.safermap.domain.Incident;
+import uk.safermap.domain.IncidentDetail;
+import uk.safermap.domain.IncidentDetails;
 import uk.safermap.domain.TimeSpan;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.store.BoxFilter;
@@ -24,13 +26,22 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.safermap.domain.IncidentDetail.FALLS_WITHIN;
+import static uk.safermap.domain.IncidentDetail.LOCATION;
+import static uk.safermap.domain.IncidentDetail.LSOA_CODE;
+import static uk.safermap.domain.IncidentDetail.LSOA_NAME;
+import static uk.safermap.domain.IncidentDetail.OUTCOME;
+import static uk.safermap.domain.IncidentDetail.REPORTED_BY;
 
 /**
  * What every store must do, run against each real database: H2GIS in {@code H2gisStoreTest},
@@ -102,8 +113,9 @@ abstract class StoreContract {
     private Incident incident(String key, double lon, double lat, Category c, YearMonth month) {
         double[] en = grid.toGrid(lon, lat);
         return new Incident(0, key, "police-csv", null, month, TimeSpan.ofMonth(month), c, c.label(), lon, lat,
-                en[0], en[1], "On or near Market Place", "E01025894", "Melton 007C", null, null,
-                "Leicestershire Police", "Leicestershire Police", false);
+                en[0], en[1], false, new IncidentDetails(Map.of(LOCATION, "On or near Market Place",
+                LSOA_CODE, "E01025894", LSOA_NAME, "Melton 007C", REPORTED_BY, "Leicestershire Police",
+                FALLS_WITHIN, "Leicestershire Police")));
     }
 
     private void importAll(List<Incident> rows) {
@@ -128,6 +140,36 @@ abstract class StoreContract {
         assertThat(back.category()).isEqualTo(Category.SHOPLIFTING);
         assertThat(back.when()).isEqualTo(TimeSpan.ofMonth(YearMonth.of(2025, 3)));
         assertThat(incidents.findById(back.id())).contains(back);
+    }
+
+    /**
+     * The claim of {@link IncidentDetail}: every detail has a column as wide as it says, is written
+     * by this store's import path and read back by each read. A detail added without its migration,
+     * or with a narrower column, fails here on both stores.
+     */
+    @Test
+    void every_incident_detail_is_written_at_its_full_width_and_read_back() {
+        Map<IncidentDetail, String> full = new EnumMap<>(IncidentDetail.class);
+        for (IncidentDetail d : IncidentDetail.values()) {
+            // Distinct per detail, exactly as wide as the column, ending in a character a cut would lose.
+            full.put(d, (d.column() + ":" + "x".repeat(d.maxLength())).substring(0, d.maxLength() - 1) + "é");
+        }
+        Map<IncidentDetail, String> tooLong = new EnumMap<>(IncidentDetail.class);
+        full.forEach((d, v) -> tooLong.put(d, v + "-more"));
+        Incident base = incident("full", -0.887, 52.7656, Category.BURGLARY, YearMonth.of(2025, 3));
+        importAll(List.of(withDetails(base, "full", full), withDetails(base, "long", tooLong)));
+
+        Map<String, Incident> byKey = new HashMap<>();
+        incidents.find(IncidentQuery.all(10)).items().forEach(i -> byKey.put(i.sourceKey(), i));
+        assertThat(byKey.get("full").details().values()).isEqualTo(full);
+        assertThat(byKey.get("long").details().values()).as("cut to each column's width").isEqualTo(full);
+        assertThat(incidents.findById(byKey.get("full").id())).contains(byKey.get("full"));
+        assertThat(incidents.findByIds(new long[] {byKey.get("long").id()})).containsExactly(byKey.get("long"));
+    }
+
+    private static Incident withDetails(Incident i, String key, Map<IncidentDetail, String> details) {
+        return new Incident(i.id(), key, i.source(), i.crimeId(), i.month(), i.when(), i.category(), i.categoryLabel(),
+                i.lon(), i.lat(), i.easting(), i.northing(), i.sensitive(), new IncidentDetails(details));
     }
 
     @Test
@@ -180,12 +222,12 @@ abstract class StoreContract {
                     "crime:new", "Offender given a caution", "crime:absent", "x"))).isEqualTo(2);
         }
         assertThat(incidents.find(IncidentQuery.all(10)).items()).singleElement()
-                .satisfies(i -> assertThat(i.outcome()).isNull());
+                .satisfies(i -> assertThat(i.detail(OUTCOME)).isNull());
         try (IncidentStore.ImportSession s = incidents.beginImport("police-csv", "outcomes")) {
             assertThat(s.updateOutcomes(java.util.Map.of("crime:old", "Under investigation"))).isEqualTo(1);
             s.commit(0, 0);
         }
-        assertThat(incidents.find(IncidentQuery.all(10)).items().get(0).outcome()).isEqualTo("Under investigation");
+        assertThat(incidents.find(IncidentQuery.all(10)).items().get(0).detail(OUTCOME)).isEqualTo("Under investigation");
     }
 
     @Test

@@ -9,6 +9,8 @@ import net.jqwik.api.lifecycle.BeforeProperty;
 import org.locationtech.jts.geom.Envelope;
 import uk.safermap.domain.Category;
 import uk.safermap.domain.Incident;
+import uk.safermap.domain.IncidentDetail;
+import uk.safermap.domain.IncidentDetails;
 import uk.safermap.domain.TimeSpan;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.store.BoxFilter;
@@ -106,7 +108,7 @@ abstract class SnapshotContract {
             Category c = categories[r.nextInt(categories.length)];
             String location = r.nextInt(10) == 0 ? null : "On or near Street " + r.nextInt(50);
             out.add(new Incident(0, keyPrefix + i, "police-csv", null, month, when, c, c.label(), lonLat[0],
-                    lonLat[1], e, no, location, null, null, null, null, null, null, r.nextInt(20) == 0));
+                    lonLat[1], e, no, r.nextInt(20) == 0, IncidentDetails.none().with(IncidentDetail.LOCATION, location)));
         }
         return out;
     }
