@@ -11,8 +11,6 @@ import uk.safermap.store.PointSet;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -99,14 +97,9 @@ public final class ProfileService {
     private List<AreaProfile.HotspotSummary> hotspots(PointSet inside, Period p) {
         AnalysisFilter period = new AnalysisFilter(Optional.of(p.from().atDay(1).atStartOfDay()),
                 Optional.of(p.to().plusMonths(1).atDay(1).atStartOfDay()), Set.of(), Optional.empty(), Optional.empty());
-        Set<Long> ids = new HashSet<>();
-        Arrays.stream(inside.ids()).forEach(ids::add);
         List<AreaProfile.HotspotSummary> out = new ArrayList<>();
         for (ClusterService.RankedCluster c : clusters.clusters(period, ClusterParameters.CRIME).clusters()) {
-            int in = 0;
-            for (long id : c.incidentIds()) {
-                in += ids.contains(id) ? 1 : 0;
-            }
+            int in = inside.positionsOf(c.incidentIds()).length;
             if (in > 0) {
                 out.add(new AreaProfile.HotspotSummary(c.rank(), c.count(), in));
             }

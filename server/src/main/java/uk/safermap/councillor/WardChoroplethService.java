@@ -13,6 +13,7 @@ import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
 import uk.safermap.domain.Category;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.geo.DistinctPoints;
 import uk.safermap.params.ParameterSource;
 import uk.safermap.params.Words;
 import uk.safermap.privacy.DisclosurePolicy;
@@ -199,10 +200,18 @@ public final class WardChoroplethService {
         List<PreparedGeometry> shapes = wards.stream()
                 .map(w -> PreparedGeometryFactory.prepare(grid.toGrid(w.geometry()))).toList();
         int firstIndex = first.getYear() * 12 + first.getMonthValue() - 1;
+        // A ward per snap point, not per incident: a few thousand polygon tests instead of a million.
+        DistinctPoints at = DistinctPoints.of(points.easting(), points.northing());
+        double[] atX = at.x();
+        double[] atY = at.y();
+        int[] wardAt = new int[at.size()];
+        for (int p = 0; p < wardAt.length; p++) {
+            wardAt[p] = wardOf(shapes, atX[p], atY[p]);
+        }
         int[] ward = new int[points.size()];
         int[] month = new int[points.size()];
         for (int i = 0; i < points.size(); i++) {
-            ward[i] = wardOf(shapes, points.easting()[i], points.northing()[i]);
+            ward[i] = wardAt[at.pointOf(i)];
             month[i] = points.monthIndex()[i] - firstIndex;
         }
         boolean[] include = new boolean[Category.values().length];

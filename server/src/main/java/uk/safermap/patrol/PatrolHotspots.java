@@ -9,6 +9,7 @@ import uk.safermap.analysis.GiStarService;
 import uk.safermap.analysis.stats.HotSpotClass;
 import uk.safermap.domain.Category;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.geo.DistinctPoints;
 import uk.safermap.patrol.risk.BusyTime;
 import uk.safermap.patrol.risk.ShiftRisk;
 import uk.safermap.patrol.risk.ShiftWindow;
@@ -16,11 +17,11 @@ import uk.safermap.store.PointSet;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.stream.IntStream;
 
 /**
  * The hot spots a plan may visit, from the hot spot methods, each with its risk for the shift
@@ -64,15 +65,10 @@ final class PatrolHotspots {
     }
 
     private List<int[]> clusterMembers(AnalysisFilter filter, PointSet points) {
-        Map<Long, Integer> indexOf = new HashMap<>(points.size() * 2);
-        for (int i = 0; i < points.size(); i++) {
-            indexOf.put(points.ids()[i], i);
-        }
         List<int[]> out = new ArrayList<>();
         for (ClusterService.RankedCluster c : clusters.clusters(filter, ClusterParameters.CRIME).clusters()) {
             // The cluster service reads the store on its own; an import in between can add ids this set lacks.
-            out.add(java.util.Arrays.stream(c.incidentIds()).filter(indexOf::containsKey)
-                    .mapToInt(id -> indexOf.get(id)).toArray());
+            out.add(points.positionsOf(c.incidentIds()));
         }
         return out;
     }
@@ -91,34 +87,31 @@ final class PatrolHotspots {
             double minY = Math.round(e.getMinY());
             double maxX = Math.round(e.getMaxX());
             double maxY = Math.round(e.getMaxY());
-            List<Integer> members = new ArrayList<>();
-            for (int i = 0; i < points.size(); i++) {
+            out.add(IntStream.range(0, points.size()).filter(i -> {
                 double x = points.easting()[i];
                 double y = points.northing()[i];
-                if (x >= minX && x < maxX && y >= minY && y < maxY) {
-                    members.add(i);
-                }
-            }
-            out.add(members.stream().mapToInt(Integer::intValue).toArray());
+                return x >= minX && x < maxX && y >= minY && y < maxY;
+            }).toArray());
         }
         return out;
     }
 
     private static Found describe(PointSet points, double[] weights, int[] members, HotspotMethod method, int number,
                                   ShiftWindow shift) {
-        Map<String, double[]> byLocation = new LinkedHashMap<>();
+        DistinctPoints at = DistinctPoints.of(points.easting(), points.northing(), members);
+        double[] atWeight = new double[at.size()];
         int[] perCategory = new int[Category.values().length];
         double risk = 0;
         int busiest = members[0];
         double busiestWeight = -1;
-        for (int i : members) {
+        for (int k = 0; k < members.length; k++) {
+            int i = members[k];
             risk += weights[i];
             perCategory[points.category()[i]]++;
-            String position = points.easting()[i] + "," + points.northing()[i];
-            double[] at = byLocation.computeIfAbsent(position, k -> new double[1]);
-            at[0] += weights[i];
-            if (at[0] > busiestWeight) {
-                busiestWeight = at[0];
+            int p = at.pointOf(k);
+            atWeight[p] += weights[i];
+            if (atWeight[p] > busiestWeight) {
+                busiestWeight = atWeight[p];
                 busiest = i;
             }
         }

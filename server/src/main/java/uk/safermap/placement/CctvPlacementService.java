@@ -6,6 +6,7 @@ import uk.safermap.analysis.ClusterService;
 import uk.safermap.analysis.IncidentSelection;
 import uk.safermap.domain.Category;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.geo.DistinctPoints;
 import uk.safermap.placement.mclp.CandidateLattice;
 import uk.safermap.placement.mclp.CoverageProblem;
 import uk.safermap.placement.mclp.ExactMclp;
@@ -17,7 +18,6 @@ import uk.safermap.store.PointSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,27 +100,35 @@ public final class CctvPlacementService {
     }
 
     /**
-     * The filtered incidents as demand: what the existing cameras already see is counted and
-     * taken out; the rest, in grid metres with its weights, is what new cameras can serve.
+     * The filtered incidents as demand, one demand point per snap point ({@link DistinctPoints}) with
+     * its incidents and their summed weight: what a camera sees depends on position only, so this
+     * covers exactly what the incidents one by one would (the demand classes, the lattice and the
+     * coverage are the same), from a few thousand points instead of a million. What the existing
+     * cameras already see is counted and taken out; the rest is what new cameras can serve.
      */
     private record Demand(int incidents, double totalWeight, int servedIncidents, double servedWeight, double[] x,
-                          double[] y, double[] w) {
+                          double[] y, double[] w, int[] n) {
     }
 
     private Demand demand(AnalysisFilter filter, HarmWeights weights, List<Camera> existing, Viewshed view) {
         PointSet points = selection.select(filter, false);
         double[] w = weights(points, weights);
-        boolean[] served = cameras.seen(existing, view, points.easting(), points.northing());
+        DistinctPoints at = DistinctPoints.of(points.easting(), points.northing());
+        double[] x = at.x();
+        double[] y = at.y();
+        double[] atWeight = at.sums(w);
+        int[] atCount = at.counts();
+        boolean[] served = cameras.seen(existing, view, x, y);
         boolean[] open = new boolean[served.length];
         int servedIncidents = 0;
         double servedWeight = 0;
-        for (int i = 0; i < served.length; i++) {
-            open[i] = !served[i];
-            servedIncidents += served[i] ? 1 : 0;
-            servedWeight += served[i] ? w[i] : 0;
+        for (int p = 0; p < served.length; p++) {
+            open[p] = !served[p];
+            servedIncidents += served[p] ? atCount[p] : 0;
+            servedWeight += served[p] ? atWeight[p] : 0;
         }
         return new Demand(points.size(), Arrays.stream(w).sum(), servedIncidents, servedWeight,
-                pick(points.easting(), open), pick(points.northing(), open), pick(w, open));
+                pick(x, open), pick(y, open), pick(atWeight, open), pick(atCount, open));
     }
 
     public Result place(Request r) {
@@ -131,7 +139,7 @@ public final class CctvPlacementService {
         Candidates candidates = candidates(r, dx, dy, notes);
         Sites sites = r.view().isAllRound() ? Sites.omnidirectional(candidates.x(), candidates.y())
                 : Sites.directional(candidates.x(), candidates.y(), r.bearings());
-        CoverageProblem p = CoverageProblem.build(dx, dy, d.w(), sites, r.view(), r.minSeparation());
+        CoverageProblem p = CoverageProblem.build(dx, dy, d.w(), d.n(), sites, r.view(), r.minSeparation());
         GreedyInterchange.Solution h = new GreedyInterchange().solve(p, r.k(), Math.max(r.k(), MIN_CURVE_LENGTH));
         Solved solved = solve(p, r, h);
         if (h.sites().length < r.k()) {
@@ -162,7 +170,7 @@ public final class CctvPlacementService {
             location[i] = i;
         }
         Sites given = new Sites(x, y, bearing, location);
-        CoverageProblem p = CoverageProblem.build(d.x(), d.y(), d.w(), given, view, 0);
+        CoverageProblem p = CoverageProblem.build(d.x(), d.y(), d.w(), d.n(), given, view, 0);
         int[] order = java.util.stream.IntStream.range(0, x.length).toArray();
         double value = p.value(order);
         Optimality none = new Optimality("evaluated", value, value, value, value, 0, 0, "none (sites given)",
@@ -311,6 +319,17 @@ public final class CctvPlacementService {
         return out;
     }
 
+    private static int[] pick(int[] values, boolean[] keep) {
+        int[] out = new int[values.length];
+        int n = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (keep[i]) {
+                out[n++] = values[i];
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
     /** One hot spot and how much of it the cameras see. */
     public record HotspotCoverage(int rank, int incidents, int seen, double seenPercent, boolean covered,
                                   Geometry outline) {
@@ -333,11 +352,9 @@ public final class CctvPlacementService {
         PointSet points = selection.select(filter, false);
         double[] w = weights(points, weights);
         boolean[] seen = cameras.seen(registered, defaultView, points.easting(), points.northing());
-        Map<Long, Boolean> seenById = new HashMap<>();
         int seenCount = 0;
         double seenWeight = 0;
         for (int i = 0; i < seen.length; i++) {
-            seenById.put(points.ids()[i], seen[i]);
             if (seen[i]) {
                 seenCount++;
                 seenWeight += w[i];
@@ -347,8 +364,8 @@ public final class CctvPlacementService {
         int uncovered = 0;
         for (ClusterService.RankedCluster c : hotspots.clusters()) {
             int inView = 0;
-            for (long id : c.incidentIds()) {
-                inView += seenById.getOrDefault(id, false) ? 1 : 0;
+            for (int i : points.positionsOf(c.incidentIds())) {
+                inView += seen[i] ? 1 : 0;
             }
             double share = percent(inView, c.count());
             boolean covered = share >= 50;

@@ -7,7 +7,8 @@ import java.util.Arrays;
 /**
  * Incidents as parallel primitive arrays, the form the analysis algorithms take: grid position
  * in metres, when (month index, and day and minute where known), category and flags. Built by
- * the store for one query; index i is the same incident in every array.
+ * the store for one query; index i is the same incident in every array. Stores answer in
+ * ascending id order ({@link #sortedById}), which {@link #positionsOf} relies on.
  *
  * @param monthIndex  months since year 0 ({@code year * 12 + month - 1}), always known
  * @param epochDay    day number (days since 1970-01-01), or -1 when only the month is known
@@ -63,6 +64,41 @@ public record PointSet(long[] ids, double[] easting, double[] northing, int[] mo
             idx[i] = order[i];
         }
         return pick(idx, n);
+    }
+
+    /**
+     * Where the given incidents are in this set (ascending id order, as stores answer), in the
+     * order given; ids this set does not hold are left out. No boxed map of every id: each id is
+     * found by a galloping search from where the previous one was (Bentley and Yao 1976), so ids
+     * given in ascending order (a cluster's members are) cost a merge, however many there are.
+     */
+    public int[] positionsOf(long[] wanted) {
+        int[] out = new int[wanted.length];
+        int n = 0;
+        int from = 0;
+        long previous = Long.MIN_VALUE;
+        for (long id : wanted) {
+            int at = gallop(id > previous ? from : 0, id);
+            if (at >= 0) {
+                out[n++] = at;
+            }
+            from = at >= 0 ? at + 1 : -(at + 1);
+            previous = id;
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    /** {@link Arrays#binarySearch} for {@code id} at or after {@code from}, over steps doubling from there. */
+    private int gallop(int from, long id) {
+        int step = 1;
+        int lo = from;
+        int hi = from;
+        while (hi < ids.length && ids[hi] < id) {
+            lo = hi + 1;
+            hi = from + step;
+            step <<= 1;
+        }
+        return Arrays.binarySearch(ids, lo, Math.min(hi + 1, ids.length), id);
     }
 
     /** The incidents at the first {@code n} positions of {@code idx}, in that order. */

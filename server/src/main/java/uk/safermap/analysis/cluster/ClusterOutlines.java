@@ -6,9 +6,9 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.MultiPoint;
 import org.locationtech.jts.geom.Polygon;
+import uk.safermap.geo.DistinctPoints;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -106,30 +106,31 @@ public final class ClusterOutlines {
         return buffered instanceof Polygon polygon ? polygon : (Polygon) buffered.convexHull();
     }
 
-    /** The first member met in each occupied square of side buffer/2, in member order. */
+    /**
+     * The first member met in each occupied square of side buffer/2, in member order. Found over
+     * the members' distinct positions (police.uk snaps a million points to a few thousand): the
+     * first member in a square is at the first-met position in it, so this is the same as
+     * looking at every member, at the cost of one hash lookup per member.
+     */
     private Coordinate[] representatives(double[] x, double[] y, int[] members) {
+        DistinctPoints distinct = DistinctPoints.of(x, y, members);
+        double[] px = distinct.x();
+        double[] py = distinct.y();
         double side = bufferMetres / 2;
-        int[] table = new int[Integer.highestOneBit(Math.max(8, members.length) * 2 - 1) << 1];
-        int mask = table.length - 1;
-        long[] keysX = new long[members.length];
-        long[] keysY = new long[members.length];
-        Coordinate[] out = new Coordinate[members.length];
-        int count = 0;
-        for (int i : members) {
-            long kx = (long) Math.floor(x[i] / side);
-            long ky = (long) Math.floor(y[i] / side);
-            long h = (kx * 0x9E3779B97F4A7C15L + ky) * 0xff51afd7ed558ccdL;
-            int slot = (int) (h ^ (h >>> 32)) & mask;
-            while (table[slot] != 0 && (keysX[table[slot] - 1] != kx || keysY[table[slot] - 1] != ky)) {
-                slot = (slot + 1) & mask;
-            }
-            if (table[slot] == 0) {
-                keysX[count] = kx;
-                keysY[count] = ky;
-                out[count++] = new Coordinate(x[i], y[i]);
-                table[slot] = count;
+        double[] squareX = new double[px.length];
+        double[] squareY = new double[py.length];
+        for (int p = 0; p < px.length; p++) {
+            squareX[p] = Math.floor(px[p] / side);
+            squareY[p] = Math.floor(py[p] / side);
+        }
+        DistinctPoints squares = DistinctPoints.of(squareX, squareY);
+        Coordinate[] out = new Coordinate[squares.size()];
+        for (int p = 0; p < px.length; p++) {
+            int q = squares.pointOf(p);
+            if (out[q] == null) {
+                out[q] = new Coordinate(px[p], py[p]);
             }
         }
-        return Arrays.copyOf(out, count);
+        return out;
     }
 }

@@ -2,6 +2,7 @@ package uk.safermap.patrol.risk;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
  * The weight of each incident for one patrol shift: how well its time of day, day of week and
@@ -83,8 +84,24 @@ public final class ShiftRisk {
 
     public double[] weights(int[] monthIndex, int[] epochDay, int[] minuteOfDay) {
         double[] w = new double[monthIndex.length];
+        if (w.length == 0) {
+            return w;
+        }
+        // police.uk incidents have a month only, and their weight depends on it alone: worked
+        // out once per month, not once per incident.
+        int firstMonth = Arrays.stream(monthIndex).min().getAsInt();
+        double[] byMonth = new double[Arrays.stream(monthIndex).max().getAsInt() - firstMonth + 1];
+        Arrays.fill(byMonth, Double.NaN);
         for (int i = 0; i < w.length; i++) {
-            w[i] = weight(monthIndex[i], epochDay[i], minuteOfDay[i]);
+            if (epochDay[i] >= 0 || minuteOfDay[i] >= 0) {
+                w[i] = weight(monthIndex[i], epochDay[i], minuteOfDay[i]);
+                continue;
+            }
+            int m = monthIndex[i] - firstMonth;
+            if (Double.isNaN(byMonth[m])) {
+                byMonth[m] = weight(monthIndex[i], -1, -1);
+            }
+            w[i] = byMonth[m];
         }
         return w;
     }

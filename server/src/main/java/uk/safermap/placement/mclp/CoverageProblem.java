@@ -17,7 +17,8 @@ import java.util.Map;
  * {@link #unreachableWeight}.
  *
  * @param weight         per demand class, its summed weight
- * @param count          per demand class, how many demand points it holds
+ * @param count          per demand class, how many demand points it holds (counting a point given
+ *                       with a count as that many)
  * @param cover          per site, the sorted classes it reaches
  * @param conflicts      per site, the sorted sites it cannot be chosen with (same location or
  *                       closer than the minimum separation)
@@ -33,6 +34,22 @@ public record CoverageProblem(double[] weight, int[] count, int[][] cover, int[]
      * @param minSeparation metres; sites closer than this conflict (0 for none)
      */
     public static CoverageProblem build(double[] dx, double[] dy, double[] w, Sites sites, Viewshed view,
+                                        double minSeparation) {
+        int[] ones = new int[dx.length];
+        Arrays.fill(ones, 1);
+        return build(dx, dy, w, ones, sites, view, minSeparation);
+    }
+
+    /**
+     * Builds the problem from demand points that each stand for {@code n[i]} incidents at one
+     * position with their summed weight {@code w[i]}. Points at one position are reached by the
+     * same sites, so they fall in one class whatever their number: merging them first gives the
+     * same classes, in the same order (a class is numbered by its first point), with the same
+     * weights and counts, from far fewer points.
+     *
+     * @param minSeparation metres; sites closer than this conflict (0 for none)
+     */
+    public static CoverageProblem build(double[] dx, double[] dy, double[] w, int[] n, Sites sites, Viewshed view,
                                         double minSeparation) {
         int[][] reached = reached(dx, dy, sites, view);
         int[][] coveringSites = invert(reached, dx.length);
@@ -54,7 +71,7 @@ public record CoverageProblem(double[] weight, int[] count, int[][] cover, int[]
             });
             demandClass[i] = c;
             weights.set(c, weights.get(c) + w[i]);
-            counts.set(c, counts.get(c) + 1);
+            counts.set(c, counts.get(c) + n[i]);
         }
         int[][] cover = new int[sites.size()][];
         for (int s = 0; s < sites.size(); s++) {

@@ -38,6 +38,8 @@ public final class IncidentSnapshot {
     private final int size;
     private final long version;
     private final Optional<IncidentStore.Extent> extent;
+    /** This version's rows, trimmed, once asked for; a race at worst makes the same copy twice. */
+    private volatile PointSet trimmed;
 
     private IncidentSnapshot(PointSet columns, int size, long version, Optional<IncidentStore.Extent> extent) {
         this.ids = columns.ids();
@@ -147,8 +149,16 @@ public final class IncidentSnapshot {
         return t.getSecond() == 0 && t.getNano() == 0;
     }
 
-    /** The incidents matching the query, as the store would answer it, in one pass over the columns. */
+    /**
+     * The incidents matching the query, as the store would answer it, in one pass over the
+     * columns. A query for everything (no box, time or category) gets this version's own columns,
+     * shared and not copied: readers must not write to the arrays of a point set.
+     */
     public PointSet select(PointQuery q) {
+        if (q.gridBox().isEmpty() && q.from().isEmpty() && q.to().isEmpty() && q.categories().isEmpty()) {
+            PointSet all = whole();
+            return q.withLocations() ? all : withoutLocations(all);
+        }
         Filter f = new Filter(q);
         int[] idx = new int[Math.min(size, 4096)];
         int n = 0;
@@ -162,9 +172,35 @@ public final class IncidentSnapshot {
             idx[n++] = i;
         }
         PointSet picked = columns().pick(idx, n);
-        return q.withLocations() ? picked : new PointSet(picked.ids(), picked.easting(), picked.northing(),
-                picked.monthIndex(), picked.epochDay(), picked.minuteOfDay(), picked.category(),
-                picked.sensitive(), null);
+        return q.withLocations() ? picked : withoutLocations(picked);
+    }
+
+    private static PointSet withoutLocations(PointSet p) {
+        return new PointSet(p.ids(), p.easting(), p.northing(), p.monthIndex(), p.epochDay(), p.minuteOfDay(),
+                p.category(), p.sensitive(), null);
+    }
+
+    /**
+     * Every row of this version: the columns themselves when they hold exactly this version (the
+     * first version, read at start), else a trimmed copy made once for the version (appends leave
+     * spare room at the end of the arrays).
+     */
+    private PointSet whole() {
+        if (ids.length == size) {
+            return columns();
+        }
+        PointSet w = trimmed;
+        if (w == null) {
+            w = columns().pick(identity(size), size);
+            trimmed = w;
+        }
+        return w;
+    }
+
+    private static int[] identity(int n) {
+        int[] idx = new int[n];
+        Arrays.setAll(idx, i -> i);
+        return idx;
     }
 
     /** The ids of one page of the matching incidents in id order, and how many match in all. */

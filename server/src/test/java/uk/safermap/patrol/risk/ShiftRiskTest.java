@@ -72,4 +72,25 @@ class ShiftRiskTest {
         covered[2] = true;
         assertThat(ShiftRisk.circularDistance(covered)).containsExactly(1, 0, 0, 1, 2, 3, 4, 4, 3, 2);
     }
+
+    @Test
+    void weights_of_many_incidents_are_each_incidents_own_weight_whether_month_only_or_timed() {
+        java.util.Random r = new java.util.Random(15);
+        int n = 5000;
+        int[] month = new int[n];
+        int[] epochDay = new int[n];
+        int[] minute = new int[n];
+        for (int i = 0; i < n; i++) {
+            month[i] = JUNE_2026 - r.nextInt(36);
+            boolean timed = r.nextInt(3) == 0;
+            LocalDate d = LocalDate.of(month[i] / 12, month[i] % 12 + 1, 1 + r.nextInt(28));
+            epochDay[i] = timed ? (int) d.toEpochDay() : -1;
+            minute[i] = timed && r.nextBoolean() ? r.nextInt(1440) : -1;
+        }
+        double[] all = RISK.weights(month, epochDay, minute);
+        for (int i = 0; i < n; i++) {
+            assertThat(all[i]).as("incident " + i).isEqualTo(RISK.weight(month[i], epochDay[i], minute[i]));
+        }
+        assertThat(RISK.weights(new int[0], new int[0], new int[0])).isEmpty();
+    }
 }
