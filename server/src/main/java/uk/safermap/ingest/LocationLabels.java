@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Labels for incidents whose police.uk {@code Location} names no street: "On or near " alone, or
@@ -26,7 +25,7 @@ final class LocationLabels {
     /** Beyond this a street is too far to describe where the incident was. */
     static final double MAX_NEAR_METRES = 500;
 
-    private static final Pattern ON_OR_NEAR = Pattern.compile("^on or near\\s*", Pattern.CASE_INSENSITIVE);
+    private static final String ON_OR_NEAR = "on or near";
     /** police.uk's snap-point kinds that are places, not streets (as published in its street-level files). */
     private static final Set<String> GENERIC = Set.of("parking area", "petrol station", "supermarket",
             "sports/recreation area", "shopping area", "nightclub", "pedestrian subway", "police station",
@@ -37,8 +36,12 @@ final class LocationLabels {
     private record Snap(double x, double y, String street) {
     }
 
+    /** A street snap point already in the tree. */
+    private record Seen(String location, double x, double y) {
+    }
+
     private final STRtree streets = new STRtree();
-    private final Set<String> seen = new HashSet<>();
+    private final Set<Seen> seen = new HashSet<>();
 
     /** Whether the location names no street (null and blank included). */
     static boolean streetless(String location) {
@@ -46,14 +49,22 @@ final class LocationLabels {
         return place.isEmpty() || GENERIC.contains(place.toLowerCase(Locale.ROOT));
     }
 
-    /** The location without police.uk's "On or near" prefix. */
+    /**
+     * The location without police.uk's "On or near" prefix (any case). No regular expression:
+     * every imported row's location goes through here.
+     */
     private static String place(String location) {
-        return location == null ? "" : ON_OR_NEAR.matcher(location.trim()).replaceFirst("").trim();
+        if (location == null) {
+            return "";
+        }
+        String s = location.trim();
+        return s.regionMatches(true, 0, ON_OR_NEAR, 0, ON_OR_NEAR.length())
+                ? s.substring(ON_OR_NEAR.length()).trim() : s;
     }
 
     /** Remembers the incident's snap point if it names a street. */
     void observe(Incident i) {
-        if (!streetless(i.location()) && seen.add(i.location() + "@" + i.easting() + "," + i.northing())) {
+        if (!streetless(i.location()) && seen.add(new Seen(i.location(), i.easting(), i.northing()))) {
             streets.insert(new Envelope(i.easting(), i.easting(), i.northing(), i.northing()),
                     new Snap(i.easting(), i.northing(), place(i.location())));
         }
