@@ -2,7 +2,6 @@ package uk.safermap.domain;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -90,7 +89,20 @@ public enum Category {
         BY_KEY.put(key(label), c);
     }
 
+    /**
+     * The text's ASCII letters, lower-cased. A character loop, not a regular expression: every
+     * imported row's category goes through here.
+     */
     private static String key(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch >= 'a' && ch <= 'z') {
+                out.append(ch);
+            } else if (ch >= 'A' && ch <= 'Z') {
+                out.append((char) (ch + ('a' - 'A')));
+            }
+        }
+        return out.toString();
     }
 }

@@ -3,7 +3,6 @@ package uk.safermap.domain;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * police.uk's {@code Location} texts, and the labels import writes for those that name no street.
@@ -15,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class PoliceLocation {
 
-    private static final Pattern ON_OR_NEAR = Pattern.compile("^on or near\\s*", Pattern.CASE_INSENSITIVE);
+    private static final String ON_OR_NEAR = "on or near";
     private static final String NEAR = " near ";
     /** police.uk's snap-point kinds that are places, not streets (as published in its street-level files). */
     private static final Set<String> GENERIC = Set.of("parking area", "petrol station", "supermarket",
@@ -27,9 +26,20 @@ public final class PoliceLocation {
     private PoliceLocation() {
     }
 
-    /** The location without police.uk's "On or near" prefix ("" for null). */
+    /**
+     * The location without police.uk's "On or near" prefix, in any case ("" for null). No regular
+     * expression: every imported row's location goes through here.
+     */
     public static String withoutPrefix(String location) {
-        return location == null ? "" : ON_OR_NEAR.matcher(location.trim()).replaceFirst("").trim();
+        if (location == null) {
+            return "";
+        }
+        String s = location.trim();
+        return hasPrefix(s) ? s.substring(ON_OR_NEAR.length()).trim() : s;
+    }
+
+    private static boolean hasPrefix(String trimmed) {
+        return trimmed.regionMatches(true, 0, ON_OR_NEAR, 0, ON_OR_NEAR.length());
     }
 
     /** Whether the location names no street (null and blank included). */
@@ -43,7 +53,7 @@ public final class PoliceLocation {
      * never a label made at import, which names a street some way off.
      */
     public static Optional<String> street(String location) {
-        if (location == null || !ON_OR_NEAR.matcher(location.trim()).lookingAt() || streetless(location)) {
+        if (location == null || !hasPrefix(location.trim()) || streetless(location)) {
             return Optional.empty();
         }
         return Optional.of(withoutPrefix(location));

@@ -72,15 +72,16 @@ public final class IngestService {
      * @throws FormatException when the input is not the declared format; nothing is stored then
      */
     public ImportReport importStream(IncidentFormat format, InputStream in, String sourceName, Progress progress) {
-        try (IncidentStore.ImportSession session = store.beginImport(format.key(), sourceName)) {
-            Run run = new Run(session, progress);
+        try (IncidentStore.ImportSession session = store.beginImport(format.key(), sourceName);
+             BatchHandoff handoff = new BatchHandoff(session::add)) {
+            Run run = new Run(handoff, progress);
             BufferedInputStream buffered = new BufferedInputStream(in);
             switch (Packaging.sniff(buffered)) {
                 case ZIP -> readArchive(format, buffered, run);
                 case GZIP -> readSingle(format, new BufferedInputStream(gunzip(buffered)), run);
                 case PLAIN -> readSingle(format, buffered, run);
             }
-            run.flush();
+            run.finish();
             int outcomesUpdated = run.outcomes.isEmpty() ? 0 : session.updateOutcomes(outcomeKeys(run.outcomes));
             IncidentStore.ImportRecord record = session.commit(run.valid - run.imported, run.rejectedCount);
             return new ImportReport(record.id(), record.imported(), record.duplicates(), run.outsideArea,
@@ -207,9 +208,9 @@ public final class IngestService {
 
     /** The mutable state of one import: the current batch and the rejections so far. */
     private static final class Run {
-        private final IncidentStore.ImportSession session;
+        private final BatchHandoff handoff;
         private final Progress progress;
-        private final List<Incident> batch = new ArrayList<>(BATCH_SIZE);
+        private List<Incident> batch = new ArrayList<>(BATCH_SIZE);
         private final Set<String> batchKeys = new HashSet<>();
         private final List<Rejection> rejections = new ArrayList<>();
         private final List<String> files = new ArrayList<>();
@@ -225,8 +226,8 @@ public final class IngestService {
         private int valid;
         private int imported;
 
-        Run(IncidentStore.ImportSession session, Progress progress) {
-            this.session = session;
+        Run(BatchHandoff handoff, Progress progress) {
+            this.handoff = handoff;
             this.progress = progress;
         }
 
@@ -288,10 +289,19 @@ public final class IngestService {
             }
         }
 
-        void flush() {
-            imported += session.add(batch);
-            batch.clear();
+        /** Hands the full batch to the store's thread and starts a new one. */
+        private void flush() {
+            if (!batch.isEmpty()) {
+                imported = handoff.submit(batch);
+                batch = new ArrayList<>(BATCH_SIZE);
+            }
             batchKeys.clear();
+        }
+
+        /** Writes the last batch and waits until every batch is in the store. */
+        void finish() {
+            flush();
+            imported = handoff.await();
         }
     }
 }

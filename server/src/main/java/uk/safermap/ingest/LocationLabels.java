@@ -31,13 +31,17 @@ final class LocationLabels {
     private record Snap(double x, double y, String street) {
     }
 
+    /** A street snap point already in the tree. */
+    private record Seen(String location, double x, double y) {
+    }
+
     private final STRtree streets = new STRtree();
-    private final Set<String> seen = new HashSet<>();
+    private final Set<Seen> seen = new HashSet<>();
 
     /** Remembers the incident's snap point if it names a street. */
     void observe(Incident i) {
         if (!PoliceLocation.streetless(i.detail(LOCATION))
-                && seen.add(i.detail(LOCATION) + "@" + i.easting() + "," + i.northing())) {
+                && seen.add(new Seen(i.detail(LOCATION), i.easting(), i.northing()))) {
             streets.insert(new Envelope(i.easting(), i.easting(), i.northing(), i.northing()),
                     new Snap(i.easting(), i.northing(), PoliceLocation.withoutPrefix(i.detail(LOCATION))));
         }

@@ -14,6 +14,10 @@ interface BatchWriter extends AutoCloseable {
 
     int write(List<Incident> batch) throws SQLException;
 
+    /** Completes the import's changes before it commits (nothing to do unless the writer deferred work). */
+    default void finish() throws SQLException {
+    }
+
     @Override
     void close() throws SQLException;
 

@@ -349,6 +349,7 @@ public final class JdbcIncidentStore implements IncidentStore {
         @Override
         public ImportRecord commit(int duplicates, int rejected) {
             try {
+                writer.finish();
                 LocalDateTime now = LocalDateTime.now();
                 try (PreparedStatement ps = c.prepareStatement(FINISH_IMPORT)) {
                     ps.setTimestamp(1, Timestamp.valueOf(now));

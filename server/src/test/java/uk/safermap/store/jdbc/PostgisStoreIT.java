@@ -2,12 +2,25 @@ package uk.safermap.store.jdbc;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import uk.safermap.domain.Category;
+import uk.safermap.domain.Incident;
+import uk.safermap.domain.IncidentDetail;
+import uk.safermap.domain.IncidentDetails;
+import uk.safermap.domain.TimeSpan;
+import uk.safermap.store.IncidentStore;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /** The store contract against a real PostGIS, over a real connection. */
@@ -59,5 +72,97 @@ class PostgisStoreIT extends StoreContract {
                 assertThat(ours[1]).isCloseTo(rs.getDouble(2), within(5.0));
             }
         }
+    }
+
+    @Test
+    void a_bulk_import_into_an_empty_table_counts_exactly_and_leaves_the_same_indexes() throws Exception {
+        Map<String, String> before = indexes();
+        JdbcIncidentStore store = new JdbcIncidentStore(db, grid);
+        try (IncidentStore.ImportSession s = store.beginImport("police-csv", "bulk")) {
+            assertThat(s.add(bulk("a", 0, 6_000))).isEqualTo(6_000);
+            // 1,000 keys of the first batch again, 5,000 new ones.
+            assertThat(s.add(bulk("a", 5_000, 11_000))).isEqualTo(5_000);
+            assertThat(s.commit(1_000, 0).imported()).isEqualTo(11_000);
+        }
+        assertThat(indexes()).isEqualTo(before);
+        assertThat(store.count()).isEqualTo(11_000);
+        try (IncidentStore.ImportSession s = store.beginImport("police-csv", "again")) {
+            assertThat(s.add(bulk("a", 0, 6_000))).isZero();
+            s.commit(6_000, 0);
+        }
+        assertThat(store.count()).isEqualTo(11_000);
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM incident WHERE ST_DWithin(geom, "
+                     + "ST_SetSRID(ST_MakePoint(easting, northing), 27700), 0.001)")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(11_000);
+        }
+    }
+
+    @Test
+    void a_failed_bulk_import_leaves_the_rows_and_the_indexes_as_they_were() throws Exception {
+        Map<String, String> before = indexes();
+        JdbcIncidentStore store = new JdbcIncidentStore(db, grid);
+        try (IncidentStore.ImportSession s = store.beginImport("police-csv", "fails")) {
+            s.add(bulk("f", 0, 6_000));
+            List<Incident> bad = bulk("g", 0, 6_000);
+            Incident ok = bad.get(10);
+            // No category label: the table's NOT NULL constraint fails the batch.
+            bad.set(10, new Incident(0, ok.sourceKey(), ok.source(), null, ok.month(), ok.when(), ok.category(), "",
+                    ok.lon(), ok.lat(), ok.easting(), ok.northing(), false, IncidentDetails.none()));
+            assertThatThrownBy(() -> s.add(bad)).isInstanceOf(RuntimeException.class);
+        }
+        assertThat(indexes()).isEqualTo(before);
+        assertThat(new JdbcIncidentStore(db, grid).count()).isZero();
+    }
+
+    @Test
+    void a_bulk_import_while_another_session_reads_the_table_keeps_its_indexes_and_does_not_wait() throws Exception {
+        Map<String, String> before = indexes();
+        JdbcIncidentStore store = new JdbcIncidentStore(db, grid);
+        try (Connection reader = db.dataSource().getConnection()) {
+            reader.setAutoCommit(false);
+            try (Statement st = reader.createStatement()) {
+                st.executeQuery("SELECT COUNT(*) FROM incident").close();
+            }
+            try (IncidentStore.ImportSession s = store.beginImport("police-csv", "beside a reader")) {
+                assertThat(s.add(bulk("r", 0, 6_000))).isEqualTo(6_000);
+                assertThat(indexes()).isEqualTo(before);
+                s.commit(0, 0);
+            }
+            reader.rollback();
+        }
+        assertThat(store.count()).isEqualTo(6_000);
+    }
+
+    /** Index name to definition, for the incident table. */
+    private Map<String, String> indexes() throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT indexname, indexdef FROM pg_indexes "
+                     + "WHERE schemaname = current_schema() AND tablename = 'incident'")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    /** Incidents keyed prefix-from .. prefix-(to - 1), spread over Melton. */
+    private List<Incident> bulk(String prefix, int from, int to) {
+        List<Incident> out = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            double lon = -0.90 + (i % 100) * 0.0004;
+            double lat = 52.75 + (i / 100 % 100) * 0.0003;
+            double[] en = grid.toGrid(lon, lat);
+            YearMonth month = YearMonth.of(2025, 1 + i % 12);
+            out.add(new Incident(0, prefix + "-" + i, "police-csv", null, month, TimeSpan.ofMonth(month),
+                    Category.BURGLARY, "Burglary", lon, lat, en[0], en[1], false, IncidentDetails.none()
+                    .with(IncidentDetail.LOCATION, "On or near Market Place").with(IncidentDetail.LSOA_CODE, "E01025894")
+                    .with(IncidentDetail.LSOA_NAME, "Melton 007C")
+                    .with(IncidentDetail.REPORTED_BY, "Leicestershire Police")
+                    .with(IncidentDetail.FALLS_WITHIN, "Leicestershire Police")));
+        }
+        return out;
     }
 }
