@@ -1,12 +1,14 @@
 /**
  * Entry point of the users and tokens page (admin.html), for admins: the users
  * (GET /api/admin/users), adding or changing one (PUT /api/admin/users/{name}), a new API token
- * shown once (POST /api/admin/users/{name}/tokens), and the latest audit entries
- * (GET /api/admin/audit).
+ * shown once (POST /api/admin/users/{name}/tokens), the user's tokens by label and id
+ * (GET /api/admin/users/{name}/tokens) with a revoke button each (DELETE .../tokens/{id}), and
+ * the latest audit entries (GET /api/admin/audit).
  *
  * Test hooks on <main id="admin">:
  *   data-state       "loading" | "ready" | "error"
  *   data-user-count  rows in the users table
+ * and on <table id="tokens-table">: data-user, whose tokens are listed (once loaded).
  */
 import { fetchJson, sendBody } from './api.js';
 import { createElement } from './dom.js';
@@ -93,6 +95,48 @@ function renderAudit(events) {
   }));
 }
 
+/** Lists the tokens of the user chosen in the token form. */
+async function loadTokens() {
+  const name = tokenUser.value;
+  const table = document.getElementById('tokens-table');
+  const body = table.querySelector('tbody');
+  delete table.dataset.user;
+  if (!name) {
+    body.replaceChildren();
+    return;
+  }
+  const tokens = await fetchJson(`${userPath(name)}/tokens`, {}, `listing the tokens of ${name}`);
+  document.getElementById('tokens-caption').textContent = tokens.length === 0
+    ? `${name} has no API token.` : `The API tokens of ${name}, oldest first.`;
+  body.replaceChildren(...tokens.map((token) => {
+    const row = createElement('tr');
+    row.dataset.token = token.id;
+    const revoke = createElement('button', 'link-button', 'Revoke');
+    revoke.type = 'button';
+    revoke.setAttribute('aria-label', `Revoke the token ${token.label} of ${name}`);
+    revoke.addEventListener('click', () => revokeToken(name, token));
+    row.append(createElement('td', null, token.label), createElement('td', null,
+      new Date(token.created).toLocaleString('en-GB')), createElement('td', 'token-id', token.id));
+    row.appendChild(createElement('td')).appendChild(revoke);
+    return row;
+  }));
+  table.dataset.user = name;
+}
+
+async function revokeToken(name, token) {
+  if (!window.confirm(`Revoke the token "${token.label}" of ${name}? Scripts using it will be refused.`)) {
+    return;
+  }
+  try {
+    await sendBody('DELETE', `${userPath(name)}/tokens/${encodeURIComponent(token.id)}`, null, null,
+      `revoking the token ${token.label} of ${name}`);
+    say('token-message', `Revoked the token "${token.label}" of ${name}.`, false);
+    await loadTokens();
+  } catch (error) {
+    say('token-message', error.message, true);
+  }
+}
+
 async function loadUsers() {
   renderUsers(await fetchJson('/api/admin/users', {}, 'loading the users'));
 }
@@ -121,6 +165,7 @@ async function saveUser(event) {
       false);
     await loadUsers();
     tokenUser.value = saved.name;
+    await loadTokens();
   } catch (error) {
     say('user-message', error.message, true);
   }
@@ -144,6 +189,7 @@ async function createToken(event) {
     document.getElementById('token-output').hidden = false;
     tokenForm.elements.label.value = '';
     say('token-message', 'Token created.', false);
+    await loadTokens();
   } catch (error) {
     say('token-message', error.message, true);
   }
@@ -155,7 +201,9 @@ async function start() {
   }
   userForm.addEventListener('submit', saveUser);
   tokenForm.addEventListener('submit', createToken);
+  tokenUser.addEventListener('change', () => loadTokens().catch((error) => say('token-message', error.message, true)));
   await loadUsers();
+  await loadTokens();
   renderAudit(await fetchJson('/api/admin/audit', { limit: AUDIT_ROWS }, 'loading the audit log'));
   show('ready', 'Add a user, change a role or password, or create an API token.');
 }

@@ -170,13 +170,40 @@ class AdminDataViewerIT extends BrowserTest {
         browser.findElement(By.id("population-upload")).click();
         waitForState("population-section", "done");
         waiting(30).until(b -> String.valueOf(codes.size()).equals(
-                b.findElement(By.id("population-section")).getDomAttribute("data-wards")));
+                b.findElement(By.id("population-section")).getDomAttribute("data-loaded")));
         assertThat(browser.findElement(By.id("population-message")).getText())
                 .contains("Loaded populations for " + codes.size() + " wards");
         assertThat(browser.findElement(By.id("population-current")).getText()).contains("test estimates");
         JsonNode loaded = session.api(TestUsers.ANALYST).get("/api/wards/populations").json();
         assertThat(loaded.get("populations").size()).isEqualTo(codes.size());
         assertNoConsoleErrorsBut("/api/wards/populations");
+    }
+
+    @Test
+    void a_households_file_naming_a_ward_is_refused_and_a_good_one_is_loaded() throws IOException {
+        session.signIn("ana");
+        open("/viewer/data.html", "data");
+        assertThat(browser.findElement(By.id("household-current")).getText()).contains("assume 125 households");
+        List<String> codes = new ArrayList<>();
+        session.api(TestUsers.ANALYST).get("/collections/oa/items?limit=10000").json().get("features")
+                .forEach(f -> codes.add(f.at("/properties/code").asText()));
+        Path bad = files.resolve("households-bad.csv");
+        Files.writeString(bad, "code,households\n" + codes.get(0) + ",130\nE05005503,120\n");
+        browser.findElement(By.id("household-file")).sendKeys(bad.toAbsolutePath().toString());
+        browser.findElement(By.id("household-upload")).click();
+        waiting(30).until(b -> "error".equals(b.findElement(By.id("household-section")).getDomAttribute("data-state")));
+        assertThat(browser.findElement(By.id("household-message")).getText())
+                .contains("line 3, code: 'E05005503' is not an output area of the borough").doesNotContain("{");
+
+        Path good = files.resolve("households.csv");
+        Files.writeString(good, "code,households\n" + codes.get(0) + ",130\n" + codes.get(1) + ",95\n");
+        browser.findElement(By.id("household-file")).sendKeys(good.toAbsolutePath().toString());
+        browser.findElement(By.id("household-upload")).click();
+        waitForState("household-section", "done");
+        assertThat(browser.findElement(By.id("household-message")).getText())
+                .contains("Loaded households for 2 output areas").contains("keep the estimate of 125");
+        waiting(30).until(b -> b.findElement(By.id("household-current")).getText().contains("225 households"));
+        assertNoConsoleErrorsBut("/api/households");
     }
 
     @Test
