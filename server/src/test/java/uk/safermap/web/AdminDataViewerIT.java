@@ -89,9 +89,19 @@ class AdminDataViewerIT extends BrowserTest {
             WebElement t = b.findElement(By.id("token-value"));
             return t.isDisplayed() && !t.getText().isBlank() ? t : null;
         });
-        JsonNode me = session.api(token.getText()).get("/api/me").json();
+        String tokenText = token.getText();
+        JsonNode me = session.api(tokenText).get("/api/me").json();
         assertThat(me.get("name").asText()).isEqualTo("new.analyst");
         assertThat(me.get("role").asText()).isEqualTo("analyst");
+
+        // The token is listed by label, never shown again, and revoked from the page.
+        WebElement listed = waiting(30).until(b -> b.findElements(By.cssSelector("#tokens-table[data-user='new.analyst'] "
+                + "tbody tr")).stream().findFirst().orElse(null));
+        assertThat(listed.getText()).contains("QGIS").doesNotContain(tokenText);
+        listed.findElement(By.tagName("button")).click();
+        browser.switchTo().alert().accept();
+        waiting(30).until(b -> b.findElement(By.id("token-message")).getText().contains("Revoked"));
+        assertThat(session.api(tokenText).get("/collections/incidents/items?limit=1").status()).isEqualTo(401);
 
         // A bad name gets the service's own words, not a status code or JSON.
         browser.findElement(By.id("user-name")).clear();
