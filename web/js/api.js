@@ -56,13 +56,22 @@ export async function postJson(path, body, doing, { signal, asText = false } = {
 
 /** POSTs a file's text (GPX, CSV) and returns the JSON answer. Errors read as for fetchJson. */
 export async function postText(path, text, contentType, doing) {
+  return sendBody('POST', path, text, contentType, doing);
+}
+
+/**
+ * Sends a body (text, a File or Blob) with any method that changes something (POST, PUT,
+ * DELETE) and returns the JSON answer, or null when there is none (204). Errors read as for
+ * fetchJson.
+ */
+export async function sendBody(method, path, body, contentType, doing) {
   const user = await currentUser();
-  const init = {
-    method: 'POST',
-    headers: { 'Content-Type': contentType, Accept: 'application/json', 'X-CSRF-Token': user.csrfToken || '' },
-    body: text,
-  };
-  return request(path, init, doing, (response) => response.json());
+  const headers = { Accept: 'application/json', 'X-CSRF-Token': user.csrfToken || '' };
+  if (contentType) {
+    headers['Content-Type'] = contentType;
+  }
+  return request(path, { method, headers, body }, doing,
+    (response) => (response.status === 204 ? null : response.json()));
 }
 
 let me = null;
@@ -106,8 +115,7 @@ async function request(url, init, doing, read) {
     throw new ApiError(`Signing in is needed while ${doing}.`, 401);
   }
   if (!response.ok) {
-    const message = await readErrorMessage(response);
-    throw new ApiError(`Error while ${doing}: ${message} (HTTP ${response.status})`, response.status);
+    throw new ApiError(`Error while ${doing}: ${await readErrorMessage(response)}`, response.status);
   }
   try {
     return await read(response);
@@ -117,6 +125,45 @@ async function request(url, init, doing, read) {
     }
     throw new ApiError(`The service sent a response that could not be read while ${doing}.`, response.status);
   }
+}
+
+/**
+ * Sends a file with XMLHttpRequest, whose upload events (unlike fetch's) report progress:
+ * onProgress(fraction) runs from 0 to 1 while the body goes out; the promise resolves to the
+ * JSON answer once the service has finished with it. Errors read as for fetchJson.
+ */
+export async function uploadWithProgress(method, path, file, doing, onProgress) {
+  const user = await currentUser();
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, path);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.setRequestHeader('X-CSRF-Token', user.csrfToken || '');
+    xhr.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable && event.total > 0) {
+        onProgress(event.loaded / event.total);
+      }
+    });
+    xhr.upload.addEventListener('load', () => onProgress(1));
+    xhr.addEventListener('error', () => reject(new ApiError(`Could not reach the SaferMap service while ${doing}.`, 0)));
+    xhr.addEventListener('load', () => {
+      if (xhr.status === 401) {
+        window.location.assign(signInUrl());
+        reject(new ApiError(`Signing in is needed while ${doing}.`, 401));
+      } else if (xhr.status < 200 || xhr.status >= 300) {
+        const message = errorMessageOf(xhr.responseText, xhr.statusText || 'request failed');
+        reject(new ApiError(`Error while ${doing}: ${message}`, xhr.status));
+      } else {
+        try {
+          resolve(JSON.parse(xhr.responseText));
+        } catch {
+          reject(new ApiError(`The service sent a response that could not be read while ${doing}.`, xhr.status));
+        }
+      }
+    });
+    xhr.send(file);
+  });
 }
 
 /** GETs an OGC API Features items page: a GeoJSON FeatureCollection. */
@@ -134,6 +181,14 @@ async function readErrorMessage(response) {
   } catch {
     return fallback;
   }
+  return errorMessageOf(text, fallback);
+}
+
+/**
+ * The message in an error body as the service writes it (JSON `message`, or title/detail), else
+ * a short plain-text body, else the fallback: never the raw JSON.
+ */
+function errorMessageOf(text, fallback) {
   try {
     const body = JSON.parse(text);
     const message = body && (body.message || body.title || body.detail || body.description);

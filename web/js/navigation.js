@@ -12,6 +12,8 @@ export const PAGES = {
   profile: { label: 'Neighbourhood profiles', linkId: 'profile-link', roles: SEES_POINTS },
   planning: { label: 'CCTV and doorbell planning', linkId: 'planning-link', roles: ['admin', 'analyst'] },
   patrol: { label: 'Patrol planning', linkId: 'patrol-link', roles: SEES_POINTS },
+  data: { label: 'Data: imports, populations and neighbourhoods', linkId: 'data-link', roles: ['admin', 'analyst'] },
+  admin: { label: 'Users and tokens', linkId: 'admin-link', roles: ['admin'] },
 };
 
 export function mayUse(pageId, role) {

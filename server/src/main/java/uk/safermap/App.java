@@ -64,6 +64,7 @@ import uk.safermap.placement.mclp.ExactMclp;
 import uk.safermap.privacy.DisclosurePolicy;
 import uk.safermap.roads.RoadSafetyService;
 import uk.safermap.store.AreaStore;
+import uk.safermap.store.BoxFilter;
 import uk.safermap.store.CollisionStore;
 import uk.safermap.store.CouncilCaseStore;
 import uk.safermap.store.IncidentStore;
@@ -138,7 +139,8 @@ public final class App implements AutoCloseable {
                     sensitiveCategories(config.auth().sensitiveCategories()));
             DisclosurePolicy disclosure = DisclosurePolicy.standard();
             Routes.Analyses analyses = analyses(selection, incidents, areas, neighbourhoods, grid, config.placement(),
-                    disclosure, serviceArea.gridPolygon().getEnvelopeInternal());
+                    disclosure, serviceArea.gridPolygon().getEnvelopeInternal(),
+                    new JdbcPopulationStore(db, JdbcPopulationStore.Table.OA_HOUSEHOLDS));
             Routes.Accounts accounts = accounts(db, config.auth());
             Routes routes = new Routes(
                     new Routes.Services(catalog(incidents, collisions, speedConcerns, councilCases, taxonomy, areas),
@@ -244,7 +246,7 @@ public final class App implements AutoCloseable {
     private static Routes.Analyses analyses(IncidentSelection selection, IncidentStore incidents, AreaStore areaStore,
                                             NeighbourhoodService neighbourhoods, BritishNationalGrid grid,
                                             AppConfig.Placement placement, DisclosurePolicy disclosure,
-                                            Envelope serviceArea) {
+                                            Envelope serviceArea, PopulationStore households) {
         AreaResolver areas = new AreaResolver(areaStore, grid);
         ResultCache cache = new ResultCache(incidents, 200, Duration.ofMinutes(30));
         // Density surfaces are up to 128 MB each (16M cells): few of them are kept.
@@ -256,8 +258,10 @@ public final class App implements AutoCloseable {
                 new ProfileService(selection, areas, neighbourhoods, clusters, incidents), density,
                 new DensityTileService(density, new DensityTileRenderer(grid), disclosure, 5_000),
                 new Routes.Placement(new CctvPlacementService(selection, clusters, grid, new ExactMclp()),
-                        new DoorbellService(selection, areaStore, areas, grid),
-                        placement.camerasFile().map(CameraFile::read).orElse(List.of()), grid));
+                        new DoorbellService(selection, areaStore, areas, grid, households),
+                        placement.camerasFile().map(CameraFile::read).orElse(List.of()), grid, households,
+                        areaStore.find(AreaKind.OA, BoxFilter.NONE, 100_000, 0).items().stream().map(Area::code)
+                                .collect(Collectors.toSet())));
     }
 
     private static Routes.Patrols patrols(Database db, IncidentSelection selection, Routes.Analyses analyses,
@@ -285,7 +289,7 @@ public final class App implements AutoCloseable {
     private static Routes.Councillor councillor(Database db, IncidentSelection selection, IncidentStore incidents,
                                                 AreaStore areas, List<Area> wards, BritishNationalGrid grid,
                                                 DisclosurePolicy disclosure) {
-        PopulationStore populations = new JdbcPopulationStore(db);
+        PopulationStore populations = new JdbcPopulationStore(db, JdbcPopulationStore.Table.WARD_POPULATION);
         WardChoroplethService choropleth = new WardChoroplethService(selection, areas, populations, grid, disclosure,
                 new ResultCache(incidents, 1, Duration.ofHours(1)));
         return new Routes.Councillor(choropleth, new WardReportService(choropleth, areas, grid),

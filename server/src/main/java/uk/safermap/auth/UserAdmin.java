@@ -1,5 +1,6 @@
 package uk.safermap.auth;
 
+import uk.safermap.domain.ApiToken;
 import uk.safermap.domain.AuditEvent;
 import uk.safermap.domain.Role;
 import uk.safermap.domain.User;
@@ -57,15 +58,47 @@ public final class UserAdmin {
      * @throws NoSuchElementException when there is no such user
      * @throws IllegalArgumentException for a label over {@link #MAX_TOKEN_LABEL_LENGTH} characters
      */
-    public String newToken(String name, String label) {
+    public NewToken newToken(String name, String label) {
         if (label.length() > MAX_TOKEN_LABEL_LENGTH) {
             throw new IllegalArgumentException("label: at most " + MAX_TOKEN_LABEL_LENGTH + " characters, got "
                     + label.length());
         }
-        users.user(name).orElseThrow(() -> new NoSuchElementException("no user '" + name + "'"));
+        existing(name);
         String token = secrets.newToken();
-        users.addToken(name, Secrets.sha256(token), label);
-        return token;
+        String hash = Secrets.sha256(token);
+        users.addToken(name, hash, label);
+        return new NewToken(token, ApiToken.idOf(hash));
+    }
+
+    /** A token just made, to be shown once, and the id it is listed and revoked by. */
+    public record NewToken(String token, String id) {
+    }
+
+    /**
+     * The user's tokens, without the tokens themselves.
+     *
+     * @throws NoSuchElementException when there is no such user
+     */
+    public List<ApiToken> tokens(String name) {
+        existing(name);
+        return users.tokens(name);
+    }
+
+    /**
+     * Revokes one of the user's tokens: the next request with it is refused.
+     *
+     * @throws NoSuchElementException   when there is no such user or the user has no such token
+     * @throws IllegalArgumentException when the id is not a token id
+     */
+    public void revokeToken(String name, String tokenId) {
+        existing(name);
+        if (!users.removeToken(name, tokenId)) {
+            throw new NoSuchElementException("user '" + name + "' has no token '" + tokenId + "'");
+        }
+    }
+
+    private void existing(String name) {
+        users.user(name).orElseThrow(() -> new NoSuchElementException("no user '" + name + "'"));
     }
 
     public List<AuditEvent> audit(int limit, long offset) {

@@ -17,14 +17,16 @@ import uk.safermap.domain.Category;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.placement.allocation.DoorbellAllocator;
 import uk.safermap.placement.allocation.HouseholdRisk;
-import uk.safermap.store.BoxFilter;
 import uk.safermap.store.AreaStore;
+import uk.safermap.store.BoxFilter;
 import uk.safermap.store.PointSet;
+import uk.safermap.store.PopulationStore;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,12 +91,16 @@ public final class DoorbellService {
     private final AreaStore areas;
     private final AreaResolver resolver;
     private final BritishNationalGrid grid;
+    private final PopulationStore households;
 
-    public DoorbellService(IncidentSelection selection, AreaStore areas, AreaResolver resolver, BritishNationalGrid grid) {
+    /** @param households the households per output area loaded for the borough (census counts), if any */
+    public DoorbellService(IncidentSelection selection, AreaStore areas, AreaResolver resolver, BritishNationalGrid grid,
+                           PopulationStore households) {
         this.selection = selection;
         this.areas = areas;
         this.resolver = resolver;
         this.grid = grid;
+        this.households = households;
     }
 
     /** One allocation unit in grid metres, with its sample points. */
@@ -110,12 +116,12 @@ public final class DoorbellService {
         List<Area> wardAreas = areas.find(AreaKind.WARD, BoxFilter.NONE, 10_000, 0).items();
         List<PreparedGeometry> wardShapes = wardAreas.stream()
                 .map(w -> PreparedGeometryFactory.prepare(grid.toGrid(w.geometry()))).toList();
-        List<Unit> units = r.addresses().map(this::addressUnits).orElseGet(() -> oaUnits(r.households()));
+        List<String> notes = new ArrayList<>();
+        List<Unit> units = r.addresses().map(this::addressUnits).orElseGet(() -> oaUnits(r.households(), notes));
         int[] ward = new int[units.size()];
         for (int u = 0; u < units.size(); u++) {
             ward[u] = wardOf(units.get(u), wardShapes);
         }
-        List<String> notes = new ArrayList<>();
         Scored scored = score(r.filter(), units, notes);
         List<DoorbellAllocator.Phase> phases = new ArrayList<>();
         for (PhaseRequest p : r.phases()) {
@@ -136,7 +142,8 @@ public final class DoorbellService {
                 scored.scores().risk(), ward, wardNames, phases, r.minPerWard(), r.rule()));
         if (units.stream().anyMatch(Unit::estimated)) {
             notes.add("households per output area are estimated at " + DEFAULT_OA_HOUSEHOLDS + " (the ONS design "
-                    + "size) where no count was given; load real counts with the households member");
+                    + "size) where no count was given; load real counts on the data page (PUT /api/households) "
+                    + "or with the households member");
         }
         return result(r, units, wardAreas, ward, scored, given, notes);
     }
@@ -219,15 +226,24 @@ public final class DoorbellService {
         return out;
     }
 
-    private List<Unit> oaUnits(Map<String, Integer> households) {
+    /** Output areas with their households: the request's counts, else the loaded ones, else the estimate. */
+    private List<Unit> oaUnits(Map<String, Integer> requested, List<String> notes) {
+        Map<String, Integer> loaded = households.all();
+        if (!loaded.isEmpty()) {
+            notes.add("households per output area: " + loaded.size() + " loaded from "
+                    + households.source().orElse("an upload") + (requested.isEmpty() ? "" : ", "
+                    + requested.size() + " given with the request"));
+        }
+        Map<String, Integer> counts = new HashMap<>(loaded);
+        counts.putAll(requested);
         List<Unit> out = new ArrayList<>();
         for (Area oa : areas.find(AreaKind.OA, BoxFilter.NONE, 100_000, 0).items()) {
             Geometry shape = grid.toGrid(oa.geometry());
-            Integer given = households.get(oa.code());
+            Integer given = counts.get(oa.code());
             out.add(new Unit(oa.code(), oa.name(), oa.geometry(), shape, shape.getInteriorPoint(),
                     given != null ? given : DEFAULT_OA_HOUSEHOLDS, given == null));
         }
-        for (String code : households.keySet()) {
+        for (String code : requested.keySet()) {
             if (out.stream().noneMatch(u -> u.code().equals(code))) {
                 throw new IllegalArgumentException("households names output area '" + code + "', which is not one of "
                         + "the borough's; see /collections/oa/items");

@@ -3,15 +3,18 @@ package uk.safermap.store;
 import java.util.Map;
 import java.util.Optional;
 
-/** Resident population per ward, for rates. */
+/**
+ * A whole count per area code, loaded as one set with its source: the resident population per
+ * ward (for rates), or the households per output area (for doorbell risk per household).
+ */
 public interface PopulationStore {
 
-    /** Replaces every population in one transaction; {@code source} says where they came from. */
-    void replaceAll(Map<String, Integer> populations, String source);
+    /** Replaces every count in one transaction; {@code source} says where they came from. */
+    void replaceAll(Map<String, Integer> counts, String source);
 
-    /** Population by ward code; empty when none are loaded. */
+    /** Count by area code; empty when none are loaded. */
     Map<String, Integer> all();
 
-    /** Where the loaded populations came from, when any are loaded. */
+    /** Where the loaded counts came from, when any are loaded. */
     Optional<String> source();
 }

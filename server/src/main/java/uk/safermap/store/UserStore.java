@@ -1,5 +1,6 @@
 package uk.safermap.store;
 
+import uk.safermap.domain.ApiToken;
 import uk.safermap.domain.User;
 
 import java.util.List;
@@ -17,6 +18,12 @@ public interface UserStore {
     void put(User user);
 
     void addToken(String userName, String sha256, String label);
+
+    /** The user's tokens, oldest first. */
+    List<ApiToken> tokens(String userName);
+
+    /** Deletes the user's token with this id ({@link ApiToken#isId}); false when it has none such. */
+    boolean removeToken(String userName, String tokenId);
 
     List<User> list();
 

@@ -40,12 +40,31 @@ final class AdminHandler {
     void newToken(Context ctx) {
         JsonBody body = JsonBody.read(ctx, mapper, MAX_BODY_BYTES, Set.of("label"));
         try {
-            String token = admin.newToken(ctx.pathParam("name"), body.string("label", "api"));
-            ctx.status(201).json(Map.of("user", ctx.pathParam("name"), "token", token,
+            UserAdmin.NewToken token = admin.newToken(ctx.pathParam("name"), body.string("label", "api"));
+            ctx.status(201).json(Map.of("user", ctx.pathParam("name"), "token", token.token(), "id", token.id(),
                     "note", "store this token now: the service keeps only its hash"));
         } catch (NoSuchElementException e) {
             throw ApiException.notFound(e.getMessage());
         }
+    }
+
+    /** The user's tokens: id, label and when made, never the token. */
+    void tokens(Context ctx) {
+        try {
+            ctx.json(admin.tokens(ctx.pathParam("name")).stream().map(t -> Map.of("id", t.id(), "label", t.label(),
+                    "created", t.createdAt().toString())).toList());
+        } catch (NoSuchElementException e) {
+            throw ApiException.notFound(e.getMessage());
+        }
+    }
+
+    void revokeToken(Context ctx) {
+        try {
+            admin.revokeToken(ctx.pathParam("name"), ctx.pathParam("tokenId"));
+        } catch (NoSuchElementException e) {
+            throw ApiException.notFound(e.getMessage());
+        }
+        ctx.status(204);
     }
 
     void audit(Context ctx) {

@@ -69,6 +69,8 @@ public final class Routes {
     private final DoorbellHandler doorbells;
     private final PatrolHandler patrols;
     private final WardHandler wards;
+    private final AreaCountUpload populations;
+    private final AreaCountUpload households;
     private final AuthHandler auth;
     private final AdminHandler admin;
     private final Set<String> pointCollections;
@@ -116,9 +118,12 @@ public final class Routes {
                            DensityTileService tiles, Placement placement) {
     }
 
-    /** The placement services and the register of installed cameras. */
+    /**
+     * The placement services, the register of installed cameras, and the households per output
+     * area that doorbell risk is shared over, with the output area codes they may name.
+     */
     public record Placement(CctvPlacementService cctv, DoorbellService doorbells, List<Camera> cameras,
-                            BritishNationalGrid grid) {
+                            BritishNationalGrid grid, PopulationStore households, Set<String> outputAreaCodes) {
     }
 
     /** Limits and viewer settings. */
@@ -153,8 +158,13 @@ public final class Routes {
         this.doorbells = new DoorbellHandler(a.placement().doorbells(), a.areas(), a.placement().grid(), labels,
                 mapper, settings.maxUploadBytes());
         Councillor c = services.councillor();
-        this.wards = new WardHandler(c.choropleth(), c.reports(), new WardReportPage(c.images()), c.populations(),
-                c.wardCodes(), mapper, settings.maxUploadBytes());
+        this.wards = new WardHandler(c.choropleth(), c.reports(), new WardReportPage(c.images()), mapper);
+        this.populations = new AreaCountUpload(c.populations(), new AreaCountUpload.Kind("population", "wards",
+                "populations", c.wardCodes(), "a ward of the borough; see /collections/wards/items"),
+                settings.maxUploadBytes());
+        this.households = new AreaCountUpload(a.placement().households(), new AreaCountUpload.Kind("households",
+                "outputAreas", "households", a.placement().outputAreaCodes(),
+                "an output area of the borough; see /collections/oa/items"), settings.maxUploadBytes());
         this.auth = new AuthHandler(services.accounts().auth(), mapper, services.accounts().secureCookies());
         this.admin = new AdminHandler(services.accounts().users(), mapper);
         Interventions iv = services.interventions();
@@ -196,7 +206,7 @@ public final class Routes {
         t.add(new Endpoint(GET, "/api/search", Access.AGGREGATES, search::search));
         t.add(new Endpoint(GET, "/tiles/density/{z}/{x}/{y}", Access.AGGREGATES, density::tile));
         t.add(new Endpoint(GET, "/api/wards/choropleth", Access.AGGREGATES, wards::choropleth));
-        t.add(new Endpoint(GET, "/api/wards/populations", Access.AGGREGATES, wards::getPopulations));
+        t.add(new Endpoint(GET, "/api/wards/populations", Access.AGGREGATES, populations::get));
         t.add(new Endpoint(GET, "/api/reports/ward/{code}", Access.AGGREGATES, wards::report));
         t.add(new Endpoint(GET, "/api/interventions", Access.AGGREGATES, interventions::list));
         t.add(new Endpoint(GET, "/api/interventions/{id}", Access.AGGREGATES, interventions::get));
@@ -236,12 +246,16 @@ public final class Routes {
         t.add(new Endpoint(POST, "/api/interventions", Access.ANALYSIS, interventions::create));
         t.add(new Endpoint(PUT, "/api/interventions/{id}", Access.ANALYSIS, interventions::update));
         t.add(new Endpoint(DELETE, "/api/interventions/{id}", Access.ANALYSIS, interventions::delete));
-        t.add(new Endpoint(PUT, "/api/wards/populations", Access.ANALYSIS, wards::putPopulations));
+        t.add(new Endpoint(PUT, "/api/wards/populations", Access.ANALYSIS, populations::put));
+        t.add(new Endpoint(GET, "/api/households", Access.ANALYSIS, households::get));
+        t.add(new Endpoint(PUT, "/api/households", Access.ANALYSIS, households::put));
         t.add(new Endpoint(PUT, "/api/areas/{id}", Access.ANALYSIS, areas::put));
         t.add(new Endpoint(DELETE, "/api/areas/{id}", Access.ANALYSIS, areas::delete));
         t.add(new Endpoint(GET, "/api/admin/users", Access.ADMIN, admin::users));
         t.add(new Endpoint(PUT, "/api/admin/users/{name}", Access.ADMIN, admin::putUser));
+        t.add(new Endpoint(GET, "/api/admin/users/{name}/tokens", Access.ADMIN, admin::tokens));
         t.add(new Endpoint(POST, "/api/admin/users/{name}/tokens", Access.ADMIN, admin::newToken));
+        t.add(new Endpoint(DELETE, "/api/admin/users/{name}/tokens/{tokenId}", Access.ADMIN, admin::revokeToken));
         t.add(new Endpoint(GET, "/api/admin/audit", Access.ADMIN, admin::audit));
         return t;
     }

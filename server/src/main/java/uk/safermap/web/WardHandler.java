@@ -2,9 +2,6 @@ package uk.safermap.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import uk.safermap.councillor.WardChoroplethService;
 import uk.safermap.councillor.WardReport;
 import uk.safermap.councillor.WardReportService;
@@ -13,40 +10,28 @@ import uk.safermap.domain.Category;
 import uk.safermap.layers.Feature;
 import uk.safermap.layers.IncidentLayer;
 import uk.safermap.privacy.DisclosurePolicy;
-import uk.safermap.store.PopulationStore;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
-/** Ward figures for councillors: the choropleth, and the ward populations that rates need. */
+/** Ward figures for councillors: the choropleth and the ward report. */
 final class WardHandler {
 
     private final WardChoroplethService choropleth;
     private final WardReportService reports;
     private final WardReportPage reportPage;
-    private final PopulationStore populations;
-    private final Set<String> wardCodes;
     private final ObjectMapper mapper;
-    private final long maxBodyBytes;
 
     WardHandler(WardChoroplethService choropleth, WardReportService reports, WardReportPage reportPage,
-                PopulationStore populations, Set<String> wardCodes, ObjectMapper mapper, long maxBodyBytes) {
+                ObjectMapper mapper) {
         this.choropleth = choropleth;
         this.reports = reports;
         this.reportPage = reportPage;
-        this.populations = populations;
-        this.wardCodes = Set.copyOf(wardCodes);
         this.mapper = mapper;
-        this.maxBodyBytes = maxBodyBytes;
     }
 
     void choropleth(Context ctx) throws IOException {
@@ -93,53 +78,6 @@ final class WardHandler {
             String query = ctx.queryString() == null ? "" : ctx.queryString() + "&";
             ctx.html(reportPage.html(report, ctx.path() + "?" + query + "format=pdf"));
         }
-    }
-
-    /** Replaces the ward populations from a CSV body with the header code,population. */
-    void putPopulations(Context ctx) {
-        Map<String, Integer> parsed = new LinkedHashMap<>();
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).build()
-                .parse(new InputStreamReader(new LimitedInputStream(ctx.bodyInputStream(), maxBodyBytes),
-                        StandardCharsets.UTF_8))) {
-            if (!parser.getHeaderMap().keySet().containsAll(List.of("code", "population"))) {
-                throw ApiException.badRequest("the CSV needs a header code,population; got " + parser.getHeaderNames());
-            }
-            for (CSVRecord rec : parser) {
-                long line = rec.getRecordNumber() + 1;
-                String code = rec.get("code");
-                if (!wardCodes.contains(code)) {
-                    throw ApiException.badRequest("line " + line + ", code: '" + code + "' is not a ward of the borough; "
-                            + "see /collections/wards/items");
-                }
-                int population;
-                try {
-                    population = Integer.parseInt(rec.get("population"));
-                } catch (NumberFormatException e) {
-                    throw ApiException.badRequest("line " + line + ", population: not a whole number ('"
-                            + rec.get("population") + "')");
-                }
-                if (population < 0) {
-                    throw ApiException.badRequest("line " + line + ", population: must not be negative");
-                }
-                if (parsed.put(code, population) != null) {
-                    throw ApiException.badRequest("line " + line + ", code: '" + code + "' appears twice");
-                }
-            }
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw ApiException.badRequest("the body is not a readable CSV: " + e.getMessage());
-        }
-        if (parsed.isEmpty()) {
-            throw ApiException.badRequest("the CSV has no rows; nothing was changed");
-        }
-        String source = Optional.ofNullable(ctx.queryParam("source")).orElse("uploaded " + java.time.LocalDate.now());
-        populations.replaceAll(parsed, source);
-        Set<String> missing = new TreeSet<>(wardCodes);
-        missing.removeAll(parsed.keySet());
-        ctx.json(Map.of("wards", parsed.size(), "missing", missing, "source", source));
-    }
-
-    void getPopulations(Context ctx) {
-        ctx.json(Map.of("populations", populations.all(), "source", populations.source().orElse("")));
     }
 
     /** The disclosure rule that goes with every rounded ward figure. */

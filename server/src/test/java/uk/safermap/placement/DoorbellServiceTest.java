@@ -9,6 +9,7 @@ import uk.safermap.domain.Category;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.placement.allocation.DoorbellAllocator;
 import uk.safermap.store.InMemoryAreaStore;
+import uk.safermap.store.InMemoryPopulationStore;
 import uk.safermap.store.PlantedIncidents;
 
 import java.time.YearMonth;
@@ -31,7 +32,8 @@ class DoorbellServiceTest {
             planted.square(AreaKind.OA, "E00000001", 475_000, 318_000, 500),
             planted.square(AreaKind.OA, "E00000002", 476_000 - 500, 318_000, 500));
     private final DoorbellService service = new DoorbellService(
-            new IncidentSelection(planted.store(), grid, Set.of()), areas, new AreaResolver(areas, grid), grid);
+            new IncidentSelection(planted.store(), grid, Set.of()), areas, new AreaResolver(areas, grid), grid,
+            new InMemoryPopulationStore());
 
     private DoorbellService.Result allocate(int units, Map<String, Integer> households) {
         return service.allocate(new DoorbellService.Request(AnalysisFilter.everything(), units, List.of(), 0,

@@ -57,7 +57,7 @@ class AccessMatrixTest {
         return path.replace("{collectionId}", "wards").replace("{featureId}", "E05005503")
                 .replace("{z}/{x}/{y}", "12/2037/1350.png").replace("{code}", "E05005503")
                 .replace("/api/patrols/plan/{id}", "/api/patrols/plan/no-such-plan").replace("{id}", id)
-                .replace("{name}", "no-such-user");
+                .replace("{name}", "no-such-user").replace("{tokenId}", "0123456789abcdef");
     }
 
     private static int call(App target, HandlerType method, String path, String token) {

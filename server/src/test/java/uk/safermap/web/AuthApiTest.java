@@ -209,6 +209,36 @@ class AuthApiTest {
     }
 
     @Test
+    void admins_list_a_users_tokens_without_the_tokens_and_revoke_one() {
+        assertThat(admin.put("/api/admin/users/revokee", "{\"role\":\"police\"}").status()).isEqualTo(200);
+        JsonNode kept = admin.post("/api/admin/users/revokee/tokens", "{\"label\":\"desk\"}"
+                .getBytes(StandardCharsets.UTF_8)).json();
+        JsonNode lost = admin.post("/api/admin/users/revokee/tokens", "{\"label\":\"stolen laptop\"}"
+                .getBytes(StandardCharsets.UTF_8)).json();
+        ApiClient.Response list = admin.get("/api/admin/users/revokee/tokens");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json()).hasSize(2);
+        assertThat(list.text()).contains("stolen laptop").contains(lost.get("id").asText())
+                .doesNotContain(lost.get("token").asText()).doesNotContain(kept.get("token").asText());
+        ApiClient thief = anonymous.withToken(lost.get("token").asText());
+        assertThat(thief.get("/collections/incidents/items?limit=1").status()).isEqualTo(200);
+
+        ApiClient.Response revoke = admin.delete("/api/admin/users/revokee/tokens/" + lost.get("id").asText());
+        assertThat(revoke.status()).isEqualTo(204);
+        assertThat(thief.get("/collections/incidents/items?limit=1").status()).isEqualTo(401);
+        assertThat(anonymous.withToken(kept.get("token").asText()).get("/api/me").json().get("name").asText())
+                .isEqualTo("revokee");
+        assertThat(admin.get("/api/admin/users/revokee/tokens").json()).hasSize(1);
+        assertThat(admin.delete("/api/admin/users/revokee/tokens/" + lost.get("id").asText()).status()).isEqualTo(404);
+        assertThat(admin.delete("/api/admin/users/nobody/tokens/" + kept.get("id").asText()).status()).isEqualTo(404);
+        ApiClient.Response wildcard = admin.delete("/api/admin/users/revokee/tokens/%25");
+        assertThat(wildcard.status()).isEqualTo(400);
+        assertThat(wildcard.json().get("message").asText()).contains("16 lowercase hex digits");
+        assertThat(admin.get("/api/admin/users/nobody/tokens").status()).isEqualTo(404);
+        assertThat(analyst.get("/api/admin/users/revokee/tokens").status()).isEqualTo(403);
+    }
+
+    @Test
     void a_new_installation_has_no_default_password_only_the_configured_or_printed_one() {
         Path fresh = dir.resolve("fresh");
         try (App first = App.start(ConfigLoader.ofValues(Map.of("SAFERMAP_PORT", "0", "SAFERMAP_DATA_DIR",

@@ -12,25 +12,43 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Ward populations in the {@code ward_population} table, on either store. */
+/** Counts per area code in one of the tables of {@link Table}, on either store. */
 public final class JdbcPopulationStore implements PopulationStore {
 
-    private final DataSource ds;
+    /** The tables of counts per area code; their names are written into SQL, so they come from here only. */
+    public enum Table {
+        WARD_POPULATION("ward_population", "population", "ward populations"),
+        OA_HOUSEHOLDS("oa_households", "households", "households per output area");
 
-    public JdbcPopulationStore(Database db) {
+        private final String name;
+        private final String column;
+        private final String what;
+
+        Table(String name, String column, String what) {
+            this.name = name;
+            this.column = column;
+            this.what = what;
+        }
+    }
+
+    private final DataSource ds;
+    private final Table table;
+
+    public JdbcPopulationStore(Database db, Table table) {
         this.ds = db.dataSource();
+        this.table = table;
     }
 
     @Override
-    public void replaceAll(Map<String, Integer> populations, String source) {
-        Jdbc.inTransaction(ds, "saving " + populations.size() + " ward populations", c -> {
+    public void replaceAll(Map<String, Integer> counts, String source) {
+        Jdbc.inTransaction(ds, "saving " + counts.size() + " " + table.what, c -> {
             try (Statement st = c.createStatement()) {
-                st.executeUpdate("DELETE FROM ward_population");
+                st.executeUpdate("DELETE FROM " + table.name);
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO ward_population (code, population, source, loaded_at) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table.name + " (code, " + table.column
+                    + ", source, loaded_at) VALUES (?, ?, ?, ?)")) {
                 Timestamp now = Timestamp.valueOf(LocalDateTime.now());
-                for (Map.Entry<String, Integer> e : populations.entrySet()) {
+                for (Map.Entry<String, Integer> e : counts.entrySet()) {
                     ps.setString(1, e.getKey());
                     ps.setInt(2, e.getValue());
                     ps.setString(3, source);
@@ -45,9 +63,9 @@ public final class JdbcPopulationStore implements PopulationStore {
 
     @Override
     public Map<String, Integer> all() {
-        return Jdbc.read(ds, "reading ward populations", c -> {
+        return Jdbc.read(ds, "reading " + table.what, c -> {
             Map<String, Integer> out = new TreeMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT code, population FROM ward_population");
+            try (PreparedStatement ps = c.prepareStatement("SELECT code, " + table.column + " FROM " + table.name);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), rs.getInt(2));
@@ -59,8 +77,8 @@ public final class JdbcPopulationStore implements PopulationStore {
 
     @Override
     public Optional<String> source() {
-        return Jdbc.read(ds, "reading the ward population source", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(source) FROM ward_population");
+        return Jdbc.read(ds, "reading the source of the " + table.what, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(source) FROM " + table.name);
                  ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
             }

@@ -1,5 +1,6 @@
 package uk.safermap.store.jdbc;
 
+import uk.safermap.domain.ApiToken;
 import uk.safermap.domain.Role;
 import uk.safermap.domain.User;
 import uk.safermap.store.UserStore;
@@ -87,6 +88,40 @@ public final class JdbcUserStore implements UserStore {
                 ps.executeUpdate();
             }
             return null;
+        });
+    }
+
+    @Override
+    public List<ApiToken> tokens(String userName) {
+        return Jdbc.read(ds, "listing the tokens of " + userName, c -> {
+            List<ApiToken> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT token_sha256, label, created_at FROM api_token "
+                    + "WHERE user_name = ? ORDER BY created_at, token_sha256")) {
+                ps.setString(1, userName);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new ApiToken(ApiToken.idOf(rs.getString(1)), rs.getString(2),
+                                rs.getTimestamp(3).toLocalDateTime()));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public boolean removeToken(String userName, String tokenId) {
+        if (!ApiToken.isId(tokenId)) {
+            throw new IllegalArgumentException("a token id is " + ApiToken.ID_LENGTH + " lowercase hex digits, got '"
+                    + tokenId + "'");
+        }
+        return Jdbc.inTransaction(ds, "revoking a token of " + userName, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM api_token WHERE user_name = ? AND token_sha256 LIKE ?")) {
+                ps.setString(1, userName);
+                ps.setString(2, tokenId + "%");
+                return ps.executeUpdate() > 0;
+            }
         });
     }
 
