@@ -165,6 +165,15 @@ class PatrolApiTest {
         assertThat(visit.get("where").asText()).endsWith("(" + visit.get("gridRef").asText() + ")");
         assertThat(page.text()).contains(Html.escape(visit.get("where").asText()));
         assertThat(p.at("/hotspots/0/where").asText()).isNotBlank();
+        // ... and on the map: the stop's name beside it, ward outlines and names, a north arrow, credits.
+        assertThat(page.text()).contains("class=\"map__stop-name\"", "class=\"map__ward\"", " ward</text>",
+                "class=\"map__north\"", "Open Government Licence", "GeoNames");
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("class=\"map__stop-name\"[^>]*>([^<]+)<")
+                .matcher(page.text());
+        java.util.Set<String> visited = new java.util.HashSet<>();
+        p.get("units").forEach(u -> u.get("visits").forEach(v -> visited.add(Html.escape(p.at("/hotspots/"
+                + (v.get("hotspot").asInt() - 1) + "/label").asText().replaceFirst("^(?i)on or near\\s+", "")))));
+        assertThat(names.results().map(m -> m.group(1)).toList()).isNotEmpty().allSatisfy(n -> assertThat(visited).contains(n));
 
         assertThat(api.get(PLAN + "/no-such-plan").status()).isEqualTo(404);
         assertThat(api.get(PLAN + "/no-such-plan/print").status()).isEqualTo(404);
