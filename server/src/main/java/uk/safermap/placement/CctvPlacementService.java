@@ -47,6 +47,15 @@ public final class CctvPlacementService {
     public record Request(AnalysisFilter filter, int k, Viewshed view, double[] bearings,
                           Optional<List<double[]>> candidates, List<Camera> existing, HarmWeights weights,
                           double minSeparation, ExactMode exact) {
+
+        /**
+         * The separation when none is asked for: twice the range, so no two coverage areas overlap
+         * and no camera is spent on what another already sees (circles of radius r are disjoint
+         * when their centres are at least 2r apart).
+         */
+        public static double defaultSeparation(Viewshed view) {
+            return 2 * view.radius();
+        }
     }
 
     /** One suggested camera, in rank order, with what it adds to those ranked above it. */

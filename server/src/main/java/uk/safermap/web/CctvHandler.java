@@ -78,7 +78,8 @@ final class CctvHandler {
             return v.asBoolean() ? CctvPlacementService.ExactMode.ALWAYS : CctvPlacementService.ExactMode.NEVER;
         }).orElse(CctvPlacementService.ExactMode.AUTO);
         CctvPlacementService.Result r = cctv.place(new CctvPlacementService.Request(body.filter(areas), k, view,
-                bearings, candidates, existing, weights(body), body.number("minSeparation", 0, 0, 10_000), exact));
+                bearings, candidates, existing, weights(body), body.optionalNumber("minSeparation", 0, 10_000)
+                .orElse(CctvPlacementService.Request.defaultSeparation(view)), exact));
         writeCctv(ctx, r, k, view);
     }
 
