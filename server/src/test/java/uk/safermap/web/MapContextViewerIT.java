@@ -119,20 +119,6 @@ class MapContextViewerIT extends BrowserTest {
     }
 
     @Test
-    void on_a_1366_by_768_laptop_screen_the_panel_fits_without_scrolling() {
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
-        try {
-            openReady();
-            long panel = (Long) browser.executeScript("return document.querySelector('.panel').scrollHeight;");
-            long viewport = (Long) browser.executeScript("return window.innerHeight;");
-            assertThat(panel).as("panel height at the default state, viewport %d px", viewport).isLessThan(viewport);
-            assertThat(browser.findElement(By.id("layer-count")).getText()).isEqualTo("wards, neighbourhoods, incidents");
-        } finally {
-            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-        }
-    }
-
-    @Test
     void print_map_gives_one_titled_page_with_legend_scale_north_arrow_attribution_and_dates() throws Exception {
         openReady();
         browser.findElement(By.id("print-map")).click();
