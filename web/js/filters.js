@@ -26,7 +26,12 @@ export function createFilterPanel({ categories, extent, onChange }) {
   setDefaultMonths(fromInput, toInput, extent);
   const checkboxes = renderCategoryCheckboxes(list, categories);
   const current = () => readFilters(fromInput, toInput, checkboxes);
-  const changed = () => onChange(current());
+  const count = document.getElementById('category-count');
+  const changed = () => {
+    count.textContent = countText(checkboxes);
+    onChange(current());
+  };
+  count.textContent = countText(checkboxes);
 
   fromInput.addEventListener('change', changed);
   toInput.addEventListener('change', changed);
@@ -81,6 +86,15 @@ function setAllChecked(checkboxes, checked) {
   for (const checkbox of checkboxes) {
     checkbox.checked = checked;
   }
+}
+
+/** The folded category list's summary: "all", "none" or "3 of 14". */
+function countText(checkboxes) {
+  const ticked = checkboxes.filter((checkbox) => checkbox.checked).length;
+  if (ticked === checkboxes.length) {
+    return 'all';
+  }
+  return ticked === 0 ? 'none' : `${ticked} of ${checkboxes.length}`;
 }
 
 function readFilters(fromInput, toInput, checkboxes) {

@@ -1,6 +1,7 @@
 /**
  * The incident layer: circle markers coloured by category, clustered with
- * Leaflet.markercluster. It re-fetches when the filters change and on map `moveend`
+ * Leaflet.markercluster only while zoomed out; from street zoom every incident is its own
+ * category-coloured point, so a town centre reads as crimes by kind rather than count bubbles. It re-fetches when the filters change and on map `moveend`
  * (viewport bbox, debounced), skipping the fetch when the last complete result already
  * covers the new view. Only the newest request may draw; older ones are aborted.
  * Popups are opened on the map rather than bound to markers, so a redraw does not
@@ -14,6 +15,14 @@ import { buildIncidentPopup } from './incident-popup.js';
 /** The fetched bbox is the viewport grown by this fraction on each side, so small pans need no fetch. */
 const VIEWPORT_PADDING = 0.25;
 
+/**
+ * From this zoom (a few streets on screen) incidents are clustered only where they share one
+ * police.uk snap point: such a stack is drawn in its commonest category's colour with its count,
+ * and fans out on click (markercluster spiderfies a cluster whose points coincide).
+ */
+const POINTS_ZOOM = 15;
+const CLUSTER_RADIUS_PX = 45;
+
 const MARKER_STYLE = { radius: 6, color: '#ffffff', weight: 1, opacity: 1, fillOpacity: 0.9 };
 
 const IncidentLayer = L.Layer.extend({
@@ -25,7 +34,11 @@ const IncidentLayer = L.Layer.extend({
 
   initialize(options) {
     L.setOptions(this, options);
-    this._cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45 });
+    this._cluster = L.markerClusterGroup({
+      showCoverageOnHover: false,
+      maxClusterRadius: (zoom) => (zoom >= POINTS_ZOOM ? 1 : CLUSTER_RADIUS_PX),
+      iconCreateFunction: clusterIcon,
+    });
     this._filters = null;
     this._coverage = null;
     this._timer = null;
@@ -199,6 +212,30 @@ function toBboxParam(bounds) {
 
 function clamp(value, min, max) {
   return Math.min(max, Math.max(min, value));
+}
+
+/**
+ * The icon of a markercluster cluster: incidents stacked on one snap point are one point in
+ * their commonest category's colour with the count; a spread cluster is the neutral bubble.
+ */
+function clusterIcon(cluster) {
+  const bounds = cluster.getBounds();
+  if (!bounds.getNorthEast().equals(bounds.getSouthWest())) {
+    return L.MarkerClusterGroup.prototype._defaultIconCreateFunction(cluster);
+  }
+  const counts = new Map();
+  for (const marker of cluster.getAllChildMarkers()) {
+    const slug = marker.feature.properties ? marker.feature.properties.category : null;
+    counts.set(slug, (counts.get(slug) || 0) + 1);
+  }
+  const [slug] = [...counts.entries()].reduce((best, entry) => (entry[1] > best[1] ? entry : best));
+  const span = document.createElement('span');
+  span.className = 'incident-stack__count';
+  span.style.backgroundColor = getColor(slug);
+  span.textContent = String(cluster.getChildCount());
+  const html = document.createElement('div');
+  html.appendChild(span);
+  return L.divIcon({ html, className: `incident-stack ${categoryClassName(slug)}`.trim(), iconSize: [22, 22] });
 }
 
 /** A circle marker for a GeoJSON Point feature ([lon, lat]); null for anything else. */

@@ -1,5 +1,6 @@
 /**
- * The panel's layer checkboxes (#layer-<id>): a ticked box puts its layer on the map.
+ * The panel's layer checkboxes (#layer-<id>): a ticked box puts its layer on the map. The folded
+ * list's summary (#layer-count) names the layers shown.
  */
 
 /**
@@ -13,10 +14,19 @@ export function bindLayerToggles(map, layers) {
     if (!checkbox) {
       continue;
     }
-    const apply = () => showLayer(map, layer, checkbox.checked);
+    const apply = () => {
+      showLayer(map, layer, checkbox.checked);
+      summarise();
+    };
     checkbox.addEventListener('change', apply);
     apply();
   }
+}
+
+function summarise() {
+  const shown = Array.from(document.querySelectorAll('input[name=layer]:checked'))
+    .map((checkbox) => checkbox.parentElement.textContent.replace(/\(.*\)/, '').trim().toLowerCase());
+  document.getElementById('layer-count').textContent = shown.length ? shown.join(', ') : 'none';
 }
 
 function showLayer(map, layer, visible) {

@@ -22,6 +22,7 @@ import {
   collisionLayer, councilCaseLayer, overlayLegendSections, speedConcernLayer,
 } from './point-overlay.js';
 import { showAllowedLinks } from './navigation.js';
+import { bindPrintView } from './print-view.js';
 import { bindSearch } from './search.js';
 import { createAnalysisReporter, createStatusReporter } from './status.js';
 import { createWardView } from './ward-view.js';
@@ -38,7 +39,8 @@ async function start(mapElement, reporter) {
   const map = createMap(mapElement, config);
   bindSearch(map, mapElement);
   if (!user.seesPoints) {
-    await startCouncillorMode(map, mapElement, config, reporter);
+    const filters = await startCouncillorMode(map, mapElement, config, reporter);
+    bindPrintView({ map, period: () => filters.current(), subject: () => `wards by ${selectedText('ward-metric').toLowerCase()}` });
     return;
   }
   mapElement.dataset.mode = 'full';
@@ -73,6 +75,8 @@ async function start(mapElement, reporter) {
   incidents.setFilters(filters.current());
 
   analysisPanel = startAnalysisPanel(map, mapElement, config, boundaries, filters);
+  bindPrintView({ map, period: () => filters.current(), subject: () => (mapElement.dataset.analysisState === 'ready'
+    ? selectedText('analysis-method') : 'recorded crime incidents') });
 
   // Adding the ticked layers draws the boundaries and starts the first incident fetch.
   bindLayerToggles(map, { ...boundaries, incidents, collisions: collisionLayer(),
@@ -109,6 +113,14 @@ async function startCouncillorMode(map, mapElement, config, reporter) {
   view = createWardView({ map, mapElement, panel, currentFilters: () => filters.current(),
     report: (message, isError) => (isError ? reporter.failed(new Error(message)) : reporter.ready(message)) });
   await view.refresh();
+  return filters;
+}
+
+/** The shown text of a select's chosen option, for the printed title. */
+function selectedText(id) {
+  const select = document.getElementById(id);
+  const option = select.options[select.selectedIndex];
+  return option ? option.text : '';
 }
 
 /** The analysis result layer (above the boundaries), its legend and the panel's Analysis section. */

@@ -47,10 +47,55 @@ export function createMap(element, config) {
   // Top left, under the zoom buttons, so the long attribution never covers it.
   L.control.scale({ imperial: false, position: 'topleft' }).addTo(map);
   fitInitialView(map, config);
-  const showPlaceNames = () => element.classList.toggle('map--far', map.getZoom() < PLACE_NAMES_ZOOM);
+  const showPlaceNames = () => {
+    element.classList.toggle('map--far', map.getZoom() < PLACE_NAMES_ZOOM);
+    declutter(map);
+  };
   map.on('zoomend', showPlaceNames);
+  places.on('add', () => declutter(map));
   showPlaceNames();
   return map;
+}
+
+/**
+ * Hides names that would overprint one already placed: place names first (shown only when
+ * zoomed in, where the town and village names orient best), then ward names; each kind in order
+ * of the room around it (distance to the nearest other name of the kind), so the large rural
+ * wards keep theirs at borough zoom and the small town wards show theirs once zoomed in.
+ * Greedy label placement, as in Imhof's rule that names must not overlap (Imhof 1975,
+ * "Positioning names on maps", The American Cartographer 2(2)).
+ */
+function declutter(map) {
+  const pane = map.getPane(LABEL_PANE);
+  const placed = [];
+  for (const kind of ['map-label--place', 'map-label--ward']) {
+    const labels = Array.from(pane.getElementsByClassName(kind));
+    for (const label of labels) {
+      label.classList.remove('map-label--hidden');
+    }
+    const shown = labels.map((label) => ({ label, box: label.firstElementChild.getBoundingClientRect() }))
+      .filter((entry) => entry.box.width > 0);
+    const room = new Map(shown.map((entry) => [entry, nearestCentre(entry, shown)]));
+    shown.sort((a, b) => room.get(b) - room.get(a));
+    for (const entry of shown) {
+      if (placed.some((box) => overlaps(box, entry.box))) {
+        entry.label.classList.add('map-label--hidden');
+      } else {
+        placed.push(entry.box);
+      }
+    }
+  }
+}
+
+function nearestCentre(entry, entries) {
+  const x = entry.box.left + entry.box.width / 2;
+  const y = entry.box.top + entry.box.height / 2;
+  return entries.reduce((nearest, other) => (other === entry ? nearest : Math.min(nearest,
+    Math.hypot(other.box.left + other.box.width / 2 - x, other.box.top + other.box.height / 2 - y))), Infinity);
+}
+
+function overlaps(a, b) {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
 /** Non-interactive text labels, one per {name, lon, lat}. */

@@ -25,7 +25,7 @@ export function showAllowedLinks(role) {
   for (const [id, page] of Object.entries(PAGES)) {
     const link = document.getElementById(page.linkId);
     if (link) {
-      link.closest('.panel__link').hidden = !mayUse(id, role);
+      link.hidden = !mayUse(id, role);
     }
   }
 }

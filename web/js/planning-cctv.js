@@ -85,10 +85,14 @@ export function createCctvPlanner({ map, mapElement, filter, report }) {
       k,
       radius: Number(document.getElementById('cctv-radius').value) || 100,
       fieldOfView: Number(document.getElementById('cctv-fov').value) || 360,
-      minSeparation: Number(document.getElementById('cctv-separation').value) || 0,
       weighting: document.getElementById('cctv-weighting').value,
       filter: filter(),
     };
+    // Blank: the service's default, twice the range, so coverage areas do not overlap.
+    const separation = document.getElementById('cctv-separation').value;
+    if (separation !== '') {
+      body.minSeparation = Number(separation);
+    }
     const candidates = await readGeoJsonFile('cctv-candidates', 'candidate sites');
     if (candidates) {
       body.candidates = candidates;

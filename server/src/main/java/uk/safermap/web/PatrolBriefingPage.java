@@ -1,8 +1,5 @@
 package uk.safermap.web;
 
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.LineString;
 import uk.safermap.areas.Gazetteer;
 import uk.safermap.domain.PatrolPlan;
 
@@ -12,8 +9,8 @@ import java.util.stream.Collectors;
 import java.util.function.Function;
 
 /**
- * The printable patrol briefing of a plan: an HTML page with the shift, a map of the routes as
- * inline SVG (projected from grid metres, north up, with a scale bar), each unit's visit table
+ * The printable patrol briefing of a plan: an HTML page with the shift, a map of the routes with
+ * their context ({@link BriefingMapSvg}), each unit's visit table
  * with times, and the planner's notes. The page has no script and no inline style, as the
  * Content-Security-Policy requires: colours are SVG presentation attributes, layout is in
  * {@code /viewer/css/patrol-print.css}. All text is escaped.
@@ -22,16 +19,18 @@ final class PatrolBriefingPage {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK);
-    private static final double MAP_WIDTH = 760;
-    private static final double MAP_MAX_HEIGHT = 560;
-    private static final double PAD = 24;
 
     private final StringBuilder out = new StringBuilder(16_384);
     private final Function<PatrolPlan.Hotspot, Gazetteer.Label> where;
+    private final BriefingBackdrop backdrop;
 
-    /** @param where names a hot spot on the ground (street, place, ward, grid reference) */
-    PatrolBriefingPage(Function<PatrolPlan.Hotspot, Gazetteer.Label> where) {
+    /**
+     * @param where    names a hot spot on the ground (street, place, ward, grid reference)
+     * @param backdrop what the map draws under the routes (basemap, wards, places)
+     */
+    PatrolBriefingPage(Function<PatrolPlan.Hotspot, Gazetteer.Label> where, BriefingBackdrop backdrop) {
         this.where = where;
+        this.backdrop = backdrop;
     }
 
     String render(PatrolPlan plan) {
@@ -40,7 +39,7 @@ final class PatrolBriefingPage {
                 .append("<link rel=\"icon\" href=\"data:,\">\n")
                 .append("<link rel=\"stylesheet\" href=\"/viewer/css/patrol-print.css\">\n</head>\n<body>\n<main class=\"briefing\">\n");
         header(plan);
-        map(plan);
+        new BriefingMapSvg(backdrop, h -> where.apply(h).shortName(), out).render(plan);
         for (PatrolPlan.UnitPlan u : plan.units()) {
             unitTable(plan, u);
         }
@@ -77,71 +76,6 @@ final class PatrolBriefingPage {
         out.append("<li>").append(esc(text)).append("</li>\n");
     }
 
-    private void map(PatrolPlan plan) {
-        Envelope e = new Envelope();
-        for (PatrolPlan.UnitPlan u : plan.units()) {
-            e.expandToInclude(u.returnLeg().getEnvelopeInternal());
-            u.visits().forEach(v -> e.expandToInclude(v.leg().getEnvelopeInternal()));
-            e.expandToInclude(u.startEasting(), u.startNorthing());
-        }
-        plan.hotspots().forEach(h -> e.expandToInclude(h.easting(), h.northing()));
-        e.expandBy(Math.max(50, 0.05 * Math.max(e.getWidth(), e.getHeight())));
-        double scale = Math.min((MAP_WIDTH - 2 * PAD) / e.getWidth(), (MAP_MAX_HEIGHT - 2 * PAD) / e.getHeight());
-        double height = e.getHeight() * scale + 2 * PAD;
-        Projection p = new Projection(e, scale);
-        out.append(String.format(Locale.ROOT, "<figure class=\"briefing__map\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
-                + "viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-labelledby=\"map-title\">\n<title id=\"map-title\">Routes "
-                + "of every unit, numbered stops, bases as squares</title>\n<rect class=\"map__frame\" x=\"0\" y=\"0\" "
-                + "width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\" stroke=\"#999999\"/>\n", MAP_WIDTH, height, MAP_WIDTH,
-                height));
-        for (PatrolPlan.Hotspot h : plan.hotspots()) {
-            out.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"none\" stroke=\"#777777\"/>\n",
-                    p.x(h.easting()), p.y(h.northing())));
-        }
-        for (PatrolPlan.UnitPlan u : plan.units()) {
-            String colour = PatrolJson.colour(u.unit());
-            u.visits().forEach(v -> polyline(p, v.leg(), colour));
-            polyline(p, u.returnLeg(), colour);
-        }
-        for (PatrolPlan.UnitPlan u : plan.units()) {
-            String colour = PatrolJson.colour(u.unit());
-            out.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" fill=\"#222222\"/>\n",
-                    p.x(u.startEasting()) - 6, p.y(u.startNorthing()) - 6));
-            for (PatrolPlan.Visit v : u.visits()) {
-                PatrolPlan.Hotspot h = plan.hotspot(v.hotspot());
-                out.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"9\" fill=\"%s\" stroke=\"#ffffff\"/>"
-                        + "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\" font-family=\"sans-serif\" "
-                        + "fill=\"#ffffff\">%d</text>\n", p.x(h.easting()), p.y(h.northing()), colour, p.x(h.easting()),
-                        p.y(h.northing()) + 3.5, v.stop()));
-            }
-        }
-        scaleBar(scale, height);
-        out.append("</svg>\n<figcaption>North up. Numbers are the stop order of each unit; grey rings are hot spots "
-                + "not visited. Lines are roads when a road network was given, else straight lines.</figcaption>\n"
-                + "</figure>\n");
-    }
-
-    private void polyline(Projection p, LineString line, String colour) {
-        out.append("<polyline fill=\"none\" stroke-width=\"3\" stroke-opacity=\"0.8\" stroke=\"").append(colour)
-                .append("\" points=\"");
-        for (Coordinate c : line.getCoordinates()) {
-            out.append(String.format(Locale.ROOT, "%.1f,%.1f ", p.x(c.x), p.y(c.y)));
-        }
-        out.append("\"/>\n");
-    }
-
-    /** A bar of a round length (100 m, 200 m, 500 m, 1 km ...) about a fifth of the map wide. */
-    private void scaleBar(double scale, double height) {
-        double target = MAP_WIDTH / 5 / scale;
-        double magnitude = Math.pow(10, Math.floor(Math.log10(target)));
-        double metres = target / magnitude >= 5 ? 5 * magnitude : target / magnitude >= 2 ? 2 * magnitude : magnitude;
-        double y = height - PAD / 2;
-        out.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#000000\" "
-                + "stroke-width=\"3\"/><text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" font-family=\"sans-serif\">%s</text>\n",
-                PAD, y, PAD + metres * scale, y, PAD + metres * scale + 6, y + 4,
-                metres >= 1000 ? (metres / 1000) + " km" : (long) metres + " m"));
-    }
-
     private void unitTable(PatrolPlan plan, PatrolPlan.UnitPlan u) {
         out.append("<section class=\"briefing__unit\">\n<h2><svg class=\"swatch\" viewBox=\"0 0 10 10\" width=\"14\" "
                         + "height=\"14\" aria-hidden=\"true\"><rect width=\"10\" height=\"10\" fill=\"")
@@ -175,16 +109,5 @@ final class PatrolBriefingPage {
 
     private static String esc(String text) {
         return Html.escape(text);
-    }
-
-    /** Grid metres to SVG pixels, north up. */
-    private record Projection(Envelope e, double scale) {
-        double x(double easting) {
-            return PAD + (easting - e.getMinX()) * scale;
-        }
-
-        double y(double northing) {
-            return PAD + (e.getMaxY() - northing) * scale;
-        }
     }
 }

@@ -50,17 +50,19 @@ final class PatrolHandler {
     private final PatrolService patrols;
     private final DoseService dose;
     private final PatrolJson json;
+    private final BriefingBackdrop backdrop;
     private final PatrolScheduleExport scheduleExport;
     private final AreaResolver areas;
     private final ObjectMapper mapper;
     private final long maxBodyBytes;
 
     /** @param maxBodyBytes the largest body, as for uploads (a road network can be large) */
-    PatrolHandler(PatrolService patrols, DoseService dose, PatrolJson json, PatrolScheduleExport scheduleExport,
-                  AreaResolver areas, ObjectMapper mapper, long maxBodyBytes) {
+    PatrolHandler(PatrolService patrols, DoseService dose, PatrolJson json, BriefingBackdrop backdrop,
+                  PatrolScheduleExport scheduleExport, AreaResolver areas, ObjectMapper mapper, long maxBodyBytes) {
         this.patrols = patrols;
         this.dose = dose;
         this.json = json;
+        this.backdrop = backdrop;
         this.scheduleExport = scheduleExport;
         this.areas = areas;
         this.mapper = mapper;
@@ -77,7 +79,7 @@ final class PatrolHandler {
     }
 
     void print(Context ctx) {
-        ctx.contentType("text/html; charset=utf-8").result(new PatrolBriefingPage(json::where).render(stored(ctx)));
+        ctx.contentType("text/html; charset=utf-8").result(new PatrolBriefingPage(json::where, backdrop).render(stored(ctx)));
     }
 
     /**

@@ -170,8 +170,12 @@ public final class Routes {
         Interventions iv = services.interventions();
         this.interventions = new InterventionHandler(iv.service(), iv.evaluations(), new EvaluationPage(iv.images()),
                 mapper, settings.maxUploadBytes());
+        BriefingBackdrop backdrop = new BriefingBackdrop(settings.basemapUrl(), settings.basemapAttribution(),
+                c.wardCodes().stream().sorted().map(code -> a.areas().resolve("ward:" + code))
+                        .map(w -> new BriefingBackdrop.Ward(w.name(), w.grid())).toList(),
+                services.gazetteer().places(), services.patrols().grid());
         this.patrols = new PatrolHandler(services.patrols().service(), services.patrols().dose(),
-                new PatrolJson(services.patrols().grid(), labels),
+                new PatrolJson(services.patrols().grid(), labels), backdrop,
                 new PatrolScheduleExport(services.patrols().grid(), labels), a.areas(), mapper, settings.maxUploadBytes());
         this.collisions = new CollisionHandler(services.roads().analyses(), services.roads().wards(), a.areas(),
                 services.roads().grid(), mapper);

@@ -13,7 +13,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +65,16 @@ final class Browser {
         return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .filter(e -> !e.getMessage().contains("https://tile.openstreetmap.org/")).toList();
+    }
+
+    /**
+     * The page printed as Chromium prints it (DevTools Page.printToPDF), with the page's own
+     * {@code @page} size and its backgrounds, as a person printing it would set them.
+     */
+    static byte[] printToPdf(ChromeDriver browser) {
+        Map<String, Object> answer = browser.executeCdpCommand("Page.printToPDF",
+                Map.of("preferCSSPageSize", true, "printBackground", true));
+        return Base64.getDecoder().decode((String) answer.get("data"));
     }
 
     /** Saves a screenshot to target/screenshots/{name}. */

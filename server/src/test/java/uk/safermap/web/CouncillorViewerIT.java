@@ -65,8 +65,11 @@ class CouncillorViewerIT extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector("path.ward-choropleth"))).allSatisfy(path -> assertThat(
                 path.getDomAttribute("fill")).isIn("#0571b0", "#92c5de", "#f7f7f7", "#f4a582", "#ca0020", "#dddddd"));
         // Ward names are on the map, and a ward's figures open in a popup where it is clicked.
+        // (Drawn for all 16; at borough zoom the crowded town wards' names give way where they would overprint.)
         assertThat(browser.findElements(By.cssSelector(".map-label--ward"))).hasSize(16)
-                .anySatisfy(label -> assertThat(label.getText()).isEqualTo("Melton Egerton"));
+                .anySatisfy(label -> assertThat(label.getDomProperty("textContent")).isEqualTo("Melton Egerton"));
+        assertThat(browser.findElements(By.cssSelector(".map-label--ward")).stream().filter(WebElement::isDisplayed))
+                .hasSizeGreaterThanOrEqualTo(10);
         browser.findElements(By.cssSelector("path.ward-choropleth")).get(8).click();
         // The popup opens at once and fills when the ward's figures arrive: wait for the figures.
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(b ->

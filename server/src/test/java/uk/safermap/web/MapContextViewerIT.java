@@ -35,8 +35,18 @@ class MapContextViewerIT extends BrowserTest {
         WebElement notice = new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(b -> b.findElement(By.id("basemap-notice")).isDisplayed() ? b.findElement(By.id("basemap-notice")) : null);
         assertThat(notice.getText()).contains("Basemap offline").contains("Ward and place names");
-        List<String> wards = browser.findElements(By.cssSelector(".map-label--ward")).stream().map(WebElement::getText).toList();
+        List<String> wards = browser.findElements(By.cssSelector(".map-label--ward")).stream()
+                .map(e -> e.getDomProperty("textContent")).toList();
         assertThat(wards).hasSize(16).contains("Melton Egerton", "Asfordby");
+        // The six town wards crowd together at borough zoom: names that would overprint are hidden.
+        List<Rectangle> shownWards = browser.findElements(By.cssSelector(".map-label--ward span")).stream()
+                .filter(WebElement::isDisplayed).map(WebElement::getRect).toList();
+        assertThat(shownWards).as("ward names shown at borough zoom").hasSizeBetween(10, 15);
+        for (int i = 0; i < shownWards.size(); i++) {
+            for (int j = i + 1; j < shownWards.size(); j++) {
+                assertThat(overlaps(shownWards.get(i), shownWards.get(j))).as("ward names %d and %d overlap", i, j).isFalse();
+            }
+        }
         // At borough zoom only ward names are shown; zoomed in, the place names too.
         assertThat(browser.findElements(By.cssSelector(".map-label--place"))).isNotEmpty()
                 .noneMatch(WebElement::isDisplayed);
@@ -106,6 +116,61 @@ class MapContextViewerIT extends BrowserTest {
         assertThat(popup.getText()).contains("Where", "OS grid ref").containsPattern("SK \\d{3} \\d{3}");
         screenshot("map-context.png");
         Browser.assertNoConsoleErrors(browser);
+    }
+
+    @Test
+    void print_map_gives_one_titled_page_with_legend_scale_north_arrow_attribution_and_dates() throws Exception {
+        openReady();
+        browser.findElement(By.id("print-map")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.findElement(By.id("north-arrow")).isDisplayed());
+        assertThat(browser.findElement(By.id("print-title")).getText()).isEqualTo("Melton: recorded crime incidents");
+        assertThat(browser.findElement(By.id("print-period")).getText()).matches("Period: \\w+ \\d{4} to \\w+ \\d{4}");
+        assertThat(browser.findElement(By.id("print-date")).getText()).startsWith("Printed ");
+        assertThat(browser.findElement(By.cssSelector(".leaflet-control-scale")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("details.map-legend")).getDomProperty("open")).isEqualTo("true");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> "ready".equals(map().getDomAttribute("data-state")));
+        screenshot("viewer-print.png");
+
+        PdfPages pdf = PdfPages.read(Browser.printToPdf(browser));
+        assertThat(pdf.inkedShares()).as("one A4 landscape page").hasSize(1);
+        assertThat(pdf.inkedShares()).allSatisfy(share -> assertThat(share).as("share of the page inked").isGreaterThan(0.05));
+        assertThat(pdf.text()).contains("Melton: recorded crime incidents", "Period:", "Printed ", "Crime categories",
+                "OpenStreetMap contributors", "Open Government Licence", "Ordnance Survey", "GeoNames");
+        browser.findElement(By.id("print-close")).click();
+        assertThat(browser.findElement(By.cssSelector(".panel")).isDisplayed()).isTrue();
+        Browser.assertNoConsoleErrors(browser);
+    }
+
+    @Test
+    void zoomed_in_incidents_are_category_coloured_points_whose_popups_open() {
+        openReady();
+        browser.findElement(By.id("search-input")).sendKeys("SK 751 191");
+        browser.findElement(By.id("search-run")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> "SK 751 191".equals(map().getDomAttribute("data-search-result"))
+                && "ready".equals(map().getDomAttribute("data-state")));
+        List<WebElement> points = browser.findElements(By.cssSelector("path.incident-marker")).stream()
+                .filter(WebElement::isDisplayed).toList();
+        assertThat(points).as("single incidents drawn as points at street zoom").hasSizeGreaterThan(5);
+        for (WebElement point : points) {
+            String category = point.getDomAttribute("class").replaceAll(".*category--([a-z-]+).*", "$1");
+            assertThat(point.getDomAttribute("fill")).as("colour of %s", category).isEqualTo(colour(category));
+        }
+        // Spread-out count bubbles belong to low zoom; here only stacks on one snap point remain.
+        assertThat(browser.findElements(By.cssSelector(".marker-cluster"))).noneMatch(WebElement::isDisplayed);
+
+        points.get(0).click();
+        WebElement popup = new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> {
+            List<WebElement> p = b.findElements(By.cssSelector(".leaflet-popup-content"));
+            return p.isEmpty() || p.get(0).getText().isEmpty() ? null : p.get(0);
+        });
+        assertThat(popup.getText()).contains("When", "Location");
+        Browser.assertNoConsoleErrors(browser);
+    }
+
+    /** The category colours of web/js/categories.js, read from the page's own module. */
+    private String colour(String category) {
+        return (String) browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "import('/viewer/js/categories.js').then(m => done(m.getColor(arguments[0])));", category);
     }
 
     private void screenshot(String name) throws Exception {

@@ -166,6 +166,17 @@ class PatrolApiTest {
                 .endsWith(" · " + visit.get("gridRef").asText());
         assertThat(page.text()).contains(Html.escape(visit.get("label").asText()));
         assertThat(p.at("/hotspots/0/label").asText()).isNotBlank();
+        // ... and on the map: each stop's short name on the ground beside it, ward outlines and names, a
+        // north arrow, credits.
+        assertThat(page.text()).contains("class=\"map__stop-name\"", "class=\"map__ward\"", " ward</text>",
+                "class=\"map__north\"", "Open Government Licence", "GeoNames");
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("class=\"map__stop-name\"[^>]*>([^<]+)<")
+                .matcher(page.text());
+        java.util.Set<String> visitedLabels = new java.util.HashSet<>();
+        p.get("units").forEach(u -> u.get("visits").forEach(v -> visitedLabels.add(Html.escape(
+                v.get("label").asText()))));
+        assertThat(names.results().map(m -> m.group(1)).toList()).isNotEmpty()
+                .allSatisfy(n -> assertThat(visitedLabels).anySatisfy(l -> assertThat(l).startsWith(n + ", ")));
 
         assertThat(api.get(PLAN + "/no-such-plan").status()).isEqualTo(404);
         assertThat(api.get(PLAN + "/no-such-plan/print").status()).isEqualTo(404);

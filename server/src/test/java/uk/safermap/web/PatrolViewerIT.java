@@ -52,6 +52,12 @@ class PatrolViewerIT extends BrowserTest {
         // datetime-local inputs take their value through script: typing depends on the browser locale.
         browser.executeScript("document.getElementById('patrol-start').value = '2026-06-12T18:00';"
                 + "document.getElementById('patrol-end').value = '2026-06-13T02:00';");
+        // Whole values in the date fields: nothing cut off ("...02:0").
+        for (String id : List.of("patrol-start", "patrol-end")) {
+            WebElement field = browser.findElement(By.id(id));
+            assertThat(Long.parseLong(field.getDomProperty("scrollWidth")))
+                    .as("%s shows its whole value", id).isLessThanOrEqualTo(Long.parseLong(field.getDomProperty("clientWidth")));
+        }
         type("patrol-units", "3");
         new Select(browser.findElement(By.id("patrol-method"))).selectByValue("gistar");
         browser.findElement(By.id("patrol-run")).click();
@@ -120,7 +126,20 @@ class PatrolViewerIT extends BrowserTest {
         browser.get(print);
         assertThat(browser.findElements(By.cssSelector("figure.briefing__map svg polyline"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("table.briefing__table tbody tr"))).hasSize(stops);
+        // Where to go without coordinates: stops named on the map, among ward outlines and names.
+        assertThat(browser.findElements(By.cssSelector("figure.briefing__map text.map__stop-name"))).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.getText()).isNotBlank().doesNotStartWith("On or near"));
+        assertThat(browser.findElements(By.cssSelector("figure.briefing__map text.map__ward-name"))).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.getText()).endsWith(" ward"));
+        assertThat(browser.findElements(By.cssSelector("figure.briefing__map polyline.map__ward"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("figure.briefing__map image.map__tile"))).as("basemap tiles").isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("figure.briefing__map .map__north")).isDisplayed()).isTrue();
         Browser.screenshot(browser, "patrol-briefing.png");
+        PdfPages briefing = PdfPages.read(Browser.printToPdf(browser));
+        assertThat(briefing.inkedShares()).as("printed pages").isNotEmpty()
+                .allSatisfy(share -> assertThat(share).as("share of a page inked").isGreaterThan(0.01));
+        assertThat(briefing.text()).contains("Hot spot patrol briefing", " ward", "OpenStreetMap contributors",
+                "Open Government Licence", "GeoNames");
         Browser.assertNoConsoleErrors(browser);
     }
 

@@ -84,8 +84,28 @@ class PlacementApiTest {
     }
 
     @Test
+    void by_default_no_two_coverage_areas_overlap() {
+        // Sites are written to 6 decimals of a degree (about 0.1 m): distances read back may fall short by that much.
+        double rounding = 0.5;
+        ApiClient.Response r = post("/api/placement/cctv", "{\"k\":6,\"existing\":[],\"exact\":false}");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        List<JsonNode> sites = kind(r.json(), "site");
+        assertThat(sites).hasSize(6);
+        double radius = r.json().at("/summary/radius").asDouble();
+        for (int i = 0; i < sites.size(); i++) {
+            for (int j = i + 1; j < sites.size(); j++) {
+                JsonNode b = sites.get(j);
+                assertThat(metres(sites.get(i), b.at("/geometry/coordinates/0").asDouble(),
+                        b.at("/geometry/coordinates/1").asDouble())).as("sites %d and %d", i + 1, j + 1)
+                        .isGreaterThanOrEqualTo(2 * radius - rounding);
+            }
+        }
+    }
+
+    @Test
     void cameras_go_to_the_planted_hot_spots_ranked_with_diminishing_gains_and_a_proven_gap() {
-        ApiClient.Response r = post("/api/placement/cctv", "{\"k\":4,\"existing\":[]}");
+        // Overlap allowed (separation 0): the problem the exact solver proves within its time limit.
+        ApiClient.Response r = post("/api/placement/cctv", "{\"k\":4,\"existing\":[],\"minSeparation\":0}");
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         List<JsonNode> sites = kind(r.json(), "site");
         assertThat(sites).hasSize(4);
@@ -120,7 +140,7 @@ class PlacementApiTest {
             assertThat(curve.get(i).get("weight").asDouble()).isGreaterThanOrEqualTo(curve.get(i - 1).get("weight").asDouble());
         }
         // Deterministic: the same request gives the same answer.
-        assertThat(post("/api/placement/cctv", "{\"k\":4,\"existing\":[]}").json().get("features"))
+        assertThat(post("/api/placement/cctv", "{\"k\":4,\"existing\":[],\"minSeparation\":0}").json().get("features"))
                 .isEqualTo(r.json().get("features"));
     }
 

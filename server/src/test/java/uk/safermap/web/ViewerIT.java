@@ -42,12 +42,17 @@ class ViewerIT extends BrowserTest {
         assertThat(browser.findElement(By.cssSelector(".leaflet-control-attribution")).getText())
                 .contains("Crown copyright");
 
+        // The categories are folded to one line until opened.
+        assertThat(browser.findElement(By.id("category-count")).getText()).isEqualTo("all");
+        browser.findElement(By.cssSelector("#categories-group summary")).click();
         browser.findElement(By.id("categories-none")).click();
         assertThat(waitUntilReady()).isZero();
 
         browser.findElement(By.cssSelector("input[name=category][value=shoplifting]")).click();
         int shoplifting = waitUntilReady();
         assertThat(shoplifting).isPositive().isLessThan(all);
+
+        assertThat(browser.findElement(By.id("category-count")).getText()).isEqualTo("1 of 14");
 
         browser.findElement(By.id("categories-all")).click();
         assertThat(waitUntilReady()).isEqualTo(all);
