@@ -225,8 +225,11 @@ public final class CctvPlacementService {
     /** Runs the exact model (or the LP bound) per the request and keeps the better sites. */
     private Solved solve(CoverageProblem p, Request r, GreedyInterchange.Solution h) {
         long pairs = Arrays.stream(p.cover()).mapToLong(c -> c.length).sum();
+        // Separation constraints (on by default) make SCIP's model much harder: left to decide, the
+        // service answers with the heuristic and the LP bound rather than spend the time limit.
+        boolean separated = r.minSeparation() > 0;
         boolean runExact = r.exact() == ExactMode.ALWAYS
-                || (r.exact() == ExactMode.AUTO && pairs <= AUTO_EXACT_MAX_PAIRS);
+                || (r.exact() == ExactMode.AUTO && pairs <= AUTO_EXACT_MAX_PAIRS && !separated);
         if (h.value() <= 0) {
             return new Solved(h.sites(), new Optimality("greedy+interchange", 0, 0, 0, 0, 0, 0,
                     "nothing to cover", "trivial", 0));
@@ -236,7 +239,9 @@ public final class CctvPlacementService {
             double gap = gap(h.value(), lp.bound());
             return new Solved(h.sites(), new Optimality("greedy+interchange", h.value(), h.greedyValue(), h.value(),
                     lp.bound(), gap, gap, "LP relaxation (GLOP)", "not run: " + (r.exact() == ExactMode.NEVER
-                    ? "exact=false" : pairs + " site-incident pairs is above the automatic limit of "
+                    ? "exact=false" : separated && pairs <= AUTO_EXACT_MAX_PAIRS
+                    ? "sites must be " + Math.round(r.minSeparation()) + " m apart, which the exact model solves "
+                    + "slowly; ask exact=true" : pairs + " site-incident pairs is above the automatic limit of "
                     + AUTO_EXACT_MAX_PAIRS + "; ask exact=true"), lp.millis()));
         }
         ExactMclp.Outcome e = exact.solve(p, r.k(), h.sites(),
