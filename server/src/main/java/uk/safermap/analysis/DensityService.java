@@ -8,6 +8,7 @@ import uk.safermap.analysis.density.DensityGrid;
 import uk.safermap.analysis.density.KernelDensity;
 import uk.safermap.analysis.density.KernelDensityParameters;
 import uk.safermap.analysis.density.SupportMask;
+import uk.safermap.domain.InvalidInputException;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.privacy.DisclosurePolicy;
 import uk.safermap.store.PointSet;
@@ -64,7 +65,7 @@ public final class DensityService {
     private DensityGrid compute(AnalysisFilter filter, KernelDensityParameters params) {
         PointSet points = selection.select(filter, false);
         if (points.size() == 0) {
-            throw new IllegalArgumentException("no incidents match the filter, so there is no density surface");
+            throw new InvalidInputException("no incidents match the filter, so there is no density surface");
         }
         KernelDensityParameters p = filter.area()
                 .map(a -> params.withExtent(extent(a.grid().getEnvelopeInternal())))

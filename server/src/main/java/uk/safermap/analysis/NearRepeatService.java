@@ -3,6 +3,7 @@ package uk.safermap.analysis;
 import uk.safermap.analysis.nearrepeat.KnoxResult;
 import uk.safermap.analysis.nearrepeat.KnoxTest;
 import uk.safermap.analysis.nearrepeat.Metric;
+import uk.safermap.domain.InvalidInputException;
 import uk.safermap.store.PointSet;
 
 import java.util.Arrays;
@@ -27,7 +28,13 @@ public final class NearRepeatService {
 
     public Result nearRepeat(AnalysisFilter filter, double[] distanceEdges, int[] dayEdges, int permutations,
                              long seed, Metric metric) {
-        KnoxTest test = new KnoxTest(distanceEdges, dayEdges, permutations, seed, metric);
+        KnoxTest test;
+        try {
+            test = new KnoxTest(distanceEdges, dayEdges, permutations, seed, metric);
+        } catch (IllegalArgumentException e) {
+            // the constructor checks nothing but these parameters, and they are the caller's
+            throw new InvalidInputException("distances, days or permutations: " + e.getMessage(), e);
+        }
         return cache.get("near-repeat|" + Arrays.toString(distanceEdges) + "|" + Arrays.toString(dayEdges) + "|"
                 + permutations + "|" + seed + "|" + metric + "|" + filter.key(), () -> compute(filter, test));
     }
@@ -39,7 +46,7 @@ public final class NearRepeatService {
             dated += d >= 0 ? 1 : 0;
         }
         if (dated < 2) {
-            throw new IllegalArgumentException("the near-repeat test needs incidents with dates; of the "
+            throw new InvalidInputException("the near-repeat test needs incidents with dates; of the "
                     + points.size() + " selected, " + dated + " have one (police.uk data give months only: "
                     + "import council or force records with dates)");
         }

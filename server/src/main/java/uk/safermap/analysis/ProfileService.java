@@ -5,6 +5,7 @@ import uk.safermap.analysis.profile.ProfileCalculator;
 import uk.safermap.areas.AreaResolver;
 import uk.safermap.areas.NeighbourhoodService;
 import uk.safermap.domain.Area;
+import uk.safermap.domain.InvalidInputException;
 import uk.safermap.store.IncidentStore;
 import uk.safermap.store.PointSet;
 
@@ -49,7 +50,7 @@ public final class ProfileService {
 
     /**
      * @param areaRef a neighbourhood id, or a qualified reference such as {@code ward:E05005503}
-     * @throws IllegalArgumentException for an unknown area
+     * @throws InvalidInputException for an unknown area
      */
     public AreaProfile profile(String areaRef, Optional<YearMonth> from, Optional<YearMonth> to,
                                Optional<Integer> baselineYear, double targetPercent) {
@@ -81,7 +82,7 @@ public final class ProfileService {
         int baseline = baselineYear.orElse(start.getYear() - 1);
         // The baseline must precede the period, or months would be compared with themselves.
         if (baseline < 1990 || baseline >= start.getYear()) {
-            throw new IllegalArgumentException("baseline must be a year from 1990 to " + (start.getYear() - 1)
+            throw new InvalidInputException("baseline must be a year from 1990 to " + (start.getYear() - 1)
                     + " (before the period " + start + " to " + end + "), got " + baseline);
         }
         return new Period(start, end, baseline);

@@ -4,7 +4,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
@@ -22,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import static uk.safermap.geo.GeometryFactories.WGS84;
 
 /**
  * Names a point on the ground: the nearest GeoNames place (shipped in
@@ -78,7 +79,6 @@ public final class Gazetteer {
     private final List<Place> places;
     private final List<Ward> wards;
     private final List<Match> searchable;
-    private final GeometryFactory factory = new GeometryFactory();
 
     /** @param areas wards (which name points) and any other areas to search by name, e.g. LSOAs; lon/lat */
     public Gazetteer(List<Place> places, List<Area> areas, BritishNationalGrid grid) {
@@ -149,7 +149,7 @@ public final class Gazetteer {
     /** The label of a lon/lat point. */
     public Label label(double lon, double lat) {
         double[] en = grid.toGrid(lon, lat);
-        Point p = factory.createPoint(new Coordinate(lon, lat));
+        Point p = WGS84.createPoint(new Coordinate(lon, lat));
         String ward = wards.stream().filter(w -> w.lonLat().covers(p)).map(Ward::name).findFirst().orElse(null);
         return new Label(place(en[0], en[1]), ward, GridReference.of(en[0], en[1]));
     }

@@ -1,13 +1,14 @@
 package uk.safermap.auth;
 
 import uk.safermap.domain.AuditEvent;
+import uk.safermap.domain.InvalidInputException;
+import uk.safermap.domain.NotFoundException;
 import uk.safermap.domain.Role;
 import uk.safermap.domain.User;
 import uk.safermap.store.AuditStore;
 import uk.safermap.store.UserStore;
 
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /** What an admin does: users, their roles and passwords, API tokens, and reading the audit log. */
@@ -36,12 +37,16 @@ public final class UserAdmin {
     /**
      * Creates the user or changes its role, and its password when one is given.
      *
-     * @throws IllegalArgumentException for a short password or a bad name
+     * @throws InvalidInputException for a password too short or too long for bcrypt, or a bad name
      */
     public User put(String name, Role role, Optional<String> password) {
         password.ifPresent(p -> {
             if (p.length() < MIN_PASSWORD_LENGTH) {
-                throw new IllegalArgumentException("a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+                throw new InvalidInputException("a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+            }
+            if (!Secrets.fitsBcrypt(p)) {
+                throw new InvalidInputException("a password may have at most " + Secrets.MAX_PASSWORD_BYTES
+                        + " bytes in UTF-8");
             }
         });
         Optional<String> hash = password.map(secrets::hashPassword)
@@ -54,15 +59,15 @@ public final class UserAdmin {
     /**
      * A new API token for the user, returned once: only its hash is kept.
      *
-     * @throws NoSuchElementException when there is no such user
-     * @throws IllegalArgumentException for a label over {@link #MAX_TOKEN_LABEL_LENGTH} characters
+     * @throws NotFoundException when there is no such user
+     * @throws InvalidInputException for a label over {@link #MAX_TOKEN_LABEL_LENGTH} characters
      */
     public String newToken(String name, String label) {
         if (label.length() > MAX_TOKEN_LABEL_LENGTH) {
-            throw new IllegalArgumentException("label: at most " + MAX_TOKEN_LABEL_LENGTH + " characters, got "
+            throw new InvalidInputException("label: at most " + MAX_TOKEN_LABEL_LENGTH + " characters, got "
                     + label.length());
         }
-        users.user(name).orElseThrow(() -> new NoSuchElementException("no user '" + name + "'"));
+        users.user(name).orElseThrow(() -> new NotFoundException("no user '" + name + "'"));
         String token = secrets.newToken();
         users.addToken(name, Secrets.sha256(token), label);
         return token;

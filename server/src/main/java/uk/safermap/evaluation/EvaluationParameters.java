@@ -1,6 +1,7 @@
 package uk.safermap.evaluation;
 
 import uk.safermap.domain.AreaKind;
+import uk.safermap.domain.InvalidInputException;
 
 /**
  * How an intervention is evaluated, with the defaults in one place.
@@ -42,7 +43,7 @@ public record EvaluationParameters(int beforeMonths, int gapMonths, int afterMon
 
     private static void check(boolean ok, String message) {
         if (!ok) {
-            throw new IllegalArgumentException(message);
+            throw new InvalidInputException(message);
         }
     }
 }

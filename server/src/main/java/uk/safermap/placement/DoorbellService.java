@@ -3,9 +3,7 @@ package uk.safermap.placement;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import uk.safermap.analysis.AnalysisFilter;
@@ -14,6 +12,7 @@ import uk.safermap.areas.AreaResolver;
 import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
 import uk.safermap.domain.Category;
+import uk.safermap.domain.InvalidInputException;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.placement.allocation.DoorbellAllocator;
 import uk.safermap.placement.allocation.HouseholdRisk;
@@ -30,13 +29,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static uk.safermap.geo.GeometryFactories.GRID;
+import static uk.safermap.geo.GeometryFactories.WGS84;
+
 /**
  * Where to give a batch of video doorbells: burglary risk per household by output area (or
  * per address), then an allocation honouring phases, ward floors and a fairness rule.
  */
 public final class DoorbellService {
 
-    private static final GeometryFactory GRID = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.SRID);
     /**
      * Households per output area when none are loaded: the ONS 2011 design size of an output
      * area (at least 40 households, typically 125). Flagged as an estimate in every answer.
@@ -98,7 +99,7 @@ public final class DoorbellService {
 
     /**
      * @throws DoorbellAllocator.Infeasible when a constraint cannot be met
-     * @throws IllegalArgumentException     for unknown areas or addresses outside every ward
+     * @throws InvalidInputException     for unknown areas or addresses outside every ward
      */
     public Result allocate(Request r) {
         List<Area> wardAreas = areas.find(AreaKind.WARD, BoxFilter.NONE, 10_000, 0).items();
@@ -223,7 +224,7 @@ public final class DoorbellService {
         }
         for (String code : households.keySet()) {
             if (out.stream().noneMatch(u -> u.code().equals(code))) {
-                throw new IllegalArgumentException("households names output area '" + code + "', which is not one of "
+                throw new InvalidInputException("households names output area '" + code + "', which is not one of "
                         + "the borough's; see /collections/oa/items");
             }
         }
@@ -235,7 +236,7 @@ public final class DoorbellService {
         for (Address a : addresses) {
             double[] en = grid.toGrid(a.lon(), a.lat());
             Point p = GRID.createPoint(new Coordinate(en[0], en[1]));
-            out.add(new Unit(a.id(), a.label(), new GeometryFactory().createPoint(new Coordinate(a.lon(), a.lat())), p, p,
+            out.add(new Unit(a.id(), a.label(), WGS84.createPoint(new Coordinate(a.lon(), a.lat())), p, p,
                     a.households(), false));
         }
         return out;
@@ -247,7 +248,7 @@ public final class DoorbellService {
                 return w;
             }
         }
-        throw new IllegalArgumentException("'" + unit.code() + "' lies outside every ward of the borough");
+        throw new InvalidInputException("'" + unit.code() + "' lies outside every ward of the borough");
     }
 
     private Result result(Request r, List<Unit> units, List<Area> wardAreas, int[] ward, Scored scored, int[] given,

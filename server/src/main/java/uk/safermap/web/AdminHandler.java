@@ -7,7 +7,6 @@ import uk.safermap.domain.Role;
 import uk.safermap.domain.User;
 
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /** Users, tokens and the audit log, for admins. */
@@ -39,13 +38,9 @@ final class AdminHandler {
     /** A new token, shown once in the answer; only its hash is stored. */
     void newToken(Context ctx) {
         JsonBody body = JsonBody.read(ctx, mapper, MAX_BODY_BYTES, Set.of("label"));
-        try {
-            String token = admin.newToken(ctx.pathParam("name"), body.string("label", "api"));
-            ctx.status(201).json(Map.of("user", ctx.pathParam("name"), "token", token,
-                    "note", "store this token now: the service keeps only its hash"));
-        } catch (NoSuchElementException e) {
-            throw ApiException.notFound(e.getMessage());
-        }
+        String token = admin.newToken(ctx.pathParam("name"), body.string("label", "api"));
+        ctx.status(201).json(Map.of("user", ctx.pathParam("name"), "token", token,
+                "note", "store this token now: the service keeps only its hash"));
     }
 
     void audit(Context ctx) {

@@ -118,12 +118,7 @@ final class CollisionHandler {
     private CollisionFilter filter(Context ctx) {
         AnalysisFilter f = AnalysisParams.filter(name -> FILTER.contains(name) && !name.equals("severity")
                 ? ctx.queryParam(name) : null, areas);
-        Set<Severity> severities;
-        try {
-            severities = CollisionLayer.severities(ctx.queryParam("severity"));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
+        Set<Severity> severities = CollisionLayer.severities(ctx.queryParam("severity"));
         return new CollisionFilter(f.from().map(t -> t.toLocalDate()), f.to().map(t -> t.toLocalDate()),
                 severities, f.bboxWgs84().map(grid::toGrid));
     }

@@ -72,10 +72,6 @@ final class CouncilCaseHandler {
     }
 
     private Set<CaseType> chosenTypes(Context ctx) {
-        try {
-            return CouncilCaseLayer.types(cases.taxonomy(), ctx.queryParam("types"));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
+        return CouncilCaseLayer.types(cases.taxonomy(), ctx.queryParam("types"));
     }
 }

@@ -86,12 +86,7 @@ final class HotspotHandler {
         AnalysisFilter filter = params.filter(areas);
         double cell = params.number("cell", 200, 10, 5000);
         double band = params.number("band", 2 * cell, cell, cell * 50);
-        EmergingService.Step step;
-        try {
-            step = EmergingService.Step.of(params.string("step", "month"));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
+        EmergingService.Step step = EmergingService.Step.of(params.string("step", "month"));
         EmergingService.Result r = emerging.emerging(filter, cell, band, step);
         List<Feature> features = r.locations().stream().map(l -> new Feature(l.index(), l.outline(),
                 properties("category", l.category(), "trendZ", finite(l.trendZ()), "trendP", finite(l.trendP()),
@@ -117,7 +112,7 @@ final class HotspotHandler {
         if (filter.categories().isEmpty()) {
             String type = params.string("type", "burglary");
             filter = new AnalysisFilter(filter.from(), filter.to(),
-                    IncidentLayer.categories(type), filter.area(), filter.bboxWgs84());
+                    IncidentLayer.categories("type", type), filter.area(), filter.bboxWgs84());
         }
         double[] distances = params.numbers("distances", new double[] {0, 100, 200, 400});
         int[] days = Arrays.stream(params.numbers("days", new double[] {0, 7, 14, 28})).mapToInt(d -> {

@@ -23,7 +23,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -63,7 +62,7 @@ final class InterventionHandler {
     }
 
     void get(Context ctx) throws IOException {
-        GeoJsonResponse.feature(ctx, mapper, feature(found(ctx.pathParam("id"))), Map.of());
+        GeoJsonResponse.feature(ctx, mapper, feature(interventions.get(ctx.pathParam("id"))), Map.of());
     }
 
     void create(Context ctx) throws IOException {
@@ -74,21 +73,12 @@ final class InterventionHandler {
 
     void update(Context ctx) throws IOException {
         InterventionService.Draft draft = draft(JsonBody.read(ctx, mapper, maxBodyBytes, BODY));
-        Intervention v;
-        try {
-            v = interventions.update(ctx.pathParam("id"), draft);
-        } catch (NoSuchElementException e) {
-            throw ApiException.notFound(e.getMessage());
-        }
+        Intervention v = interventions.update(ctx.pathParam("id"), draft);
         GeoJsonResponse.feature(ctx, mapper, feature(v), Map.of());
     }
 
     void delete(Context ctx) {
-        try {
-            interventions.delete(ctx.pathParam("id"));
-        } catch (NoSuchElementException e) {
-            throw ApiException.notFound(e.getMessage());
-        }
+        interventions.delete(ctx.pathParam("id"));
         ctx.status(204);
     }
 
@@ -123,34 +113,15 @@ final class InterventionHandler {
             case "ward" -> AreaKind.WARD;
             default -> throw ApiException.badRequest("level must be ward or lsoa");
         };
-        EvaluationParameters p;
-        try {
-            p = new EvaluationParameters(params.integer("before", d.beforeMonths(), 3, 36),
-                    params.integer("gap", d.gapMonths(), 0, 6), params.integer("after", d.afterMonths(), 1, 36),
-                    params.number("buffer", d.bufferMetres(), 50, 5000), level,
-                    params.integer("suggest", d.suggestedAreas(), 1, 20),
-                    params.number("confidence", d.confidence(), 0.5, 0.999), d.minCount());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
+        EvaluationParameters p = new EvaluationParameters(params.integer("before", d.beforeMonths(), 3, 36),
+                params.integer("gap", d.gapMonths(), 0, 6), params.integer("after", d.afterMonths(), 1, 36),
+                params.number("buffer", d.bufferMetres(), 50, 5000), level,
+                params.integer("suggest", d.suggestedAreas(), 1, 20),
+                params.number("confidence", d.confidence(), 0.5, 0.999), d.minCount());
         String comparison = params.string("comparison", "");
         List<String> areas = comparison.isBlank() ? List.of()
                 : Arrays.stream(comparison.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        try {
-            return evaluations.evaluate(new EvaluationService.Request(ctx.pathParam("id"), p, areas, !exact));
-        } catch (NoSuchElementException e) {
-            throw ApiException.notFound(e.getMessage());
-        } catch (EvaluationService.NotEvaluable e) {
-            throw new ApiException(409, e.getMessage());
-        }
-    }
-
-    private Intervention found(String id) {
-        try {
-            return interventions.get(id);
-        } catch (NoSuchElementException e) {
-            throw ApiException.notFound(e.getMessage());
-        }
+        return evaluations.evaluate(new EvaluationService.Request(ctx.pathParam("id"), p, areas, !exact));
     }
 
     private Feature feature(Intervention v) {

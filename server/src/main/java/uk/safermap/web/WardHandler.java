@@ -69,12 +69,7 @@ final class WardHandler {
             case "natural-breaks", "jenks" -> WardChoroplethService.Classification.NATURAL_BREAKS;
             default -> throw ApiException.badRequest("classification must be quantile or natural-breaks");
         };
-        Set<Category> types;
-        try {
-            types = IncidentLayer.categories(ctx.queryParam("types"));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage().replace("crime_type", "types"));
-        }
+        Set<Category> types = IncidentLayer.categories("types", ctx.queryParam("types"));
         WardChoroplethService.Result r = choropleth.choropleth(new WardChoroplethService.Request(level,
                 params.month("from"), params.month("to"), types, metric, classification,
                 params.integer("classes", 5, 2, 9)));
@@ -104,12 +99,7 @@ final class WardHandler {
             throw ApiException.badRequest("format must be html or pdf, got '" + format + "'");
         }
         String code = ctx.pathParam("code");
-        WardReport report;
-        try {
-            report = reports.report(code, params.month("from"), params.month("to"));
-        } catch (java.util.NoSuchElementException e) {
-            throw ApiException.notFound(e.getMessage());
-        }
+        WardReport report = reports.report(code, params.month("from"), params.month("to"));
         if (format.equals("pdf")) {
             ctx.contentType("application/pdf");
             ctx.header("Content-Disposition", "attachment; filename=\"ward-report-" + code + ".pdf\"");

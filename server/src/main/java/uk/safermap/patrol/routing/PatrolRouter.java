@@ -14,6 +14,7 @@ import com.google.ortools.util.OptionalBoolean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -98,6 +99,24 @@ public final class PatrolRouter {
         this.randomSeed = randomSeed;
     }
 
+    /**
+     * The first unit (0-based) that cannot even go from its start base to its end base within the
+     * shift, for which no plan exists; callers with the problem from a request check this first.
+     */
+    public static OptionalInt strandedUnit(PatrolProblem problem) {
+        for (int u = 0; u < problem.units(); u++) {
+            if (problem.travelSeconds(problem.unitStart()[u], problem.unitEnd()[u]) > problem.horizonSeconds()) {
+                return OptionalInt.of(u);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** Why {@link #strandedUnit} found unit {@code u}, numbered from 1 as callers number units. */
+    public static String strandedMessage(int u) {
+        return "unit " + (u + 1) + " cannot travel from its start base to its end base within the shift";
+    }
+
     /** The default limits, deterministic (no perturbation). */
     public static PatrolRouter deterministic() {
         return new PatrolRouter(DEFAULT_SOLUTION_LIMIT, DEFAULT_TIME_LIMIT, OptionalLong.empty());
@@ -108,11 +127,9 @@ public final class PatrolRouter {
      */
     public PatrolSolution solve(PatrolProblem problem) {
         NativeLibrary.load();
-        for (int u = 0; u < problem.units(); u++) {
-            if (problem.travelSeconds(problem.unitStart()[u], problem.unitEnd()[u]) > problem.horizonSeconds()) {
-                throw new IllegalArgumentException("unit " + (u + 1) + " cannot travel from its start base to its end "
-                        + "base within the shift");
-            }
+        OptionalInt stranded = strandedUnit(problem);
+        if (stranded.isPresent()) {
+            throw new IllegalArgumentException(strandedMessage(stranded.getAsInt()));
         }
         Nodes nodes = Nodes.of(problem);
         int n = nodes.size();
