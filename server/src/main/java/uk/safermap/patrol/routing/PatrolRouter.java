@@ -1,6 +1,5 @@
 package uk.safermap.patrol.routing;
 
-import com.google.ortools.Loader;
 import com.google.ortools.constraintsolver.Assignment;
 import com.google.ortools.constraintsolver.FirstSolutionStrategy;
 import com.google.ortools.constraintsolver.LocalSearchMetaheuristic;
@@ -10,6 +9,7 @@ import com.google.ortools.constraintsolver.RoutingModel;
 import com.google.ortools.constraintsolver.RoutingSearchParameters;
 import com.google.ortools.constraintsolver.main;
 import com.google.ortools.util.OptionalBoolean;
+import uk.safermap.ortools.OrTools;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -126,7 +126,7 @@ public final class PatrolRouter {
      * @throws IllegalArgumentException if some unit cannot even go from its start to its end base within the shift
      */
     public PatrolSolution solve(PatrolProblem problem) {
-        NativeLibrary.load();
+        OrTools.load();
         OptionalInt stranded = strandedUnit(problem);
         if (stranded.isPresent()) {
             throw new IllegalArgumentException(strandedMessage(stranded.getAsInt()));
@@ -300,17 +300,5 @@ public final class PatrolRouter {
                     : PatrolSolution.UnitRoute.timed(problem, u, order));
         }
         return new PatrolSolution(routes, unvisited.stream().mapToInt(Integer::intValue).toArray());
-    }
-
-    /** OR-Tools' native library, loaded once per JVM. */
-    private static final class NativeLibrary {
-        private static boolean loaded;
-
-        static synchronized void load() {
-            if (!loaded) {
-                Loader.loadNativeLibraries();
-                loaded = true;
-            }
-        }
     }
 }
