@@ -57,8 +57,7 @@ public final class DensityService {
             return aggregateSurface(filter, bandwidth, cell);
         }
         // Checks the parameters before anything is read or cached.
-        KernelDensityParameters params = new KernelDensityParameters(bandwidth, cell, null,
-                KernelDensity.Method.AUTO, KernelDensityParameters.DEFAULT_MAX_CELLS);
+        KernelDensityParameters params = parameters(bandwidth, cell, null);
         return cache.get("density|" + bandwidth + "|" + cell + "|" + filter.key(), () -> compute(filter, params));
     }
 
@@ -76,9 +75,8 @@ public final class DensityService {
     private DensityGrid aggregateSurface(AnalysisFilter filter, OptionalDouble bandwidth, OptionalDouble cell) {
         policy.checkSurfaceFilter(filter.area().isPresent() || filter.bboxWgs84().isPresent(), filter.from(),
                 filter.to());
-        KernelDensityParameters params = new KernelDensityParameters(OptionalDouble.of(policy.bandwidth(bandwidth)),
-                OptionalDouble.of(policy.cell(cell)), serviceArea, KernelDensity.Method.AUTO,
-                KernelDensityParameters.DEFAULT_MAX_CELLS);
+        KernelDensityParameters params = parameters(OptionalDouble.of(policy.bandwidth(bandwidth)),
+                OptionalDouble.of(policy.cell(cell)), serviceArea);
         return cache.get("density|" + params.bandwidthMetres() + "|" + params.cellMetres() + "|" + filter.key(), () -> {
             PointSet points = selection.select(filter, false);
             DisclosurePolicy.RoundedSquares squares = policy.roundedSquares(points.easting(), points.northing(),
@@ -87,6 +85,16 @@ public final class DensityService {
             return SupportMask.blankSparse(surface, squares.x(), squares.y(), squares.weight(), policy.threshold())
                     .withNote(policy.surfaceRule());
         });
+    }
+
+    /** The estimator's parameters from the caller's bandwidth and cell, whose refusal is the caller's mistake. */
+    private static KernelDensityParameters parameters(OptionalDouble bandwidth, OptionalDouble cell, Envelope extent) {
+        try {
+            return new KernelDensityParameters(bandwidth, cell, extent, KernelDensity.Method.AUTO,
+                    KernelDensityParameters.DEFAULT_MAX_CELLS);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("bandwidth and cell: " + e.getMessage(), e);
+        }
     }
 
     /** A degenerate (zero-width) area envelope gets a small box so the estimator has an extent. */

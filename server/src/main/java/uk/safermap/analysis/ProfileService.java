@@ -9,6 +9,7 @@ import uk.safermap.domain.InvalidInputException;
 import uk.safermap.store.IncidentStore;
 import uk.safermap.store.PointSet;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -33,10 +34,12 @@ public final class ProfileService {
     private final NeighbourhoodService neighbourhoods;
     private final ClusterService clusters;
     private final IncidentStore store;
+    private final Clock clock;
     private final ProfileCalculator calculator = new ProfileCalculator();
 
     public ProfileService(IncidentSelection selection, AreaResolver areas, NeighbourhoodService neighbourhoods,
-                          ClusterService clusters, IncidentStore store) {
+                          ClusterService clusters, IncidentStore store, Clock clock) {
+        this.clock = clock;
         this.selection = selection;
         this.areas = areas;
         this.neighbourhoods = neighbourhoods;
@@ -76,7 +79,7 @@ public final class ProfileService {
 
     public Period period(Optional<YearMonth> from, Optional<YearMonth> to, Optional<Integer> baselineYear) {
         YearMonth latest = store.extent().map(e -> YearMonth.from(e.end().minusNanos(1)))
-                .orElse(YearMonth.now());
+                .orElse(YearMonth.now(clock));
         YearMonth end = to.orElse(latest);
         YearMonth start = from.orElse(YearMonth.of(end.getYear(), 1));
         int baseline = baselineYear.orElse(start.getYear() - 1);

@@ -20,8 +20,8 @@ import uk.safermap.store.BoxFilter;
 import uk.safermap.store.AreaStore;
 import uk.safermap.store.PointSet;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,8 +84,11 @@ public final class DoorbellService {
     private final AreaStore areas;
     private final AreaResolver resolver;
     private final BritishNationalGrid grid;
+    private final Clock clock;
 
-    public DoorbellService(IncidentSelection selection, AreaStore areas, AreaResolver resolver, BritishNationalGrid grid) {
+    public DoorbellService(IncidentSelection selection, AreaStore areas, AreaResolver resolver, BritishNationalGrid grid,
+                           Clock clock) {
+        this.clock = clock;
         this.selection = selection;
         this.areas = areas;
         this.resolver = resolver;
@@ -184,13 +187,13 @@ public final class DoorbellService {
         return YearMonth.of(m / 12, m % 12 + 1).atDay(15).toEpochDay();
     }
 
-    private static LocalDate latest(PointSet p) {
+    private LocalDate latest(PointSet p) {
         double last = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < p.size(); i++) {
             last = Math.max(last, p.epochDay()[i] >= 0 ? p.epochDay()[i]
                     : YearMonth.of(p.monthIndex()[i] / 12, p.monthIndex()[i] % 12 + 1).atEndOfMonth().toEpochDay());
         }
-        return p.size() == 0 ? LocalDateTime.now().toLocalDate() : LocalDate.ofEpochDay((long) last);
+        return p.size() == 0 ? LocalDate.now(clock) : LocalDate.ofEpochDay((long) last);
     }
 
     private List<Coordinate> samplePoints(Unit unit) {

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Optional;
@@ -16,9 +17,11 @@ import java.util.TreeMap;
 public final class JdbcPopulationStore implements PopulationStore {
 
     private final DataSource ds;
+    private final Clock clock;
 
-    public JdbcPopulationStore(Database db) {
+    public JdbcPopulationStore(Database db, Clock clock) {
         this.ds = db.dataSource();
+        this.clock = clock;
     }
 
     @Override
@@ -29,7 +32,7 @@ public final class JdbcPopulationStore implements PopulationStore {
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO ward_population (code, population, source, loaded_at) VALUES (?, ?, ?, ?)")) {
-                Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+                Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
                 for (Map.Entry<String, Integer> e : populations.entrySet()) {
                     ps.setString(1, e.getKey());
                     ps.setInt(2, e.getValue());

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Clock;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,7 @@ abstract class PopulationStoreContract {
     @BeforeAll
     void open() throws Exception {
         db = openDatabase();
-        store = new JdbcPopulationStore(db);
+        store = new JdbcPopulationStore(db, Clock.systemDefaultZone());
     }
 
     @AfterAll
