@@ -151,6 +151,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void months_are_counted_one_way() {
+        assertThat(sourcesContaining("getYear() * 12", "domain/MonthIndex.java")).isEmpty();
+        // patrol/risk stands below every SaferMap package, so ShiftRisk keeps its own one line
+        assertThat(sourcesContaining("Math.floorMod(index, 12) + 1", "domain/MonthIndex.java")).isEmpty();
+    }
+
+    @Test
     void errors_are_mapped_by_type_and_a_plain_illegal_argument_is_no_client_error() {
         String apiErrors = read(MAIN.resolve("web/ApiErrors.java"));
         assertThat(apiErrors).contains("app.exception(InvalidInputException.class")

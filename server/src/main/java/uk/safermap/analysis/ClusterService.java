@@ -6,10 +6,10 @@ import uk.safermap.analysis.cluster.ClusterOutlines;
 import uk.safermap.analysis.cluster.Clustering;
 import uk.safermap.analysis.cluster.Dbscan;
 import uk.safermap.domain.Category;
+import uk.safermap.domain.MonthIndex;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.store.PointSet;
 
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -95,6 +95,6 @@ public final class ClusterService {
     }
 
     static String month(int index) {
-        return YearMonth.of(Math.floorDiv(index, 12), Math.floorMod(index, 12) + 1).toString();
+        return MonthIndex.month(index).toString();
     }
 }

@@ -6,6 +6,7 @@ import uk.safermap.analysis.stats.EmergingCategory;
 import uk.safermap.analysis.stats.EmergingHotSpots;
 import uk.safermap.areas.AreaResolver;
 import uk.safermap.domain.InvalidInputException;
+import uk.safermap.domain.MonthIndex;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.GeometryFactories;
 import uk.safermap.store.PointSet;
@@ -78,7 +79,7 @@ public final class EmergingService {
         if (study.selected() == 0) {
             throw new InvalidInputException("no incidents match the filter, so there is nothing to analyse");
         }
-        int first = filter.from().map(f -> f.getYear() * 12 + f.getMonthValue() - 1).orElse(min(points.monthIndex()));
+        int first = filter.from().map(MonthIndex::of).orElse(min(points.monthIndex()));
         int last = max(points.monthIndex());
         int steps = (last - first) / step.months + 1;
         int[] stepOf = new int[points.size()];

@@ -11,6 +11,7 @@ import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
 import uk.safermap.domain.Category;
 import uk.safermap.domain.InvalidInputException;
+import uk.safermap.domain.MonthIndex;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.privacy.DisclosurePolicy;
 import uk.safermap.store.BoxFilter;
@@ -176,7 +177,7 @@ public final class WardChoroplethService {
         List<Area> wards = areas.find(level, BoxFilter.NONE, 10_000, 0).items();
         List<PreparedGeometry> shapes = wards.stream()
                 .map(w -> PreparedGeometryFactory.prepare(grid.toGrid(w.geometry()))).toList();
-        int firstIndex = first.getYear() * 12 + first.getMonthValue() - 1;
+        int firstIndex = MonthIndex.of(first);
         int[] ward = new int[points.size()];
         int[] month = new int[points.size()];
         for (int i = 0; i < points.size(); i++) {

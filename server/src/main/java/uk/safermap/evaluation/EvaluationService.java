@@ -15,6 +15,7 @@ import uk.safermap.domain.Category;
 import uk.safermap.domain.ConflictException;
 import uk.safermap.domain.Intervention;
 import uk.safermap.domain.InvalidInputException;
+import uk.safermap.domain.MonthIndex;
 import uk.safermap.domain.NotFoundException;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.placement.HarmWeights;
@@ -302,6 +303,6 @@ public final class EvaluationService {
     }
 
     private static int index(YearMonth m) {
-        return m.getYear() * 12 + m.getMonthValue() - 1;
+        return MonthIndex.of(m);
     }
 }

@@ -13,6 +13,7 @@ import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
 import uk.safermap.domain.Category;
 import uk.safermap.domain.InvalidInputException;
+import uk.safermap.domain.MonthIndex;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.placement.allocation.DoorbellAllocator;
 import uk.safermap.placement.allocation.HouseholdRisk;
@@ -22,7 +23,6 @@ import uk.safermap.store.PointSet;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -184,14 +184,14 @@ public final class DoorbellService {
             return p.epochDay()[i];
         }
         int m = p.monthIndex()[i];
-        return YearMonth.of(m / 12, m % 12 + 1).atDay(15).toEpochDay();
+        return MonthIndex.month(m).atDay(15).toEpochDay();
     }
 
     private LocalDate latest(PointSet p) {
         double last = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < p.size(); i++) {
             last = Math.max(last, p.epochDay()[i] >= 0 ? p.epochDay()[i]
-                    : YearMonth.of(p.monthIndex()[i] / 12, p.monthIndex()[i] % 12 + 1).atEndOfMonth().toEpochDay());
+                    : MonthIndex.month(p.monthIndex()[i]).atEndOfMonth().toEpochDay());
         }
         return p.size() == 0 ? LocalDate.now(clock) : LocalDate.ofEpochDay((long) last);
     }

@@ -1,6 +1,7 @@
 package uk.safermap.privacy;
 
 import uk.safermap.domain.InvalidInputException;
+import uk.safermap.domain.MonthIndex;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDateTime;
@@ -188,7 +189,7 @@ public record DisclosurePolicy(int roundingBase, int threshold, double bandwidth
     }
 
     private static YearMonth month(int index) {
-        return YearMonth.of(Math.floorDiv(index, 12), Math.floorMod(index, 12) + 1);
+        return MonthIndex.month(index);
     }
 
     /** Whole months, both inclusive. */
