@@ -114,24 +114,32 @@ public final class App implements AutoCloseable {
         this.routes = routes;
     }
 
-    /** Opens the store, seeds it if empty, and starts listening. */
+    /** Opens the store, seeds it if empty, and starts listening, on the system clock. */
     public static App start(AppConfig config) {
+        return start(config, Clock.systemDefaultZone());
+    }
+
+    /**
+     * As {@link #start(AppConfig)}, with the one clock every store and service reads the time from
+     * (instants, or local times after converting to London or the clock's zone).
+     */
+    public static App start(AppConfig config, Clock clock) {
         Database db = openStore(config.store());
         try {
             BritishNationalGrid grid = new BritishNationalGrid();
             // Analyses read the incidents from memory; the database stays the source of truth.
-            IncidentStore incidents = new SnapshotIncidentStore(new JdbcIncidentStore(db, grid));
-            AreaStore areas = new JdbcAreaStore(db, grid);
+            IncidentStore incidents = new SnapshotIncidentStore(new JdbcIncidentStore(db, grid, clock));
+            AreaStore areas = new JdbcAreaStore(db, grid, clock);
             BoundaryFiles boundaries = new BoundaryFiles();
             List<Area> wards = boundaries.read(BoundaryFiles.Layer.WARDS);
             ServiceArea serviceArea = serviceArea(config.area(), wards, grid);
-            IngestService ingest = new IngestService(incidents, grid, serviceArea, Clock.systemDefaultZone());
-            CollisionStore collisions = new JdbcCollisionStore(db, grid);
+            IngestService ingest = new IngestService(incidents, grid, serviceArea, clock);
+            CollisionStore collisions = new JdbcCollisionStore(db, grid, clock);
             CouncilTaxonomy taxonomy = config.council().taxonomyFile().map(CouncilTaxonomyFile::read)
                     .orElseGet(CouncilTaxonomyFile::defaults);
-            CouncilCaseStore councilCases = new JdbcCouncilCaseStore(db, taxonomy, grid);
-            SpeedConcernStore speedConcerns = new JdbcSpeedConcernStore(db, grid);
-            new StoreSeeder(areas, ingest, incidents, boundaries, grid, config.store().dataDir())
+            CouncilCaseStore councilCases = new JdbcCouncilCaseStore(db, taxonomy, grid, clock);
+            SpeedConcernStore speedConcerns = new JdbcSpeedConcernStore(db, grid, clock);
+            new StoreSeeder(areas, ingest, incidents, boundaries, grid, config.store().dataDir(), clock)
                     .seed(wards, config.sample());
             NeighbourhoodService neighbourhoods = new NeighbourhoodService(areas, grid, serviceArea);
             ObjectMapper mapper = Json.newObjectMapper();
@@ -140,21 +148,20 @@ public final class App implements AutoCloseable {
             DisclosurePolicy disclosure = DisclosurePolicy.standard();
             Routes.Analyses analyses = analyses(selection, incidents, areas, neighbourhoods, grid, config.placement(),
                     disclosure, serviceArea.gridPolygon().getEnvelopeInternal(),
-                    new JdbcPopulationStore(db, JdbcPopulationStore.Table.OA_HOUSEHOLDS));
-            Routes.Accounts accounts = accounts(db, config.auth());
+                    new JdbcPopulationStore(db, JdbcPopulationStore.Table.OA_HOUSEHOLDS, clock), clock);
+            Routes.Accounts accounts = accounts(db, config.auth(), clock);
             Routes routes = new Routes(
                     new Routes.Services(catalog(incidents, collisions, speedConcerns, councilCases, taxonomy, areas),
                             ingest, neighbourhoods, incidents, db.dialect().storeName(), analyses,
-                            patrols(db, selection, analyses, grid, serviceArea, config.patrol()),
-                            councillor(db, selection, incidents, areas, wards, grid, disclosure), accounts,
+                            patrols(db, selection, analyses, grid, serviceArea, config.patrol(), clock),
+                            councillor(db, selection, incidents, areas, wards, grid, disclosure, clock), accounts,
                             interventions(db, selection, incidents, areas, analyses.areas(), grid, serviceArea,
-                                    disclosure),
+                                    disclosure, clock),
                             new Routes.Roads(new CollisionIngestService(collisions, grid, serviceArea,
-                                    Clock.systemDefaultZone()), new SpeedConcernIngestService(speedConcerns, grid,
-                                    serviceArea, Clock.systemDefaultZone()), new RoadSafetyService(collisions, grid),
+                                    clock), new SpeedConcernIngestService(speedConcerns, grid, serviceArea, clock), new RoadSafetyService(collisions, grid),
                                     new CollisionWardService(collisions, areas, grid, disclosure), grid),
                             new Routes.Council(new CouncilCaseIngestService(councilCases, taxonomy, grid, serviceArea,
-                                    Clock.systemDefaultZone()), new CouncilCaseService(councilCases, taxonomy, grid),
+                                    clock), new CouncilCaseService(councilCases, taxonomy, grid),
                                     new CouncilCaseWardService(councilCases, taxonomy, areas, grid, disclosure)),
                             gazetteer(wards, boundaries, grid, new StreetNames(selection, incidents), disclosure)),
                     new Routes.Settings(config.limits().maxUploadBytes(), config.limits().defaultItemLimit(),
@@ -164,7 +171,7 @@ public final class App implements AutoCloseable {
                             StoreSeeder.REAL_SOURCE_PREFIX),
                     mapper);
             HttpServer server = new HttpServer(routes, mapper, config.viewer().basemapUrl(), accounts.auth(),
-                    new AuditTrail(new JdbcAuditStore(db), Clock.systemUTC()), config.auth().publicAccess())
+                    new AuditTrail(new JdbcAuditStore(db), clock), config.auth().publicAccess())
                     .start(config.server().host(), config.server().port());
             warnIfEmbeddedStoreIsLarge(db, incidents.count());
             LOG.info("SaferMap listening on http://{}:{}/ ({} incidents, store {})", config.server().host(),
@@ -220,8 +227,8 @@ public final class App implements AutoCloseable {
      * Users from the users file, and the first admin when there are none, so that no installation
      * starts with a known password.
      */
-    private static Routes.Accounts accounts(Database db, AppConfig.Auth settings) {
-        UserStore users = new JdbcUserStore(db);
+    private static Routes.Accounts accounts(Database db, AppConfig.Auth settings, Clock clock) {
+        UserStore users = new JdbcUserStore(db, clock);
         Secrets secrets = new Secrets();
         UserProvisioning provisioning = new UserProvisioning(users, secrets);
         settings.usersFile().ifPresent(f -> LOG.info("{} users provisioned from {}", provisioning.load(f), f));
@@ -246,7 +253,7 @@ public final class App implements AutoCloseable {
     private static Routes.Analyses analyses(IncidentSelection selection, IncidentStore incidents, AreaStore areaStore,
                                             NeighbourhoodService neighbourhoods, BritishNationalGrid grid,
                                             AppConfig.Placement placement, DisclosurePolicy disclosure,
-                                            Envelope serviceArea, PopulationStore households) {
+                                            Envelope serviceArea, PopulationStore households, Clock clock) {
         AreaResolver areas = new AreaResolver(areaStore, grid);
         ResultCache cache = new ResultCache(incidents, 200, Duration.ofMinutes(30));
         // Density surfaces are up to 128 MB each (16M cells): few of them are kept.
@@ -255,32 +262,34 @@ public final class App implements AutoCloseable {
         DensityService density = new DensityService(selection, surfaces, grid, disclosure, serviceArea);
         return new Routes.Analyses(areas, clusters, new GiStarService(selection, areas, cache, grid),
                 new EmergingService(selection, areas, cache, grid), new NearRepeatService(selection, cache),
-                new ProfileService(selection, areas, neighbourhoods, clusters, incidents), density,
+                new ProfileService(selection, areas, neighbourhoods, clusters, incidents, clock), density,
                 new DensityTileService(density, new DensityTileRenderer(grid), disclosure, 5_000),
                 new Routes.Placement(new CctvPlacementService(selection, clusters, grid, new ExactMclp()),
-                        new DoorbellService(selection, areaStore, areas, grid, households),
+                        new DoorbellService(selection, areaStore, areas, grid, households, clock),
                         placement.camerasFile().map(CameraFile::read).orElse(List.of()), grid, households,
                         areaStore.find(AreaKind.OA, BoxFilter.NONE, 100_000, 0).items().stream().map(Area::code)
                                 .collect(Collectors.toSet())));
     }
 
     private static Routes.Patrols patrols(Database db, IncidentSelection selection, Routes.Analyses analyses,
-                                          BritishNationalGrid grid, ServiceArea serviceArea, AppConfig.Patrol patrol) {
+                                          BritishNationalGrid grid, ServiceArea serviceArea, AppConfig.Patrol patrol,
+                                          Clock clock) {
         JdbcPatrolPlanStore plans = new JdbcPatrolPlanStore(db);
         PatrolService service = new PatrolService(selection, analyses.clusters(),
                 analyses.giStar(), plans, grid, serviceArea,
                 new PatrolService.Settings(patrol.baseLonLat(), patrol.detourFactor(),
                         PatrolRouter.DEFAULT_SOLUTION_LIMIT),
-                Clock.systemUTC());
+                clock);
         return new Routes.Patrols(service, new DoseService(plans, new JdbcPatrolTrackStore(db), grid), grid);
     }
 
     private static Routes.Interventions interventions(Database db, IncidentSelection selection,
                                                       IncidentStore incidents, AreaStore areaStore,
                                                       AreaResolver areas, BritishNationalGrid grid,
-                                                      ServiceArea serviceArea, DisclosurePolicy disclosure) {
+                                                      ServiceArea serviceArea, DisclosurePolicy disclosure,
+                                                      Clock clock) {
         InterventionService service = new InterventionService(new JdbcInterventionStore(db),
-                new JdbcPatrolPlanStore(db), areas, grid, serviceArea, Clock.systemUTC());
+                new JdbcPatrolPlanStore(db), areas, grid, serviceArea, clock);
         return new Routes.Interventions(service,
                 new EvaluationService(service, selection, incidents, areaStore, areas, grid, disclosure),
                 new EvaluationImages(grid));
@@ -288,8 +297,8 @@ public final class App implements AutoCloseable {
 
     private static Routes.Councillor councillor(Database db, IncidentSelection selection, IncidentStore incidents,
                                                 AreaStore areas, List<Area> wards, BritishNationalGrid grid,
-                                                DisclosurePolicy disclosure) {
-        PopulationStore populations = new JdbcPopulationStore(db, JdbcPopulationStore.Table.WARD_POPULATION);
+                                                DisclosurePolicy disclosure, Clock clock) {
+        PopulationStore populations = new JdbcPopulationStore(db, JdbcPopulationStore.Table.WARD_POPULATION, clock);
         WardChoroplethService choropleth = new WardChoroplethService(selection, areas, populations, grid, disclosure,
                 new ResultCache(incidents, 1, Duration.ofHours(1)));
         return new Routes.Councillor(choropleth, new WardReportService(choropleth, areas, grid),

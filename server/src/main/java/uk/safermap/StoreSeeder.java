@@ -25,6 +25,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,9 +50,11 @@ final class StoreSeeder {
     private final BoundaryFiles boundaries;
     private final BritishNationalGrid grid;
     private final Path dataDir;
+    private final Clock clock;
 
     StoreSeeder(AreaStore areas, IngestService ingest, IncidentStore incidents, BoundaryFiles boundaries,
-                BritishNationalGrid grid, Path dataDir) {
+                BritishNationalGrid grid, Path dataDir, Clock clock) {
+        this.clock = clock;
         this.areas = areas;
         this.ingest = ingest;
         this.incidents = incidents;
@@ -95,7 +98,7 @@ final class StoreSeeder {
 
     private void seedSample(List<Area> wards, AppConfig.Sample sample) {
         // police.uk publishes about two months behind, so the sample ends there too.
-        SampleSpec spec = SampleSpec.realistic(sample.seed(), sample.months(), YearMonth.now().minusMonths(2));
+        SampleSpec spec = SampleSpec.realistic(sample.seed(), sample.months(), YearMonth.now(clock).minusMonths(2));
         Path dir = dataDir.resolve("sample");
         Path csv = dir.resolve("melton-sample.csv");
         try {

@@ -98,7 +98,8 @@ class ArchitectureTest {
                 files.filter(p -> p.toString().endsWith(".java")).forEach(p -> assertThat(read(p).lines()
                         .filter(l -> l.startsWith("import uk.safermap.")))
                         .as(p.toString())
-                        .allMatch(l -> l.startsWith("import uk.safermap.placement." + pkg)));
+                        .allMatch(l -> l.startsWith("import uk.safermap.placement." + pkg)
+                                || l.equals("import uk.safermap.ortools.OrTools;")));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -109,8 +110,60 @@ class ArchitectureTest {
     void the_patrol_algorithms_are_pure_over_arrays_geometry_and_time() {
         for (String prefix : List.of("uk.safermap.", "io.javalin", "java.sql", "com.fasterxml")) {
             assertThat(sourcesImporting(prefix)).as("sources importing " + prefix)
-                    .noneMatch(p -> p.toString().matches("patrol/(risk|routing)/.*"));
+                    .noneMatch(p -> p.toString().matches("patrol/(risk|routing)/.*") && read(MAIN.resolve(p)).lines()
+                            .anyMatch(l -> l.startsWith("import " + prefix)
+                                    && !l.equals("import uk.safermap.ortools.OrTools;")));
         }
+        assertThat(sourcesImporting("uk.safermap.")).as("the OR-Tools loader stands below the solvers")
+                .noneMatch(p -> p.toString().startsWith("ortools/"));
+    }
+
+    /** Main sources, except those whose path (relative to uk/safermap) matches {@code allowed}, that contain {@code text}. */
+    private static List<String> sourcesContaining(String text, String allowed) {
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            return files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> !MAIN.relativize(p).toString().matches(allowed))
+                    .filter(p -> read(p).contains(text))
+                    .map(p -> MAIN.relativize(p).toString())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void geometry_factories_are_made_once_in_geo() {
+        assertThat(sourcesContaining("new GeometryFactory(", "geo/GeometryFactories.java")).isEmpty();
+    }
+
+    @Test
+    void or_tools_is_loaded_one_way() {
+        assertThat(sourcesContaining("Loader.loadNativeLibraries", "ortools/OrTools.java")).isEmpty();
+        assertThat(sourcesContaining("import com.google.ortools.Loader;", "ortools/OrTools.java")).isEmpty();
+    }
+
+    @Test
+    void the_time_comes_from_the_one_clock_that_the_composition_roots_make() {
+        // The two handlers are left to the handler rewrite of issue 17 (typed responses).
+        String unfinished = "web/WardHandler.java|web/OgcFeaturesHandler.java";
+        assertThat(sourcesContaining(".now()", unfinished)).as("now() without a Clock").isEmpty();
+        assertThat(sourcesContaining("Clock.system", "App.java|cli/.*|bench/.*")).isEmpty();
+    }
+
+    @Test
+    void months_are_counted_one_way() {
+        assertThat(sourcesContaining("getYear() * 12", "domain/MonthIndex.java")).isEmpty();
+        // patrol/risk stands below every SaferMap package, so ShiftRisk keeps its own one line
+        assertThat(sourcesContaining("Math.floorMod(index, 12) + 1", "domain/MonthIndex.java")).isEmpty();
+    }
+
+    @Test
+    void errors_are_mapped_by_type_and_a_plain_illegal_argument_is_no_client_error() {
+        String apiErrors = read(MAIN.resolve("web/ApiErrors.java"));
+        assertThat(apiErrors).contains("app.exception(InvalidInputException.class")
+                .doesNotContain("app.exception(IllegalArgumentException.class");
+        assertThat(sourcesContaining(".replace(\"crime_type\"", "$^")).as("handlers rewriting other layers' messages")
+                .isEmpty();
     }
 
     @Test

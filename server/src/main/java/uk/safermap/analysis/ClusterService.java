@@ -1,30 +1,28 @@
 package uk.safermap.analysis;
 
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.PrecisionModel;
 import uk.safermap.analysis.cluster.ClusterOutlines;
 import uk.safermap.analysis.cluster.Clustering;
 import uk.safermap.analysis.cluster.Dbscan;
 import uk.safermap.domain.Category;
+import uk.safermap.domain.MonthIndex;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.store.PointSet;
 
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static uk.safermap.geo.GeometryFactories.GRID;
+
 /**
  * Density clusters of the filtered incidents: DBSCAN in grid metres, each cluster outlined,
  * counted by category and month, and ranked by size (rank 1 = most incidents).
  */
 public final class ClusterService {
-
-    private static final GeometryFactory GRID = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.SRID);
 
     /** One cluster, ranked. {@code outline} is lon/lat; {@code share} is of the filtered incidents. */
     public record RankedCluster(int rank, int count, double share, Map<String, Integer> categories, String firstMonth,
@@ -97,6 +95,6 @@ public final class ClusterService {
     }
 
     static String month(int index) {
-        return YearMonth.of(Math.floorDiv(index, 12), Math.floorMod(index, 12) + 1).toString();
+        return MonthIndex.month(index).toString();
     }
 }

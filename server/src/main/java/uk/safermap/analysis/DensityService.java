@@ -8,6 +8,7 @@ import uk.safermap.analysis.density.DensityGrid;
 import uk.safermap.analysis.density.KernelDensity;
 import uk.safermap.analysis.density.KernelDensityParameters;
 import uk.safermap.analysis.density.SupportMask;
+import uk.safermap.domain.InvalidInputException;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.privacy.DisclosurePolicy;
 import uk.safermap.store.PointSet;
@@ -58,15 +59,14 @@ public final class DensityService {
             return aggregateSurface(filter, bandwidth, cell);
         }
         // Checks the parameters before anything is read or cached.
-        KernelDensityParameters params = new KernelDensityParameters(bandwidth, cell, null,
-                KernelDensity.Method.AUTO, KernelDensityParameters.DEFAULT_MAX_CELLS);
+        KernelDensityParameters params = parameters(bandwidth, cell, null);
         return cache.get("density|" + parameters.key() + "|" + filter.key(), () -> compute(filter, params));
     }
 
     private DensityGrid compute(AnalysisFilter filter, KernelDensityParameters params) {
         PointSet points = selection.select(filter, false);
         if (points.size() == 0) {
-            throw new IllegalArgumentException("no incidents match the filter, so there is no density surface");
+            throw new InvalidInputException("no incidents match the filter, so there is no density surface");
         }
         KernelDensityParameters p = filter.area()
                 .map(a -> params.withExtent(extent(a.grid().getEnvelopeInternal())))
@@ -77,9 +77,8 @@ public final class DensityService {
     private DensityGrid aggregateSurface(AnalysisFilter filter, OptionalDouble bandwidth, OptionalDouble cell) {
         policy.checkSurfaceFilter(filter.area().isPresent() || filter.bboxWgs84().isPresent(), filter.from(),
                 filter.to());
-        KernelDensityParameters params = new KernelDensityParameters(OptionalDouble.of(policy.bandwidth(bandwidth)),
-                OptionalDouble.of(policy.cell(cell)), serviceArea, KernelDensity.Method.AUTO,
-                KernelDensityParameters.DEFAULT_MAX_CELLS);
+        KernelDensityParameters params = parameters(OptionalDouble.of(policy.bandwidth(bandwidth)),
+                OptionalDouble.of(policy.cell(cell)), serviceArea);
         return cache.get("density|" + params.bandwidthMetres() + "|" + params.cellMetres() + "|" + filter.key(), () -> {
             PointSet points = selection.select(filter, false);
             DisclosurePolicy.RoundedSquares squares = policy.roundedSquares(points.easting(), points.northing(),
@@ -88,6 +87,16 @@ public final class DensityService {
             return SupportMask.blankSparse(surface, squares.x(), squares.y(), squares.weight(), policy.threshold())
                     .withNote(policy.surfaceRule());
         });
+    }
+
+    /** The estimator's parameters from the caller's bandwidth and cell, whose refusal is the caller's mistake. */
+    private static KernelDensityParameters parameters(OptionalDouble bandwidth, OptionalDouble cell, Envelope extent) {
+        try {
+            return new KernelDensityParameters(bandwidth, cell, extent, KernelDensity.Method.AUTO,
+                    KernelDensityParameters.DEFAULT_MAX_CELLS);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("bandwidth and cell: " + e.getMessage(), e);
+        }
     }
 
     /** A degenerate (zero-width) area envelope gets a small box so the estimator has an extent. */

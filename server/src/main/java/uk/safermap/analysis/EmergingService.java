@@ -5,7 +5,10 @@ import uk.safermap.analysis.grid.CountCube;
 import uk.safermap.analysis.stats.EmergingCategory;
 import uk.safermap.analysis.stats.EmergingHotSpots;
 import uk.safermap.areas.AreaResolver;
+import uk.safermap.domain.InvalidInputException;
+import uk.safermap.domain.MonthIndex;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.geo.GeometryFactories;
 import uk.safermap.store.PointSet;
 
 import java.util.ArrayList;
@@ -34,7 +37,7 @@ public final class EmergingService {
             return switch (text) {
                 case "month" -> MONTH;
                 case "quarter" -> QUARTER;
-                default -> throw new IllegalArgumentException("step must be month or quarter, got '" + text + "'");
+                default -> throw new InvalidInputException("step must be month or quarter, got '" + text + "'");
             };
         }
     }
@@ -74,9 +77,9 @@ public final class EmergingService {
         StudyGrid study = StudyGrid.of(filter, selection, areas, cellMetres, bandMetres);
         PointSet points = study.context();
         if (study.selected() == 0) {
-            throw new IllegalArgumentException("no incidents match the filter, so there is nothing to analyse");
+            throw new InvalidInputException("no incidents match the filter, so there is nothing to analyse");
         }
-        int first = filter.from().map(f -> f.getYear() * 12 + f.getMonthValue() - 1).orElse(min(points.monthIndex()));
+        int first = filter.from().map(MonthIndex::of).orElse(min(points.monthIndex()));
         int last = max(points.monthIndex());
         int steps = (last - first) / step.months + 1;
         int[] stepOf = new int[points.size()];
@@ -98,7 +101,7 @@ public final class EmergingService {
             }
             locations.add(new Location(l.cell(), l.category().slug(), l.trend().z(), l.trend().p(), l.trend().tau(),
                     l.hotBins(), l.coldBins(), l.finalClass() == null ? null : l.finalClass().slug(), total,
-                    grid.toWgs84(study.grid().cellPolygon(l.cell(), StudyGrid.GRID))));
+                    grid.toWgs84(study.grid().cellPolygon(l.cell(), GeometryFactories.GRID))));
         }
         List<String> stepNames = new ArrayList<>(steps);
         for (int s = 0; s < steps; s++) {

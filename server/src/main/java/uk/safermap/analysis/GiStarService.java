@@ -7,6 +7,7 @@ import uk.safermap.analysis.stats.GetisOrdGiStar;
 import uk.safermap.analysis.stats.HotSpotClass;
 import uk.safermap.areas.AreaResolver;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.geo.GeometryFactories;
 import uk.safermap.store.PointSet;
 
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ public final class GiStarService {
             }
             shownClasses[gi.classOf(i).ordinal()]++;
             cells.add(new Cell(i, counts.counts()[i], gi.z()[i], gi.p()[i], gi.classOf(i),
-                    grid.toWgs84(study.grid().cellPolygon(i, StudyGrid.GRID))));
+                    grid.toWgs84(study.grid().cellPolygon(i, GeometryFactories.GRID))));
         }
         return new Result(cellMetres, band, rule, reason, study.name(), gi.n(), study.selected(), study.analysed(),
                 points.size(), classCounts(shownClasses), List.copyOf(warnings), cells);

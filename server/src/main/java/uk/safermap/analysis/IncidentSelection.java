@@ -3,8 +3,6 @@ package uk.safermap.analysis;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import uk.safermap.domain.Category;
@@ -16,13 +14,13 @@ import uk.safermap.store.PointSet;
 import java.util.Optional;
 import java.util.Set;
 
+import static uk.safermap.geo.GeometryFactories.GRID;
+
 /**
  * Reads the incidents an {@link AnalysisFilter} selects: the store narrows by grid box, time
  * and category; the exact area polygon (or lon/lat box) is applied here on the points.
  */
 public final class IncidentSelection {
-
-    private static final GeometryFactory GRID = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.SRID);
 
     private final IncidentStore store;
     private final BritishNationalGrid grid;

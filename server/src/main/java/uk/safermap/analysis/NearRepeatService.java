@@ -2,6 +2,7 @@ package uk.safermap.analysis;
 
 import uk.safermap.analysis.nearrepeat.KnoxResult;
 import uk.safermap.analysis.nearrepeat.KnoxTest;
+import uk.safermap.domain.InvalidInputException;
 import uk.safermap.store.PointSet;
 
 import java.util.Arrays;
@@ -30,13 +31,20 @@ public final class NearRepeatService {
      */
     public Result nearRepeat(AnalysisFilter filter, NearRepeatParameters p) {
         if (!p.type().isEmpty() && !filter.categories().isEmpty()) {
-            throw new IllegalArgumentException("give type or types, not both");
+            throw new InvalidInputException("give type or types, not both");
         }
         AnalysisFilter studied = filter.categories().isEmpty()
-                ? new AnalysisFilter(filter.from(), filter.to(), p.type().isEmpty() ? NearRepeatParameters.DEFAULT_TYPE : p.type(),
-                        filter.area(), filter.bboxWgs84())
+                ? new AnalysisFilter(filter.from(), filter.to(),
+                        p.type().isEmpty() ? NearRepeatParameters.DEFAULT_TYPE : p.type(), filter.area(),
+                        filter.bboxWgs84())
                 : filter;
-        KnoxTest test = new KnoxTest(p.distances(), p.days(), p.permutations(), p.seed(), p.metric());
+        KnoxTest test;
+        try {
+            test = new KnoxTest(p.distances(), p.days(), p.permutations(), p.seed(), p.metric());
+        } catch (IllegalArgumentException e) {
+            // the constructor checks nothing but these parameters, and they are the caller's
+            throw new InvalidInputException("distances, days or permutations: " + e.getMessage(), e);
+        }
         return cache.get("near-repeat|" + Arrays.toString(p.distances()) + "|" + Arrays.toString(p.days()) + "|"
                 + p.permutations() + "|" + p.seed() + "|" + p.metric() + "|" + studied.key(),
                 () -> compute(studied, test));
@@ -49,7 +57,7 @@ public final class NearRepeatService {
             dated += d >= 0 ? 1 : 0;
         }
         if (dated < 2) {
-            throw new IllegalArgumentException("the near-repeat test needs incidents with dates; of the "
+            throw new InvalidInputException("the near-repeat test needs incidents with dates; of the "
                     + points.size() + " selected, " + dated + " have one (police.uk data give months only: "
                     + "import council or force records with dates)");
         }

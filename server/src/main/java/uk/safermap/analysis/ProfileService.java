@@ -5,9 +5,11 @@ import uk.safermap.analysis.profile.ProfileCalculator;
 import uk.safermap.areas.AreaResolver;
 import uk.safermap.areas.NeighbourhoodService;
 import uk.safermap.domain.Area;
+import uk.safermap.domain.InvalidInputException;
 import uk.safermap.store.IncidentStore;
 import uk.safermap.store.PointSet;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -27,10 +29,12 @@ public final class ProfileService {
     private final NeighbourhoodService neighbourhoods;
     private final ClusterService clusters;
     private final IncidentStore store;
+    private final Clock clock;
     private final ProfileCalculator calculator = new ProfileCalculator();
 
     public ProfileService(IncidentSelection selection, AreaResolver areas, NeighbourhoodService neighbourhoods,
-                          ClusterService clusters, IncidentStore store) {
+                          ClusterService clusters, IncidentStore store, Clock clock) {
+        this.clock = clock;
         this.selection = selection;
         this.areas = areas;
         this.neighbourhoods = neighbourhoods;
@@ -44,7 +48,7 @@ public final class ProfileService {
 
     /**
      * @param areaRef a neighbourhood id, or a qualified reference such as {@code ward:E05005503}
-     * @throws IllegalArgumentException for an unknown area
+     * @throws InvalidInputException for an unknown area
      */
     public AreaProfile profile(String areaRef, ProfileParameters p) {
         AreaResolver.Resolved area = areas.resolve(areaRef.contains(":") ? areaRef : "neighbourhood:" + areaRef);
@@ -69,13 +73,13 @@ public final class ProfileService {
 
     public Period period(Optional<YearMonth> from, Optional<YearMonth> to, Optional<Integer> baselineYear) {
         YearMonth latest = store.extent().map(e -> YearMonth.from(e.end().minusNanos(1)))
-                .orElse(YearMonth.now());
+                .orElse(YearMonth.now(clock));
         YearMonth end = to.orElse(latest);
         YearMonth start = from.orElse(YearMonth.of(end.getYear(), 1));
         int baseline = baselineYear.orElse(start.getYear() - 1);
         // The baseline must precede the period, or months would be compared with themselves.
         if (baseline < 1990 || baseline >= start.getYear()) {
-            throw new IllegalArgumentException("baseline must be a year from 1990 to " + (start.getYear() - 1)
+            throw new InvalidInputException("baseline must be a year from 1990 to " + (start.getYear() - 1)
                     + " (before the period " + start + " to " + end + "), got " + baseline);
         }
         return new Period(start, end, baseline);

@@ -2,13 +2,11 @@ package uk.safermap.analysis;
 
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.PrecisionModel;
 import uk.safermap.analysis.grid.BandStencil;
 import uk.safermap.analysis.grid.SquareGrid;
 import uk.safermap.analysis.grid.StudyMask;
 import uk.safermap.areas.AreaResolver;
-import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.domain.InvalidInputException;
 import uk.safermap.store.PointSet;
 
 import java.util.Arrays;
@@ -33,8 +31,6 @@ import java.util.Arrays;
  */
 record StudyGrid(String name, PointSet context, SquareGrid grid, StudyMask mask, boolean[] shown, int analysed,
                  int selected) {
-
-    static final GeometryFactory GRID = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.SRID);
     /** Output is one polygon per study cell: beyond this, ask for bigger cells. */
     static final int MAX_STUDY_CELLS = 250_000;
 
@@ -70,7 +66,7 @@ record StudyGrid(String name, PointSet context, SquareGrid grid, StudyMask mask,
         }
         StudyMask mask = StudyMask.of(grid, inside);
         if (mask.size() > MAX_STUDY_CELLS) {
-            throw new IllegalArgumentException("cell " + cellMetres + " m gives " + mask.size()
+            throw new InvalidInputException("cell " + cellMetres + " m gives " + mask.size()
                     + " study cells; the limit is " + MAX_STUDY_CELLS + ": use larger cells");
         }
         boolean[] shown;
@@ -98,7 +94,7 @@ record StudyGrid(String name, PointSet context, SquareGrid grid, StudyMask mask,
                 any |= shown[i];
             }
             if (!any) {
-                throw new IllegalArgumentException("the area asked for does not overlap the study area");
+                throw new InvalidInputException("the area asked for does not overlap the study area");
             }
         }
         String name = settled.name() + " and cells within " + fmt(haloMetres) + " m of an incident"

@@ -1,12 +1,12 @@
 package uk.safermap.areas;
 
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
+import uk.safermap.domain.InvalidInputException;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.geo.GeometryFactories;
 import uk.safermap.store.BoxFilter;
 import uk.safermap.store.AreaStore;
 
@@ -41,19 +41,19 @@ public final class AreaResolver {
     }
 
     /**
-     * @throws IllegalArgumentException for a malformed reference or an unknown area (a client error)
+     * @throws InvalidInputException for a malformed reference or an unknown area (a client error)
      */
     public Resolved resolve(String reference) {
         int colon = reference.indexOf(':');
         if (colon <= 0) {
-            throw new IllegalArgumentException("area must be kind:code, e.g. ward:E05005503, lsoa:E01025883, "
+            throw new InvalidInputException("area must be kind:code, e.g. ward:E05005503, lsoa:E01025883, "
                     + "oa:E00131338 or neighbourhood:fairmead; got '" + reference + "'");
         }
         String kindKey = reference.substring(0, colon);
         String code = reference.substring(colon + 1);
-        AreaKind kind = AreaKind.fromKey(kindKey).orElseThrow(() -> new IllegalArgumentException(
+        AreaKind kind = AreaKind.fromKey(kindKey).orElseThrow(() -> new InvalidInputException(
                 "unknown area kind '" + kindKey + "': use ward, lsoa, oa or neighbourhood"));
-        Area area = store.get(kind, code).orElseThrow(() -> new IllegalArgumentException(
+        Area area = store.get(kind, code).orElseThrow(() -> new InvalidInputException(
                 "unknown area '" + reference + "'; see /collections/" + collection(kind) + "/items"));
         return resolve(area);
     }
@@ -84,7 +84,7 @@ public final class AreaResolver {
             throw new IllegalStateException("no output areas are loaded, so there is no default study area");
         }
         Geometry union = UnaryUnionOp.union(small);
-        union = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.SRID).createGeometry(union);
+        union = GeometryFactories.GRID.createGeometry(union);
         return new Resolved("settled", "Settled area (output areas under " + SETTLED_OA_MAX_KM2 + " km\u00b2)",
                 true, union, "settled-" + small.size());
     }

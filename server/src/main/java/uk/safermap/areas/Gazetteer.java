@@ -4,7 +4,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
@@ -30,6 +29,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+
+import static uk.safermap.geo.GeometryFactories.WGS84;
 
 /**
  * Names a point on the ground: the nearest street police.uk names a snap point after (from the
@@ -112,7 +113,6 @@ public final class Gazetteer {
     private final List<Match> searchable;
     private final Supplier<StreetIndex> streets;
     private final DisclosurePolicy policy;
-    private final GeometryFactory factory = new GeometryFactory();
 
     /**
      * @param areas   wards (which name points) and any other areas to search by name, e.g. LSOAs; lon/lat
@@ -215,7 +215,7 @@ public final class Gazetteer {
 
     /** The label of a lon/lat point. */
     public Label label(double lon, double lat) {
-        return label(factory.createPoint(new Coordinate(lon, lat)));
+        return label(WGS84.createPoint(new Coordinate(lon, lat)));
     }
 
     /**

@@ -6,6 +6,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
+import uk.safermap.domain.InvalidInputException;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.ServiceArea;
 import uk.safermap.store.BoxFilter;
@@ -46,31 +47,31 @@ public final class NeighbourhoodService {
      * Creates or replaces a neighbourhood; returns true when it is new.
      *
      * @param geometry polygon or multipolygon in WGS 84 lon/lat
-     * @throws IllegalArgumentException when the id, name or geometry is unacceptable; the message says why
+     * @throws InvalidInputException when the id, name or geometry is unacceptable; the message says why
      */
     public boolean put(String id, String name, boolean approximate, String note, Geometry geometry) {
         if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("neighbourhood id must be 1-60 lowercase letters, digits or hyphens, "
+            throw new InvalidInputException("neighbourhood id must be 1-60 lowercase letters, digits or hyphens, "
                     + "starting with a letter or digit; got '" + id + "'");
         }
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("properties.name is required");
+            throw new InvalidInputException("properties.name is required");
         }
         if (name.length() > 200) {
-            throw new IllegalArgumentException("properties.name must be at most 200 characters, got " + name.length());
+            throw new InvalidInputException("properties.name must be at most 200 characters, got " + name.length());
         }
         if (note != null && note.length() > 2000) {
-            throw new IllegalArgumentException("properties.note must be at most 2000 characters, got " + note.length());
+            throw new InvalidInputException("properties.note must be at most 2000 characters, got " + note.length());
         }
         if (!(geometry instanceof Polygon || geometry instanceof MultiPolygon)) {
-            throw new IllegalArgumentException("geometry must be a Polygon or MultiPolygon, got " + geometry.getGeometryType());
+            throw new InvalidInputException("geometry must be a Polygon or MultiPolygon, got " + geometry.getGeometryType());
         }
         IsValidOp validity = new IsValidOp(geometry);
         if (!validity.isValid()) {
-            throw new IllegalArgumentException("geometry is not a valid polygon: " + validity.getValidationError());
+            throw new InvalidInputException("geometry is not a valid polygon: " + validity.getValidationError());
         }
         if (!serviceArea.gridPolygon().intersects(grid.toGrid(geometry))) {
-            throw new IllegalArgumentException("geometry lies outside the service area (" + serviceArea.description() + ")");
+            throw new InvalidInputException("geometry lies outside the service area (" + serviceArea.description() + ")");
         }
         boolean created = store.get(AreaKind.NEIGHBOURHOOD, id).isEmpty();
         geometry.setSRID(BritishNationalGrid.WGS84_SRID);

@@ -2,13 +2,13 @@ package uk.safermap.areas;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.PrecisionModel;
 import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
 import uk.safermap.geo.BritishNationalGrid;
 
 import java.util.List;
+
+import static uk.safermap.geo.GeometryFactories.GRID;
 
 /**
  * The first priority neighbourhoods for Melton, seeded into an empty store: Egerton (the ward
@@ -24,8 +24,6 @@ public final class PriorityNeighbourhoods {
     /** A residential point in north-east Egerton ward standing in for the estate until it is drawn properly. */
     static final double[] FAIRMEAD = {-0.8910, 52.7728};
     static final double FAIRMEAD_RADIUS_M = 350;
-
-    private static final GeometryFactory GRID = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.SRID);
 
     private PriorityNeighbourhoods() {
     }

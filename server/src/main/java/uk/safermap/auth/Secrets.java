@@ -17,6 +17,8 @@ import java.util.HexFormat;
 public final class Secrets {
 
     private static final int BCRYPT_COST = 12;
+    /** bcrypt reads at most 72 bytes of a password, the last being the terminating zero the library appends. */
+    public static final int MAX_PASSWORD_BYTES = 71;
     /**
      * A cost-12 bcrypt hash of a random string nobody kept: what an unknown user name's password
      * is checked against, so that it costs the same time as a wrong password.
@@ -28,7 +30,16 @@ public final class Secrets {
         return BCrypt.withDefaults().hashToString(BCRYPT_COST, password.toCharArray());
     }
 
+    /** Whether bcrypt can hash the password whole, rather than refuse or silently cut it. */
+    public static boolean fitsBcrypt(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES;
+    }
+
+    /** False for a password too long to hash: it cannot have been set, so it matches no hash. */
     public boolean passwordMatches(String password, String hash) {
+        if (!fitsBcrypt(password)) {
+            return false;
+        }
         return BCrypt.verifyer().verify(password.toCharArray(), hash.getBytes(StandardCharsets.UTF_8)).verified;
     }
 

@@ -2,13 +2,15 @@ package uk.safermap.auth;
 
 import uk.safermap.domain.ApiToken;
 import uk.safermap.domain.AuditEvent;
+import uk.safermap.domain.InvalidInputException;
+import uk.safermap.domain.InvalidInputException;
+import uk.safermap.domain.NotFoundException;
 import uk.safermap.domain.Role;
 import uk.safermap.domain.User;
 import uk.safermap.store.AuditStore;
 import uk.safermap.store.UserStore;
 
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /** What an admin does: users, their roles and passwords, API tokens, and reading the audit log. */
@@ -37,12 +39,16 @@ public final class UserAdmin {
     /**
      * Creates the user or changes its role, and its password when one is given.
      *
-     * @throws IllegalArgumentException for a short password or a bad name
+     * @throws InvalidInputException for a password too short or too long for bcrypt, or a bad name
      */
     public User put(String name, Role role, Optional<String> password) {
         password.ifPresent(p -> {
             if (p.length() < MIN_PASSWORD_LENGTH) {
-                throw new IllegalArgumentException("a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+                throw new InvalidInputException("a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+            }
+            if (!Secrets.fitsBcrypt(p)) {
+                throw new InvalidInputException("a password may have at most " + Secrets.MAX_PASSWORD_BYTES
+                        + " bytes in UTF-8");
             }
         });
         Optional<String> hash = password.map(secrets::hashPassword)
@@ -55,12 +61,12 @@ public final class UserAdmin {
     /**
      * A new API token for the user, returned once: only its hash is kept.
      *
-     * @throws NoSuchElementException when there is no such user
-     * @throws IllegalArgumentException for a label over {@link #MAX_TOKEN_LABEL_LENGTH} characters
+     * @throws NotFoundException when there is no such user
+     * @throws InvalidInputException for a label over {@link #MAX_TOKEN_LABEL_LENGTH} characters
      */
     public NewToken newToken(String name, String label) {
         if (label.length() > MAX_TOKEN_LABEL_LENGTH) {
-            throw new IllegalArgumentException("label: at most " + MAX_TOKEN_LABEL_LENGTH + " characters, got "
+            throw new InvalidInputException("label: at most " + MAX_TOKEN_LABEL_LENGTH + " characters, got "
                     + label.length());
         }
         existing(name);
@@ -77,7 +83,7 @@ public final class UserAdmin {
     /**
      * The user's tokens, without the tokens themselves.
      *
-     * @throws NoSuchElementException when there is no such user
+     * @throws NotFoundException when there is no such user
      */
     public List<ApiToken> tokens(String name) {
         existing(name);
@@ -87,18 +93,22 @@ public final class UserAdmin {
     /**
      * Revokes one of the user's tokens: the next request with it is refused.
      *
-     * @throws NoSuchElementException   when there is no such user or the user has no such token
-     * @throws IllegalArgumentException when the id is not a token id
+     * @throws NotFoundException     when there is no such user or the user has no such token
+     * @throws InvalidInputException when the id is not a token id
      */
     public void revokeToken(String name, String tokenId) {
         existing(name);
+        if (!ApiToken.isId(tokenId)) {
+            throw new InvalidInputException("a token id is " + ApiToken.ID_LENGTH + " lowercase hex digits, got '"
+                    + tokenId + "'");
+        }
         if (!users.removeToken(name, tokenId)) {
-            throw new NoSuchElementException("user '" + name + "' has no token '" + tokenId + "'");
+            throw new NotFoundException("user '" + name + "' has no token '" + tokenId + "'");
         }
     }
 
     private void existing(String name) {
-        users.user(name).orElseThrow(() -> new NoSuchElementException("no user '" + name + "'"));
+        users.user(name).orElseThrow(() -> new NotFoundException("no user '" + name + "'"));
     }
 
     public List<AuditEvent> audit(int limit, long offset) {

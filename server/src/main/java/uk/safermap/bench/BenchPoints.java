@@ -3,6 +3,7 @@ package uk.safermap.bench;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import uk.safermap.areas.BoundaryFiles;
+import uk.safermap.domain.MonthIndex;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.sample.SampleGenerator;
 import uk.safermap.sample.SampleSpec;
@@ -38,7 +39,7 @@ record BenchPoints(double[] x, double[] y, int[] month) {
         double[] x = new double[n];
         double[] y = new double[n];
         int[] month = new int[n];
-        int first = spec.startMonth().getYear() * 12 + spec.startMonth().getMonthValue() - 1;
+        int first = MonthIndex.of(spec.startMonth());
         int i = 0;
         try (Reader r = Files.newBufferedReader(csv)) {
             for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
@@ -46,7 +47,7 @@ record BenchPoints(double[] x, double[] y, int[] month) {
                 YearMonth m = YearMonth.parse(rec.get("Month"));
                 x[i] = en[0];
                 y[i] = en[1];
-                month[i++] = m.getYear() * 12 + m.getMonthValue() - 1 - first;
+                month[i++] = MonthIndex.of(m) - first;
             }
         } finally {
             Files.delete(csv);

@@ -106,7 +106,7 @@ public final class ImportBenchmark {
 
     private Result ingest(String name, Path csv, ServiceArea area, Database db) throws IOException {
         try (db; InputStream in = Files.newInputStream(csv)) {
-            IngestService ingest = new IngestService(new JdbcIncidentStore(db, grid), grid, area, Clock.systemDefaultZone());
+            IngestService ingest = new IngestService(new JdbcIncidentStore(db, grid, Clock.systemDefaultZone()), grid, area, Clock.systemDefaultZone());
             heap.reset();
             long start = System.nanoTime();
             ImportReport r = ingest.importStream(IncidentFormat.POLICE_CSV, in, csv.getFileName().toString(),

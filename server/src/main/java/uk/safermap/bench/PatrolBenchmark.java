@@ -4,6 +4,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.geo.GeometryFactories;
 import uk.safermap.patrol.Dosage;
 import uk.safermap.patrol.TravelMode;
 import uk.safermap.patrol.routing.NearestNeighbourRouter;
@@ -176,7 +177,7 @@ public final class PatrolBenchmark {
 
     /** A square street lattice over the stops' extent, grown by two blocks. */
     private static RoadNetwork lattice(double[] x, double[] y) {
-        GeometryFactory f = new GeometryFactory();
+        GeometryFactory f = GeometryFactories.GRID;
         double minX = Math.floor(Arrays.stream(x).min().orElseThrow() / STREET_METRES - 2) * STREET_METRES;
         double maxX = Math.ceil(Arrays.stream(x).max().orElseThrow() / STREET_METRES + 2) * STREET_METRES;
         double minY = Math.floor(Arrays.stream(y).min().orElseThrow() / STREET_METRES - 2) * STREET_METRES;

@@ -2,9 +2,7 @@ package uk.safermap.council;
 
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.PrecisionModel;
 import uk.safermap.analysis.ClusterParameters;
 import uk.safermap.analysis.cluster.ClusterOutlines;
 import uk.safermap.analysis.cluster.Clustering;
@@ -26,13 +24,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import static uk.safermap.geo.GeometryFactories.GRID;
+
 /**
  * Hot spots of council cases: DBSCAN in grid metres over the chosen case types, clusters ranked
  * by size with their counts by type. Thread-safe; each call reads the store.
  */
 public final class CouncilCaseService {
-
-    private static final GeometryFactory GRID = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.SRID);
 
     /** One cluster; {@code outline} is lon/lat. */
     public record Cluster(int rank, int cases, Map<String, Integer> types, String firstDate, String lastDate,

@@ -3,6 +3,7 @@ package uk.safermap.councillor;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import uk.safermap.domain.Area;
+import uk.safermap.domain.MonthIndex;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.privacy.DisclosurePolicy;
 
@@ -34,7 +35,7 @@ final class WardCells {
     static DisclosurePolicy.Period period(DisclosurePolicy policy, Optional<YearMonth> fromMonth,
                                           Optional<YearMonth> toMonth, Supplier<List<LocalDate>> allDates) {
         YearMonth to = toMonth.orElseGet(() -> policy.publishedPeriod(allDates.get().stream()
-                        .mapToInt(d -> d.getYear() * 12 + d.getMonthValue() - 1).toArray())
+                        .mapToInt(MonthIndex::of).toArray())
                 .map(DisclosurePolicy.Period::last).orElseGet(YearMonth::now));
         YearMonth from = fromMonth.orElse(to.minusMonths(11));
         policy.checkPeriod(from, to);

@@ -2,8 +2,6 @@ package uk.safermap.councillor;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import uk.safermap.analysis.AnalysisFilter;
@@ -12,6 +10,8 @@ import uk.safermap.analysis.ResultCache;
 import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
 import uk.safermap.domain.Category;
+import uk.safermap.domain.InvalidInputException;
+import uk.safermap.domain.MonthIndex;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.DistinctPoints;
 import uk.safermap.params.ParameterSource;
@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static uk.safermap.geo.GeometryFactories.GRID;
+
 /**
  * Ward figures for councillors: counts, rates per 1,000 residents and change on the same
  * period a year earlier, all built from {@link RoundedCells} (ward x month x category, each
@@ -38,8 +40,6 @@ import java.util.Set;
  * one, so that it does not move with a single record.
  */
 public final class WardChoroplethService {
-
-    private static final GeometryFactory GRID = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.SRID);
 
     public enum Metric { COUNT, RATE, CHANGE }
 
@@ -74,7 +74,7 @@ public final class WardChoroplethService {
 
         public Request {
             if (level != AreaKind.WARD && level != AreaKind.LSOA) {
-                throw new IllegalArgumentException("figures are by ward or LSOA, not " + level.key());
+                throw new InvalidInputException("figures are by ward or LSOA, not " + level.key());
             }
         }
     }
@@ -199,7 +199,7 @@ public final class WardChoroplethService {
         List<Area> wards = areas.find(level, BoxFilter.NONE, 10_000, 0).items();
         List<PreparedGeometry> shapes = wards.stream()
                 .map(w -> PreparedGeometryFactory.prepare(grid.toGrid(w.geometry()))).toList();
-        int firstIndex = first.getYear() * 12 + first.getMonthValue() - 1;
+        int firstIndex = MonthIndex.of(first);
         // A ward per snap point, not per incident: a few thousand polygon tests instead of a million.
         DistinctPoints at = DistinctPoints.of(points.easting(), points.northing());
         double[] atX = at.x();

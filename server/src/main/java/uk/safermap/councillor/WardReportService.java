@@ -4,6 +4,7 @@ import org.locationtech.jts.geom.Geometry;
 import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
 import uk.safermap.domain.Category;
+import uk.safermap.domain.NotFoundException;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.privacy.DisclosurePolicy;
 import uk.safermap.store.BoxFilter;
@@ -36,7 +37,7 @@ public final class WardReportService {
      * @throws IllegalArgumentException for an unknown ward (a client error)
      */
     public WardReport report(String code, Optional<YearMonth> from, Optional<YearMonth> to) {
-        Area ward = areas.get(AreaKind.WARD, code).orElseThrow(() -> new java.util.NoSuchElementException(
+        Area ward = areas.get(AreaKind.WARD, code).orElseThrow(() -> new NotFoundException(
                 "no ward '" + code + "'; see /collections/wards/items"));
         WardChoroplethService.Cells cells = choropleth.cells(AreaKind.WARD, from, to, Set.of());
         int w = cells.wards().indexOf(cells.wards().stream().filter(a -> a.code().equals(code)).findFirst().orElseThrow());

@@ -1,5 +1,6 @@
 package uk.safermap.domain;
 
+import uk.safermap.domain.InvalidInputException;
 import org.locationtech.jts.geom.Geometry;
 
 import java.time.Instant;
@@ -27,10 +28,10 @@ public record Intervention(String id, String name, Kind kind, Geometry target, S
     public Intervention {
         categories = Set.copyOf(categories);
         if (end != null && end.isBefore(start)) {
-            throw new IllegalArgumentException("end " + end + " is before start " + start);
+            throw new InvalidInputException("end " + end + " is before start " + start);
         }
         if (costPounds != null && !(costPounds >= 0)) {
-            throw new IllegalArgumentException("cost must be zero or more, got " + costPounds);
+            throw new InvalidInputException("cost must be zero or more, got " + costPounds);
         }
     }
 

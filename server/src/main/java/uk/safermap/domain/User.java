@@ -1,5 +1,6 @@
 package uk.safermap.domain;
 
+import uk.safermap.domain.InvalidInputException;
 import java.util.Optional;
 
 /**
@@ -12,7 +13,7 @@ public record User(String name, Role role, Optional<String> passwordHash) {
 
     public User {
         if (name == null || !name.matches("[A-Za-z0-9._@-]{1,100}")) {
-            throw new IllegalArgumentException("a user name is 1-100 letters, digits, '.', '_', '@' or '-', got '"
+            throw new InvalidInputException("a user name is 1-100 letters, digits, '.', '_', '@' or '-', got '"
                     + name + "'");
         }
     }

@@ -1,6 +1,7 @@
 package uk.safermap.evaluation;
 
 import uk.safermap.domain.AreaKind;
+import uk.safermap.domain.InvalidInputException;
 import uk.safermap.params.ParameterSource;
 import uk.safermap.params.Words;
 
@@ -67,7 +68,7 @@ public record EvaluationParameters(int beforeMonths, int gapMonths, int afterMon
 
     private static void check(boolean ok, String message) {
         if (!ok) {
-            throw new IllegalArgumentException(message);
+            throw new InvalidInputException(message);
         }
     }
 }

@@ -2,9 +2,7 @@ package uk.safermap.evaluation;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
@@ -14,7 +12,11 @@ import uk.safermap.areas.AreaResolver;
 import uk.safermap.councillor.RoundedCells;
 import uk.safermap.domain.Area;
 import uk.safermap.domain.Category;
+import uk.safermap.domain.ConflictException;
 import uk.safermap.domain.Intervention;
+import uk.safermap.domain.InvalidInputException;
+import uk.safermap.domain.MonthIndex;
+import uk.safermap.domain.NotFoundException;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.placement.HarmWeights;
 import uk.safermap.privacy.DisclosurePolicy;
@@ -31,6 +33,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import static uk.safermap.geo.GeometryFactories.GRID;
+
 /**
  * Evaluates a logged intervention: reads the incidents of the before and after periods once,
  * places each in the target, the buffer ring around it, or the comparison area (chosen, or
@@ -40,7 +44,6 @@ import java.util.Optional;
  */
 public final class EvaluationService {
 
-    private static final GeometryFactory GRID = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.SRID);
     private static final int CATEGORIES = Category.values().length;
 
     /**
@@ -57,7 +60,7 @@ public final class EvaluationService {
     }
 
     /** The data do not cover the periods yet (or no longer): there is nothing to evaluate. */
-    public static final class NotEvaluable extends RuntimeException {
+    public static final class NotEvaluable extends ConflictException {
         public NotEvaluable(String message) {
             super(message);
         }
@@ -85,8 +88,8 @@ public final class EvaluationService {
     }
 
     /**
-     * @throws java.util.NoSuchElementException for an unknown intervention
-     * @throws IllegalArgumentException         for an unknown comparison area, or one inside the buffer
+     * @throws NotFoundException for an unknown intervention
+     * @throws InvalidInputException         for an unknown comparison area, or one inside the buffer
      * @throws NotEvaluable                     when the data do not reach the periods
      */
     public Evaluation evaluate(Request request) {
@@ -215,7 +218,7 @@ public final class EvaluationService {
         Geometry union = UnaryUnionOp.union(parts);
         Geometry clear = union.difference(reach);
         if (clear.getArea() < 1) {
-            throw new IllegalArgumentException("the comparison areas lie inside the target and its buffer; choose "
+            throw new InvalidInputException("the comparison areas lie inside the target and its buffer; choose "
                     + "areas outside them");
         }
         if (clear.getArea() < union.getArea() - 1) {
@@ -300,6 +303,6 @@ public final class EvaluationService {
     }
 
     private static int index(YearMonth m) {
-        return m.getYear() * 12 + m.getMonthValue() - 1;
+        return MonthIndex.of(m);
     }
 }

@@ -2,13 +2,13 @@ package uk.safermap.evaluation;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygonal;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import uk.safermap.areas.AreaResolver;
 import uk.safermap.domain.Category;
 import uk.safermap.domain.Intervention;
+import uk.safermap.domain.InvalidInputException;
+import uk.safermap.domain.NotFoundException;
 import uk.safermap.domain.PatrolPlan;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.ServiceArea;
@@ -23,8 +23,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Set;
+
+import static uk.safermap.geo.GeometryFactories.GRID;
 
 /**
  * Logs interventions: turns the ways a target area can be given (drawn, a named area, the
@@ -37,7 +38,6 @@ public final class InterventionService {
     public static final double PATROL_RADIUS_METRES = 100;
     public static final int MAX_SITES = 500;
 
-    private static final GeometryFactory GRID = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.SRID);
     private static final int DISC_SEGMENTS = 16;
 
     /** How a target area is given. */
@@ -87,7 +87,7 @@ public final class InterventionService {
     }
 
     /**
-     * @throws IllegalArgumentException for a target that cannot be made (a client error)
+     * @throws InvalidInputException for a target that cannot be made (a client error)
      */
     public Intervention create(Draft draft) {
         byte[] id = new byte[6];
@@ -98,7 +98,7 @@ public final class InterventionService {
     }
 
     /**
-     * @throws NoSuchElementException when there is no such intervention
+     * @throws NotFoundException when there is no such intervention
      */
     public Intervention update(String id, Draft draft) {
         Intervention old = get(id);
@@ -108,7 +108,7 @@ public final class InterventionService {
     }
 
     public Intervention get(String id) {
-        return store.get(id).orElseThrow(() -> new NoSuchElementException("no intervention '" + id
+        return store.get(id).orElseThrow(() -> new NotFoundException("no intervention '" + id
                 + "'; see /api/interventions"));
     }
 
@@ -118,7 +118,7 @@ public final class InterventionService {
 
     public void delete(String id) {
         if (!store.delete(id)) {
-            throw new NoSuchElementException("no intervention '" + id + "'; see /api/interventions");
+            throw new NotFoundException("no intervention '" + id + "'; see /api/interventions");
         }
     }
 
@@ -129,7 +129,7 @@ public final class InterventionService {
 
     private Intervention intervention(String id, Draft d, Instant createdAt) {
         if (d.name() == null || d.name().isBlank() || d.name().length() > 200) {
-            throw new IllegalArgumentException("name is required, at most 200 characters");
+            throw new InvalidInputException("name is required, at most 200 characters");
         }
         Target t = target(d.target());
         return new Intervention(id, d.name().strip(), d.kind(), t.grid(), t.source(), d.start(), d.end(),
@@ -152,7 +152,7 @@ public final class InterventionService {
             t = patrol((PatrolHotspots) spec);
         }
         if (!t.grid().intersects(serviceArea.gridPolygon())) {
-            throw new IllegalArgumentException("the target area lies outside the service area ("
+            throw new InvalidInputException("the target area lies outside the service area ("
                     + serviceArea.description() + ")");
         }
         Geometry g = t.grid().copy();
@@ -162,23 +162,23 @@ public final class InterventionService {
 
     private Target drawn(Drawn d) {
         if (!(d.lonLat() instanceof Polygonal)) {
-            throw new IllegalArgumentException("a drawn target must be a Polygon or MultiPolygon, got "
+            throw new InvalidInputException("a drawn target must be a Polygon or MultiPolygon, got "
                     + d.lonLat().getGeometryType());
         }
         Geometry g = grid.toGrid(d.lonLat());
         if (!g.isValid()) {
-            throw new IllegalArgumentException("the drawn target is not a valid polygon (it crosses itself or its "
+            throw new InvalidInputException("the drawn target is not a valid polygon (it crosses itself or its "
                     + "rings overlap)");
         }
         if (g.getArea() < 1) {
-            throw new IllegalArgumentException("the drawn target has no area");
+            throw new InvalidInputException("the drawn target has no area");
         }
         return new Target(GRID.createGeometry(g), "drawn");
     }
 
     private Target sites(Sites s) {
         if (s.lonLat().isEmpty() || s.lonLat().size() > MAX_SITES) {
-            throw new IllegalArgumentException("give 1 to " + MAX_SITES + " sites, got " + s.lonLat().size());
+            throw new InvalidInputException("give 1 to " + MAX_SITES + " sites, got " + s.lonLat().size());
         }
         List<Geometry> discs = new ArrayList<>();
         for (double[] p : s.lonLat()) {
@@ -190,10 +190,10 @@ public final class InterventionService {
     }
 
     private Target patrol(PatrolHotspots p) {
-        PatrolPlan plan = plans.get(p.planId()).orElseThrow(() -> new IllegalArgumentException(
+        PatrolPlan plan = plans.get(p.planId()).orElseThrow(() -> new InvalidInputException(
                 "no patrol plan '" + p.planId() + "'; make one with POST /api/patrols/plan"));
         if (plan.hotspots().isEmpty()) {
-            throw new IllegalArgumentException("patrol plan '" + p.planId() + "' has no hot spots");
+            throw new InvalidInputException("patrol plan '" + p.planId() + "' has no hot spots");
         }
         List<Geometry> discs = plan.hotspots().stream().map(h -> GRID.createPoint(new Coordinate(h.easting(),
                 h.northing())).buffer(p.radiusMetres(), DISC_SEGMENTS)).toList();

@@ -3,12 +3,12 @@ package uk.safermap.geo;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 import java.util.Collection;
+
+import static uk.safermap.geo.GeometryFactories.GRID;
 
 /**
  * The area the service covers, in grid metres. Imports reject incidents outside it, so a
@@ -16,8 +16,6 @@ import java.util.Collection;
  * the hot spot statistics. Thread-safe: the prepared geometry is read-only once built.
  */
 public final class ServiceArea {
-
-    private static final GeometryFactory GRID = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.SRID);
 
     private final Geometry gridPolygon;
     private final PreparedGeometry prepared;

@@ -1,11 +1,9 @@
 package uk.safermap.layers;
 
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.PrecisionModel;
 import uk.safermap.domain.Collision;
+import uk.safermap.domain.InvalidInputException;
 import uk.safermap.domain.Severity;
-import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.store.CollisionQuery;
 import uk.safermap.store.CollisionStore;
 import uk.safermap.store.Page;
@@ -18,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static uk.safermap.geo.GeometryFactories.WGS84;
+
 /**
  * The {@code collisions} collection: one point per STATS19 road collision, filterable by
  * {@code severity}. Point level: councillors and the public get ward figures instead, so a
@@ -27,8 +27,6 @@ public final class CollisionLayer implements FeatureSource {
 
     public static final String ID = "collisions";
     static final String SEVERITY = "severity";
-
-    private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.WGS84_SRID);
 
     private final CollisionStore store;
 
@@ -90,7 +88,7 @@ public final class CollisionLayer implements FeatureSource {
                 out.add(Severity.FATAL);
                 out.add(Severity.SERIOUS);
             } else {
-                out.add(Severity.fromKey(w).orElseThrow(() -> new IllegalArgumentException(
+                out.add(Severity.fromKey(w).orElseThrow(() -> new InvalidInputException(
                         "unknown severity '" + w + "': use fatal, serious, slight or ksi")));
             }
         }

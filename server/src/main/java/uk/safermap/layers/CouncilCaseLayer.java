@@ -1,12 +1,10 @@
 package uk.safermap.layers;
 
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.PrecisionModel;
 import uk.safermap.domain.CaseType;
 import uk.safermap.domain.CouncilCase;
 import uk.safermap.domain.CouncilTaxonomy;
-import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.domain.InvalidInputException;
 import uk.safermap.store.CouncilCaseQuery;
 import uk.safermap.store.CouncilCaseStore;
 import uk.safermap.store.Page;
@@ -19,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static uk.safermap.geo.GeometryFactories.WGS84;
+
 /**
  * The {@code council-cases} collection: one point per council case (fly-tipping, dog fouling,
  * ...), filterable by {@code case_type}, with its type's colour. Point level, like incidents.
@@ -27,8 +27,6 @@ public final class CouncilCaseLayer implements FeatureSource {
 
     public static final String ID = "council-cases";
     static final String CASE_TYPE = "case_type";
-
-    private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.WGS84_SRID);
 
     private final CouncilCaseStore store;
     private final CouncilTaxonomy taxonomy;
@@ -87,7 +85,7 @@ public final class CouncilCaseLayer implements FeatureSource {
             return out;
         }
         for (String slug : list.split(",")) {
-            out.add(taxonomy.bySlug(slug.trim()).orElseThrow(() -> new IllegalArgumentException(
+            out.add(taxonomy.bySlug(slug.trim()).orElseThrow(() -> new InvalidInputException(
                     "unknown case type '" + slug.trim() + "': use one of " + taxonomy.types().stream()
                             .map(CaseType::slug).collect(Collectors.joining(", ")))));
         }

@@ -1,11 +1,10 @@
 package uk.safermap.layers;
 
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.PrecisionModel;
 import uk.safermap.domain.Category;
 import uk.safermap.domain.Incident;
 import uk.safermap.domain.IncidentDetail;
+import uk.safermap.domain.InvalidInputException;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.privacy.DisclosurePolicy;
 import uk.safermap.store.IncidentQuery;
@@ -20,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static uk.safermap.geo.GeometryFactories.WGS84;
+
 /**
  * The {@code incidents} collection: one point per incident, filterable by {@code category} (the
  * property's own name, which GIS clients send) or its older name {@code crime_type}.
@@ -29,8 +30,6 @@ public final class IncidentLayer implements FeatureSource {
     public static final String ID = "incidents";
     static final String CRIME_TYPE = "crime_type";
     static final String CATEGORY = "category";
-
-    private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.WGS84_SRID);
 
     private final IncidentStore store;
 
@@ -70,9 +69,10 @@ public final class IncidentLayer implements FeatureSource {
     @Override
     public Page<Feature> items(ItemsQuery q) {
         if (q.extra().containsKey(CATEGORY) && q.extra().containsKey(CRIME_TYPE)) {
-            throw new IllegalArgumentException("give category or crime_type, not both");
+            throw new InvalidInputException("give category or crime_type, not both");
         }
-        Set<Category> types = categories(q.extra().getOrDefault(CATEGORY, q.extra().get(CRIME_TYPE)));
+        String param = q.extra().containsKey(CATEGORY) ? CATEGORY : CRIME_TYPE;
+        Set<Category> types = categories(param, q.extra().get(param));
         Page<Incident> page = store.find(new IncidentQuery(q.bbox(), q.from(), q.to(), types, q.limit(), q.offset()));
         return new Page<>(page.items().stream().map(IncidentLayer::feature).toList(), page.numberMatched());
     }
@@ -82,15 +82,18 @@ public final class IncidentLayer implements FeatureSource {
         return FeatureIds.numeric(featureId).flatMap(store::findById).map(IncidentLayer::feature);
     }
 
-    /** Parses a {@code crime_type} list; unknown slugs are an error naming the accepted ones. */
-    public static Set<Category> categories(String list) {
+    /**
+     * Parses a list of category slugs given as parameter {@code param}; an unknown slug is an
+     * error naming that parameter, as the caller spelled it, and the accepted slugs.
+     */
+    public static Set<Category> categories(String param, String list) {
         Set<Category> out = EnumSet.noneOf(Category.class);
         if (list == null || list.isBlank()) {
             return out;
         }
         for (String slug : list.split(",")) {
-            out.add(Category.fromSlug(slug.trim()).orElseThrow(() -> new IllegalArgumentException(
-                    "unknown category '" + slug.trim() + "': use data.police.uk category slugs such as "
+            out.add(Category.fromSlug(slug.trim()).orElseThrow(() -> new InvalidInputException(
+                    param + " has an unknown category '" + slug.trim() + "': use data.police.uk category slugs such as "
                             + "burglary, shoplifting, violent-crime, anti-social-behaviour")));
         }
         return out;

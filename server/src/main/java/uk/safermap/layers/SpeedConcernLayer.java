@@ -1,10 +1,7 @@
 package uk.safermap.layers;
 
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.PrecisionModel;
 import uk.safermap.domain.SpeedConcern;
-import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.store.Page;
 import uk.safermap.store.SpeedConcernQuery;
 import uk.safermap.store.SpeedConcernStore;
@@ -14,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static uk.safermap.geo.GeometryFactories.WGS84;
+
 /**
  * The {@code speed-concerns} collection, shown beside road collisions: speeding complaints and
  * Community Speedwatch sessions with their measured speeds. Point level: complaints are residents'
@@ -22,8 +21,6 @@ import java.util.Optional;
 public final class SpeedConcernLayer implements FeatureSource {
 
     public static final String ID = "speed-concerns";
-
-    private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.WGS84_SRID);
 
     private final SpeedConcernStore store;
 

@@ -1,5 +1,6 @@
 package uk.safermap.patrol;
 
+import uk.safermap.domain.InvalidInputException;
 import uk.safermap.patrol.routing.PatrolProblem;
 import uk.safermap.patrol.routing.VisitWindow;
 
@@ -42,11 +43,11 @@ public final class Dosage {
 
         public Parameters {
             if (revisitMinutes < 0) {
-                throw new IllegalArgumentException("revisitMinutes must be 0 (single visits) or more, got "
+                throw new InvalidInputException("revisitMinutes must be 0 (single visits) or more, got "
                         + revisitMinutes);
             }
             if (revisitMinutes != 0 && (minGapMinutes < 1 || minGapMinutes >= revisitMinutes)) {
-                throw new IllegalArgumentException("minGapMinutes must be at least 1 and less than revisitMinutes ("
+                throw new InvalidInputException("minGapMinutes must be at least 1 and less than revisitMinutes ("
                         + revisitMinutes + "), got " + minGapMinutes);
             }
         }

@@ -1,12 +1,11 @@
 package uk.safermap.patrol;
 
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.PrecisionModel;
 import uk.safermap.analysis.AnalysisFilter;
 import uk.safermap.analysis.ClusterService;
 import uk.safermap.analysis.GiStarService;
 import uk.safermap.analysis.IncidentSelection;
+import uk.safermap.domain.InvalidInputException;
 import uk.safermap.domain.PatrolPlan;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.ServiceArea;
@@ -23,15 +22,19 @@ import uk.safermap.store.PatrolPlanStore;
 import uk.safermap.store.PointSet;
 
 import java.time.Clock;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+
+import static uk.safermap.geo.GeometryFactories.GRID;
 
 /**
  * Makes and keeps patrol plans: selects the incidents, weighs them for the shift
@@ -48,7 +51,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class PatrolService {
 
-    private static final GeometryFactory GRID = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.SRID);
     /** Koper (1995): stops of about 10-16 minutes deter longest. */
     private static final int KOPER_MIN_MINUTES = 10;
     private static final int KOPER_MAX_MINUTES = 16;
@@ -90,11 +92,11 @@ public final class PatrolService {
     /**
      * Makes, stores and returns a plan.
      *
-     * @throws IllegalArgumentException for a request that cannot be planned (bad shift, a base
+     * @throws InvalidInputException for a request that cannot be planned (bad shift, a base
      *                                  outside the service area, a malformed road network)
      */
     public PatrolPlan plan(PatrolRequest request) {
-        ShiftWindow shift = new ShiftWindow(request.start(), request.end());
+        ShiftWindow shift = shift(request.start(), request.end());
         Stops stops = new Stops();
         int[][] baseStops = bases(request.units(), stops);
         PointSet points = selection.select(request.filter(), true);
@@ -111,6 +113,10 @@ public final class PatrolService {
         long seed = request.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong(1, 1_000_000));
         PatrolProblem problem = problem(request, shift, travel.model(), baseStops, firstHotspot, selected,
                 request.randomize() ? seed : 0);
+        OptionalInt stranded = PatrolRouter.strandedUnit(problem);
+        if (stranded.isPresent()) {
+            throw new InvalidInputException(PatrolRouter.strandedMessage(stranded.getAsInt()));
+        }
         PatrolSolution solution = new PatrolRouter(settings.solutionLimit(), PatrolRouter.DEFAULT_TIME_LIMIT,
                 request.randomize() ? OptionalLong.of(seed) : OptionalLong.empty()).solve(problem);
         double hotspotRisk = found.stream().mapToDouble(PatrolHotspots.Found::risk).sum();
@@ -131,11 +137,11 @@ public final class PatrolService {
      * A schedule over several days: the {@code places} highest-risk hot spots for the first day's
      * first shift, each visited every day at seeded random times ({@link WeekSchedule}).
      *
-     * @throws IllegalArgumentException for shifts that cannot hold a visit
+     * @throws InvalidInputException for shifts that cannot hold a visit
      */
     public PatrolSchedule schedule(ScheduleRequest request) {
         WeekSchedule.Shift first = request.shifts().get(0);
-        ShiftWindow shift = new ShiftWindow(first.startOn(request.firstDay(), ShiftWindow.LONDON),
+        ShiftWindow shift = shift(first.startOn(request.firstDay(), ShiftWindow.LONDON),
                 first.endOn(request.firstDay(), ShiftWindow.LONDON));
         PointSet points = selection.select(request.filter(), true);
         double[] weights = new ShiftRisk(shift, ShiftRisk.Parameters.DEFAULTS)
@@ -221,7 +227,7 @@ public final class PatrolService {
     private double[] grid(double[] lonLat, String what) {
         double[] en = grid.toGrid(lonLat[0], lonLat[1]);
         if (!serviceArea.contains(en[0], en[1])) {
-            throw new IllegalArgumentException(what + " [" + lonLat[0] + ", " + lonLat[1]
+            throw new InvalidInputException(what + " [" + lonLat[0] + ", " + lonLat[1]
                     + "] lies outside the service area (" + serviceArea.description() + ")");
         }
         return en;
@@ -229,6 +235,16 @@ public final class PatrolService {
 
     /** The travel model and how it measures, for the plan's settings. */
     private record Travel(TravelModel model, String description) {
+    }
+
+    /** The shift, or the caller's mistake in giving it (an end before its start, longer than a day). */
+    private static ShiftWindow shift(ZonedDateTime start, ZonedDateTime end) {
+        try {
+            return new ShiftWindow(start, end);
+        } catch (IllegalArgumentException e) {
+            // ShiftWindow checks nothing but these two times, and they are the caller's
+            throw new InvalidInputException("start and end: " + e.getMessage(), e);
+        }
     }
 
     private Travel travel(PatrolRequest request, Stops stops, List<String> notes) {
@@ -241,7 +257,7 @@ public final class PatrolService {
         try {
             network = new RoadNetwork(lines);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("roads: " + e.getMessage(), e);
+            throw new InvalidInputException("roads: " + e.getMessage(), e);
         }
         RoadNetwork.NetworkTravel travel = network.travel(stops.x(), stops.y(), settings.detourFactor());
         if (travel.unconnectedPairs() > 0) {

@@ -1,5 +1,6 @@
 package uk.safermap.patrol;
 
+import uk.safermap.domain.InvalidInputException;
 import uk.safermap.params.Words;
 
 import java.util.Arrays;
@@ -26,11 +27,11 @@ final class Slugs {
         return words;
     }
 
-    /** @throws IllegalArgumentException naming the member and the accepted words */
+    /** @throws InvalidInputException naming the member and the accepted words */
     static <E extends Enum<E>> E parse(Class<E> type, String member, String slug) {
         E[] constants = type.getEnumConstants();
         return Arrays.stream(constants).filter(c -> of(c).equals(slug)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(member + " must be one of "
+                .orElseThrow(() -> new InvalidInputException(member + " must be one of "
                         + Arrays.stream(constants).map(Slugs::of).collect(Collectors.joining(", "))
                         + ", got '" + slug + "'"));
     }

@@ -3,6 +3,7 @@ package uk.safermap.patrol;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import uk.safermap.domain.InvalidInputException;
 import uk.safermap.domain.TrackPoint;
 import uk.safermap.patrol.risk.ShiftWindow;
 
@@ -72,7 +73,7 @@ public final class TrackReader {
                 if (event == XMLStreamConstants.END_ELEMENT) {
                     if (name.equals("trkpt")) {
                         if (at != null) {
-                            throw new IllegalArgumentException("GPX line " + pointLine + ": trkpt has no <time>");
+                            throw new InvalidInputException("GPX line " + pointLine + ": trkpt has no <time>");
                         }
                     } else if (name.equals("trk")) {
                         unit = defaultUnit;
@@ -96,7 +97,7 @@ public final class TrackReader {
                     case "time" -> {
                         if (at != null) {
                             if (unit == null || unit.isBlank()) {
-                                throw new IllegalArgumentException("GPX line " + line + ": the track has no <name> "
+                                throw new InvalidInputException("GPX line " + line + ": the track has no <name> "
                                         + "and no unit was given");
                             }
                             out.add(new TrackPoint(unit, time(xml.getElementText().trim(), "GPX line " + line), at[0],
@@ -110,14 +111,14 @@ public final class TrackReader {
             }
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
-            throw new IllegalArgumentException("GPX line " + line + ": not well-formed XML ("
+            throw new InvalidInputException("GPX line " + line + ": not well-formed XML ("
                     + e.getMessage().replaceAll("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message: ", "")
                     + ")", e);
         } finally {
             closeQuietly(xml);
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("the GPX has no track points (trk/trkseg/trkpt with a time)");
+            throw new InvalidInputException("the GPX has no track points (trk/trkseg/trkpt with a time)");
         }
         return out;
     }
@@ -128,7 +129,7 @@ public final class TrackReader {
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(false).build().parse(reader)) {
             if (!parser.getHeaderNames().equals(CSV_HEADER)) {
-                throw new IllegalArgumentException("CSV line 1: the header must be unit,time,lon,lat, got "
+                throw new InvalidInputException("CSV line 1: the header must be unit,time,lon,lat, got "
                         + String.join(",", parser.getHeaderNames()));
             }
             for (CSVRecord r : parser) {
@@ -138,20 +139,20 @@ public final class TrackReader {
                     continue;
                 }
                 if (r.size() != 4) {
-                    throw new IllegalArgumentException("CSV line " + line + ": 4 fields expected, got " + r.size());
+                    throw new InvalidInputException("CSV line " + line + ": 4 fields expected, got " + r.size());
                 }
                 if (r.get(0).isBlank()) {
-                    throw new IllegalArgumentException("CSV line " + line + ": the unit is empty");
+                    throw new InvalidInputException("CSV line " + line + ": the unit is empty");
                 }
                 out.add(new TrackPoint(r.get(0), time(r.get(1), "CSV line " + line),
                         coordinate(r.get(2), "lon", 180, "CSV line " + line),
                         coordinate(r.get(3), "lat", 90, "CSV line " + line)));
             }
         } catch (UncheckedIOException e) {
-            throw new IllegalArgumentException("CSV: " + e.getCause().getMessage(), e);
+            throw new InvalidInputException("CSV: " + e.getCause().getMessage(), e);
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("the CSV has no track points");
+            throw new InvalidInputException("the CSV has no track points");
         }
         return out;
     }
@@ -165,7 +166,7 @@ public final class TrackReader {
         } catch (NumberFormatException e) {
             // reported below with the line
         }
-        throw new IllegalArgumentException(where + ": " + name + " must be a number within +-" + (int) limit
+        throw new InvalidInputException(where + ": " + name + " must be a number within +-" + (int) limit
                 + ", got '" + text + "'");
     }
 
@@ -176,7 +177,7 @@ public final class TrackReader {
             try {
                 return LocalDateTime.parse(text).atZone(ShiftWindow.LONDON).toInstant();
             } catch (DateTimeParseException local) {
-                throw new IllegalArgumentException(where + ": time must be ISO 8601 such as 2026-06-12T18:05:00Z, got '"
+                throw new InvalidInputException(where + ": time must be ISO 8601 such as 2026-06-12T18:05:00Z, got '"
                         + text + "'");
             }
         }

@@ -1,5 +1,6 @@
 package uk.safermap.patrol;
 
+import uk.safermap.domain.InvalidInputException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -45,7 +46,7 @@ public final class WeekSchedule {
     }
 
     /**
-     * @throws IllegalArgumentException if a shift window is shorter than a visit
+     * @throws InvalidInputException if a shift window is shorter than a visit
      */
     public static List<Visit> plan(LocalDate firstDay, int days, List<Shift> shifts, int places, int units,
                                    int visitsPerDay, int visitMinutes, ZoneId zone, long seed) {
@@ -87,7 +88,7 @@ public final class WeekSchedule {
         for (Shift s : shifts) {
             ZonedDateTime latest = s.endOn(day, zone).minus(visit);
             if (latest.isBefore(s.startOn(day, zone))) {
-                throw new IllegalArgumentException("shift " + s.start() + "-" + s.end() + " is shorter than a "
+                throw new InvalidInputException("shift " + s.start() + "-" + s.end() + " is shorter than a "
                         + visit.toMinutes() + "-minute visit");
             }
             out.add(new ZonedDateTime[] {s.startOn(day, zone), latest});

@@ -1,5 +1,6 @@
 package uk.safermap.placement;
 
+import uk.safermap.domain.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -31,12 +32,12 @@ public final class CameraFile {
     }
 
     /**
-     * @throws IllegalArgumentException naming the feature that is not a camera
+     * @throws InvalidInputException naming the feature that is not a camera
      */
     public static List<Camera> parse(JsonNode json, String where) {
         JsonNode features = json.isArray() ? json : json.path("features");
         if (!features.isArray()) {
-            throw new IllegalArgumentException(where + " must be a GeoJSON FeatureCollection of Points");
+            throw new InvalidInputException(where + " must be a GeoJSON FeatureCollection of Points");
         }
         List<Camera> out = new ArrayList<>();
         for (int i = 0; i < features.size(); i++) {
@@ -45,12 +46,12 @@ public final class CameraFile {
             JsonNode g = f.path("geometry");
             JsonNode c = g.path("coordinates");
             if (!"Point".equals(g.path("type").asText()) || c.size() < 2 || !c.get(0).isNumber() || !c.get(1).isNumber()) {
-                throw new IllegalArgumentException(at + " must be a Feature with a Point geometry [lon, lat]");
+                throw new InvalidInputException(at + " must be a Feature with a Point geometry [lon, lat]");
             }
             double lon = c.get(0).asDouble();
             double lat = c.get(1).asDouble();
             if (lon < -180 || lon > 180 || lat < -90 || lat > 90) {
-                throw new IllegalArgumentException(at + " has coordinates outside lon/lat range: [" + lon + ", " + lat + "]");
+                throw new InvalidInputException(at + " has coordinates outside lon/lat range: [" + lon + ", " + lat + "]");
             }
             JsonNode p = f.path("properties");
             out.add(new Camera(p.path("name").asText("camera " + (i + 1)), lon, lat,
@@ -66,7 +67,7 @@ public final class CameraFile {
             return OptionalDouble.empty();
         }
         if (!v.isNumber() || v.asDouble() < min || v.asDouble() > max) {
-            throw new IllegalArgumentException(at + ".properties." + name + " must be a number from " + (int) min
+            throw new InvalidInputException(at + ".properties." + name + " must be a number from " + (int) min
                     + " to " + (int) max + ", got " + v);
         }
         return OptionalDouble.of(v.asDouble());

@@ -2,15 +2,14 @@ package uk.safermap.placement;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.PrecisionModel;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.placement.mclp.Viewshed;
+
+import static uk.safermap.geo.GeometryFactories.GRID;
 
 /** The area a camera covers, drawn in grid metres and returned in lon/lat for maps. */
 final class CoverageShapes {
 
-    private static final GeometryFactory GRID = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.SRID);
     private static final int ARC_STEPS = 32;
 
     private final BritishNationalGrid grid;

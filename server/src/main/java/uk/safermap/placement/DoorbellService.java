@@ -3,9 +3,7 @@ package uk.safermap.placement;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import uk.safermap.analysis.AnalysisFilter;
@@ -14,6 +12,8 @@ import uk.safermap.areas.AreaResolver;
 import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
 import uk.safermap.domain.Category;
+import uk.safermap.domain.InvalidInputException;
+import uk.safermap.domain.MonthIndex;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.placement.allocation.DoorbellAllocator;
 import uk.safermap.placement.allocation.HouseholdRisk;
@@ -22,9 +22,8 @@ import uk.safermap.store.BoxFilter;
 import uk.safermap.store.PointSet;
 import uk.safermap.store.PopulationStore;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,13 +31,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static uk.safermap.geo.GeometryFactories.GRID;
+import static uk.safermap.geo.GeometryFactories.WGS84;
+
 /**
  * Where to give a batch of video doorbells: burglary risk per household by output area (or
  * per address), then an allocation honouring phases, ward floors and a fairness rule.
  */
 public final class DoorbellService {
 
-    private static final GeometryFactory GRID = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.SRID);
     /**
      * Households per output area when none are loaded: the ONS 2011 design size of an output
      * area (at least 40 households, typically 125). Flagged as an estimate in every answer.
@@ -92,10 +93,12 @@ public final class DoorbellService {
     private final AreaResolver resolver;
     private final BritishNationalGrid grid;
     private final PopulationStore households;
+    private final Clock clock;
 
     /** @param households the households per output area loaded for the borough (census counts), if any */
     public DoorbellService(IncidentSelection selection, AreaStore areas, AreaResolver resolver, BritishNationalGrid grid,
-                           PopulationStore households) {
+                           PopulationStore households, Clock clock) {
+        this.clock = clock;
         this.selection = selection;
         this.areas = areas;
         this.resolver = resolver;
@@ -110,7 +113,7 @@ public final class DoorbellService {
 
     /**
      * @throws DoorbellAllocator.Infeasible when a constraint cannot be met
-     * @throws IllegalArgumentException     for unknown areas or addresses outside every ward
+     * @throws InvalidInputException     for unknown areas or addresses outside every ward
      */
     public Result allocate(Request r) {
         List<Area> wardAreas = areas.find(AreaKind.WARD, BoxFilter.NONE, 10_000, 0).items();
@@ -193,16 +196,16 @@ public final class DoorbellService {
             return p.epochDay()[i];
         }
         int m = p.monthIndex()[i];
-        return YearMonth.of(m / 12, m % 12 + 1).atDay(15).toEpochDay();
+        return MonthIndex.month(m).atDay(15).toEpochDay();
     }
 
-    private static LocalDate latest(PointSet p) {
+    private LocalDate latest(PointSet p) {
         double last = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < p.size(); i++) {
             last = Math.max(last, p.epochDay()[i] >= 0 ? p.epochDay()[i]
-                    : YearMonth.of(p.monthIndex()[i] / 12, p.monthIndex()[i] % 12 + 1).atEndOfMonth().toEpochDay());
+                    : MonthIndex.month(p.monthIndex()[i]).atEndOfMonth().toEpochDay());
         }
-        return p.size() == 0 ? LocalDateTime.now().toLocalDate() : LocalDate.ofEpochDay((long) last);
+        return p.size() == 0 ? LocalDate.now(clock) : LocalDate.ofEpochDay((long) last);
     }
 
     private List<Coordinate> samplePoints(Unit unit) {
@@ -245,7 +248,7 @@ public final class DoorbellService {
         }
         for (String code : requested.keySet()) {
             if (out.stream().noneMatch(u -> u.code().equals(code))) {
-                throw new IllegalArgumentException("households names output area '" + code + "', which is not one of "
+                throw new InvalidInputException("households names output area '" + code + "', which is not one of "
                         + "the borough's; see /collections/oa/items");
             }
         }
@@ -257,7 +260,7 @@ public final class DoorbellService {
         for (Address a : addresses) {
             double[] en = grid.toGrid(a.lon(), a.lat());
             Point p = GRID.createPoint(new Coordinate(en[0], en[1]));
-            out.add(new Unit(a.id(), a.label(), new GeometryFactory().createPoint(new Coordinate(a.lon(), a.lat())), p, p,
+            out.add(new Unit(a.id(), a.label(), WGS84.createPoint(new Coordinate(a.lon(), a.lat())), p, p,
                     a.households(), false));
         }
         return out;
@@ -269,7 +272,7 @@ public final class DoorbellService {
                 return w;
             }
         }
-        throw new IllegalArgumentException("'" + unit.code() + "' lies outside every ward of the borough");
+        throw new InvalidInputException("'" + unit.code() + "' lies outside every ward of the borough");
     }
 
     private Result result(Request r, List<Unit> units, List<Area> wardAreas, int[] ward, Scored scored, int[] given,

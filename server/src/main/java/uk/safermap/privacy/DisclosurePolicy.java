@@ -1,6 +1,8 @@
 package uk.safermap.privacy;
 
 import uk.safermap.domain.IncidentDetail;
+import uk.safermap.domain.InvalidInputException;
+import uk.safermap.domain.MonthIndex;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -142,11 +144,11 @@ public record DisclosurePolicy(int roundingBase, int threshold, double bandwidth
      * @param place whether the request names a bbox or an area
      * @param from  inclusive start, if any
      * @param to    exclusive end, if any
-     * @throws IllegalArgumentException naming the rule broken
+     * @throws InvalidInputException naming the rule broken
      */
     public void checkSurfaceFilter(boolean place, Optional<LocalDateTime> from, Optional<LocalDateTime> to) {
         if (place) {
-            throw new IllegalArgumentException("bbox and area are not available to roles that see aggregates only:"
+            throw new InvalidInputException("bbox and area are not available to roles that see aggregates only:"
                     + " the heatmap covers the whole service area and each tile is its crop; use the ward or LSOA"
                     + " figures (/api/wards/choropleth) for places");
         }
@@ -160,24 +162,24 @@ public record DisclosurePolicy(int roundingBase, int threshold, double bandwidth
     /**
      * Checks a period of whole months, both inclusive.
      *
-     * @throws IllegalArgumentException when from is after to, or the period is too short or long
+     * @throws InvalidInputException when from is after to, or the period is too short or long
      */
     public void checkPeriod(YearMonth from, YearMonth to) {
         if (from.isAfter(to)) {
-            throw new IllegalArgumentException("from must not be after to");
+            throw new InvalidInputException("from must not be after to");
         }
         long months = months(from, to);
         if (months < minMonths) {
-            throw new IllegalArgumentException("the period must span at least " + minMonths + " whole months");
+            throw new InvalidInputException("the period must span at least " + minMonths + " whole months");
         }
         if (months > maxMonths) {
-            throw new IllegalArgumentException("the period may span at most " + maxMonths + " months");
+            throw new InvalidInputException("the period may span at most " + maxMonths + " months");
         }
     }
 
     private static void wholeMonth(String name, LocalDateTime t) {
         if (t.getDayOfMonth() != 1 || !t.toLocalTime().equals(LocalTime.MIDNIGHT)) {
-            throw new IllegalArgumentException(name + " must be a whole month (YYYY-MM) for roles that see"
+            throw new InvalidInputException(name + " must be a whole month (YYYY-MM) for roles that see"
                     + " aggregates only, not a date");
         }
     }
@@ -217,7 +219,7 @@ public record DisclosurePolicy(int roundingBase, int threshold, double bandwidth
     }
 
     private static YearMonth month(int index) {
-        return YearMonth.of(Math.floorDiv(index, 12), Math.floorMod(index, 12) + 1);
+        return MonthIndex.month(index);
     }
 
     /** Whole months, both inclusive. */

@@ -1,6 +1,7 @@
 package uk.safermap.roads;
 
 import org.locationtech.jts.geom.Envelope;
+import uk.safermap.domain.InvalidInputException;
 import uk.safermap.domain.Severity;
 import uk.safermap.store.BoxFilter;
 import uk.safermap.store.CollisionQuery;
@@ -22,7 +23,7 @@ public record CollisionFilter(Optional<LocalDate> from, Optional<LocalDate> to, 
 
     public CollisionFilter {
         if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
-            throw new IllegalArgumentException("the date interval is empty: from must be before to");
+            throw new InvalidInputException("the date interval is empty: from must be before to");
         }
         severities = Set.copyOf(severities);
     }

@@ -2,9 +2,7 @@ package uk.safermap.roads;
 
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.PrecisionModel;
 import uk.safermap.analysis.ClusterParameters;
 import uk.safermap.analysis.cluster.ClusterOutlines;
 import uk.safermap.analysis.cluster.Clustering;
@@ -30,6 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import static uk.safermap.geo.GeometryFactories.GRID;
+
 /**
  * Road collision hot spots for analysts and police: KSI density clusters (DBSCAN in grid
  * metres, ranked by the value of prevention of their collisions), a kernel density surface
@@ -39,7 +39,6 @@ import java.util.TreeMap;
  */
 public final class RoadSafetyService {
 
-    private static final GeometryFactory GRID = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.SRID);
     private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
     /** One cluster of collisions; {@code outline} is lon/lat. */

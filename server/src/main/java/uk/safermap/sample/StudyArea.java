@@ -4,9 +4,7 @@ import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Location;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.index.strtree.STRtree;
 import uk.safermap.domain.Area;
 import uk.safermap.geo.BritishNationalGrid;
@@ -17,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static uk.safermap.geo.GeometryFactories.GRID;
 
 /**
  * The borough, its wards and its LSOAs in British National Grid metres, with the point-in-polygon
@@ -31,7 +31,6 @@ import java.util.Optional;
 final class StudyArea {
 
     static final double EDGE_CLEARANCE_METRES = 2.0;
-    private static final GeometryFactory GRID = new GeometryFactory(new PrecisionModel(), BritishNationalGrid.SRID);
 
     /** One LSOA: the area, its polygon shrunk by the clearance, and grown by it. */
     private record Lsoa(Area area, IndexedPointInAreaLocator inset, IndexedPointInAreaLocator outset) {

@@ -7,7 +7,6 @@ import uk.safermap.domain.Role;
 import uk.safermap.domain.User;
 
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /** Users, tokens and the audit log, for admins. */
@@ -39,31 +38,19 @@ final class AdminHandler {
     /** A new token, shown once in the answer; only its hash is stored. */
     void newToken(Context ctx) {
         JsonBody body = JsonBody.read(ctx, mapper, MAX_BODY_BYTES, Set.of("label"));
-        try {
-            UserAdmin.NewToken token = admin.newToken(ctx.pathParam("name"), body.string("label", "api"));
-            ctx.status(201).json(Map.of("user", ctx.pathParam("name"), "token", token.token(), "id", token.id(),
-                    "note", "store this token now: the service keeps only its hash"));
-        } catch (NoSuchElementException e) {
-            throw ApiException.notFound(e.getMessage());
-        }
+        UserAdmin.NewToken token = admin.newToken(ctx.pathParam("name"), body.string("label", "api"));
+        ctx.status(201).json(Map.of("user", ctx.pathParam("name"), "token", token.token(), "id", token.id(),
+                "note", "store this token now: the service keeps only its hash"));
     }
 
     /** The user's tokens: id, label and when made, never the token. */
     void tokens(Context ctx) {
-        try {
-            ctx.json(admin.tokens(ctx.pathParam("name")).stream().map(t -> Map.of("id", t.id(), "label", t.label(),
-                    "created", t.createdAt().toString())).toList());
-        } catch (NoSuchElementException e) {
-            throw ApiException.notFound(e.getMessage());
-        }
+        ctx.json(admin.tokens(ctx.pathParam("name")).stream().map(t -> Map.of("id", t.id(), "label", t.label(),
+                "created", t.createdAt().toString())).toList());
     }
 
     void revokeToken(Context ctx) {
-        try {
-            admin.revokeToken(ctx.pathParam("name"), ctx.pathParam("tokenId"));
-        } catch (NoSuchElementException e) {
-            throw ApiException.notFound(e.getMessage());
-        }
+        admin.revokeToken(ctx.pathParam("name"), ctx.pathParam("tokenId"));
         ctx.status(204);
     }
 

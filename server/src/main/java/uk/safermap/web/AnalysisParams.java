@@ -96,12 +96,7 @@ final class AnalysisParams implements ParameterSource {
         if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
             throw ApiException.badRequest("from must not be after to");
         }
-        Set<Category> types;
-        try {
-            types = IncidentLayer.categories(value.apply("types"));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage().replace("crime_type", "types"));
-        }
+        Set<Category> types = IncidentLayer.categories("types", value.apply("types"));
         Optional<AreaResolver.Resolved> area = Optional.ofNullable(value.apply("area")).map(areas::resolve);
         return new AnalysisFilter(from, to, types, area, Params.bbox(value.apply("bbox")));
     }

@@ -116,12 +116,7 @@ final class CollisionHandler {
     private CollisionFilter filter(AnalysisParams in) {
         AnalysisFilter f = AnalysisParams.filter(name -> name.equals("types") || name.equals("area") ? null
                 : in.string(name).orElse(null), areas);
-        Set<Severity> severities;
-        try {
-            severities = CollisionLayer.severities(in.string("severity").orElse(null));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
+        Set<Severity> severities = CollisionLayer.severities(in.string("severity").orElse(null));
         return new CollisionFilter(f.from().map(t -> t.toLocalDate()), f.to().map(t -> t.toLocalDate()),
                 severities, f.bboxWgs84().map(grid::toGrid));
     }

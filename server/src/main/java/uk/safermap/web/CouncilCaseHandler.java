@@ -87,10 +87,6 @@ final class CouncilCaseHandler {
     }
 
     private Set<CaseType> chosenTypes(String list) {
-        try {
-            return CouncilCaseLayer.types(cases.taxonomy(), list);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
+        return CouncilCaseLayer.types(cases.taxonomy(), list);
     }
 }

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -60,7 +59,7 @@ final class InterventionHandler {
     }
 
     void get(Context ctx) throws IOException {
-        GeoJsonResponse.feature(ctx, mapper, feature(found(ctx.pathParam("id"))), Map.of());
+        GeoJsonResponse.feature(ctx, mapper, feature(interventions.get(ctx.pathParam("id"))), Map.of());
     }
 
     void create(Context ctx) throws IOException {
@@ -71,21 +70,12 @@ final class InterventionHandler {
 
     void update(Context ctx) throws IOException {
         InterventionService.Draft draft = draft(JsonBody.read(ctx, mapper, maxBodyBytes, BODY));
-        Intervention v;
-        try {
-            v = interventions.update(ctx.pathParam("id"), draft);
-        } catch (NoSuchElementException e) {
-            throw ApiException.notFound(e.getMessage());
-        }
+        Intervention v = interventions.update(ctx.pathParam("id"), draft);
         GeoJsonResponse.feature(ctx, mapper, feature(v), Map.of());
     }
 
     void delete(Context ctx) {
-        try {
-            interventions.delete(ctx.pathParam("id"));
-        } catch (NoSuchElementException e) {
-            throw ApiException.notFound(e.getMessage());
-        }
+        interventions.delete(ctx.pathParam("id"));
         ctx.status(204);
     }
 
@@ -118,21 +108,7 @@ final class InterventionHandler {
     }
 
     private Evaluation evaluate(EvaluationService.Request request) {
-        try {
-            return evaluations.evaluate(request);
-        } catch (NoSuchElementException e) {
-            throw ApiException.notFound(e.getMessage());
-        } catch (EvaluationService.NotEvaluable e) {
-            throw new ApiException(409, e.getMessage());
-        }
-    }
-
-    private Intervention found(String id) {
-        try {
-            return interventions.get(id);
-        } catch (NoSuchElementException e) {
-            throw ApiException.notFound(e.getMessage());
-        }
+        return evaluations.evaluate(request);
     }
 
     private Feature feature(Intervention v) {

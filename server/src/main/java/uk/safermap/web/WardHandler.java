@@ -64,12 +64,7 @@ final class WardHandler {
             throw ApiException.badRequest("format must be html or pdf, got '" + format + "'");
         }
         String code = ctx.pathParam("code");
-        WardReport report;
-        try {
-            report = reports.report(code, params.month("from"), params.month("to"));
-        } catch (java.util.NoSuchElementException e) {
-            throw ApiException.notFound(e.getMessage());
-        }
+        WardReport report = reports.report(code, params.month("from"), params.month("to"));
         if (format.equals("pdf")) {
             ctx.contentType("application/pdf");
             ctx.header("Content-Disposition", "attachment; filename=\"ward-report-" + code + ".pdf\"");

@@ -13,6 +13,7 @@ import uk.safermap.store.InMemoryAreaStore;
 import uk.safermap.store.InMemoryIncidentStore;
 import uk.safermap.store.PlantedIncidents;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
@@ -40,7 +41,7 @@ class ProfileServiceTest {
         IncidentSelection selection = new IncidentSelection(store, grid, Set.of());
         ClusterService clusters = new ClusterService(selection, new ResultCache(store, 10, Duration.ofMinutes(1)), grid);
         return new ProfileService(selection, new AreaResolver(areas, grid), new NeighbourhoodService(areas, grid,
-                ServiceArea.around(List.of(grid.toGrid(ward.geometry())), 2000, "test borough")), clusters, store);
+                ServiceArea.around(List.of(grid.toGrid(ward.geometry())), 2000, "test borough")), clusters, store, Clock.systemDefaultZone());
     }
 
     @Test

@@ -17,6 +17,15 @@ class SecretsTest {
     }
 
     @Test
+    void a_password_longer_than_bcrypt_reads_matches_nothing_and_the_longest_it_reads_works() {
+        String longest = "x".repeat(Secrets.MAX_PASSWORD_BYTES);
+        assertThat(secrets.passwordMatches(longest, secrets.hashPassword(longest))).isTrue();
+        assertThat(Secrets.fitsBcrypt(longest + "x")).isFalse();
+        assertThat(Secrets.fitsBcrypt("é".repeat(36))).as("72 bytes in UTF-8").isFalse();
+        assertThat(secrets.passwordMatches(longest + "x", secrets.hashPassword(longest))).isFalse();
+    }
+
+    @Test
     void tokens_are_random_256_bit_and_stored_as_sha256() {
         String a = secrets.newToken();
         assertThat(a).hasSize(43).isNotEqualTo(secrets.newToken());

@@ -54,7 +54,7 @@ class CollisionIngestServiceTest {
     @BeforeAll
     void open() {
         db = Database.openH2gis(dir, 4);
-        store = new JdbcCollisionStore(db, grid);
+        store = new JdbcCollisionStore(db, grid, Clock.systemDefaultZone());
         var wards = new BoundaryFiles().read(BoundaryFiles.Layer.WARDS).stream()
                 .map(w -> grid.toGrid(w.geometry())).toList();
         ingest = new CollisionIngestService(store, grid, ServiceArea.around(wards, 2000, "Melton borough"), clock);

@@ -56,7 +56,7 @@ class RealPoliceImportTest {
     @BeforeAll
     void open() {
         db = Database.openH2gis(dir, 4);
-        store = new JdbcIncidentStore(db, grid);
+        store = new JdbcIncidentStore(db, grid, Clock.systemDefaultZone());
         var wards = new BoundaryFiles().read(BoundaryFiles.Layer.WARDS).stream()
                 .map(w -> grid.toGrid(w.geometry())).toList();
         ingest = new IngestService(store, grid, ServiceArea.around(wards, MARGIN, "Melton borough"), Clock.systemUTC());

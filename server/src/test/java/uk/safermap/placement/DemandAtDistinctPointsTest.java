@@ -88,7 +88,7 @@ class DemandAtDistinctPointsTest {
                 "Melton borough");
         try (Database db = Database.openH2gis(Files.createDirectories(dir.resolve("h2gis")), 2);
              InputStream in = csv(data)) {
-            JdbcIncidentStore store = new JdbcIncidentStore(db, grid);
+            JdbcIncidentStore store = new JdbcIncidentStore(db, grid, Clock.systemDefaultZone());
             new IngestService(store, grid, area, Clock.systemUTC()).importStream(IncidentFormat.POLICE_CSV, in,
                     data + ".csv", IngestService.Progress.NONE);
             return store.points(new PointQuery(Optional.empty(), Optional.empty(), Optional.empty(), Set.of(), false));

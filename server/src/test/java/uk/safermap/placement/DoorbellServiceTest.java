@@ -12,6 +12,7 @@ import uk.safermap.store.InMemoryAreaStore;
 import uk.safermap.store.InMemoryPopulationStore;
 import uk.safermap.store.PlantedIncidents;
 
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ class DoorbellServiceTest {
             planted.square(AreaKind.OA, "E00000002", 476_000 - 500, 318_000, 500));
     private final DoorbellService service = new DoorbellService(
             new IncidentSelection(planted.store(), grid, Set.of()), areas, new AreaResolver(areas, grid), grid,
-            new InMemoryPopulationStore());
+            new InMemoryPopulationStore(), Clock.systemDefaultZone());
 
     private DoorbellService.Result allocate(int units, Map<String, Integer> households) {
         return service.allocate(new DoorbellService.Request(AnalysisFilter.everything(), units, List.of(), 0,

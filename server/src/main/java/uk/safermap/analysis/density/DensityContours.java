@@ -11,10 +11,9 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.valid.IsSimpleOp;
-import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.geo.GeometryFactories;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,7 +57,7 @@ public final class DensityContours {
     private final GeometryFactory factory;
 
     public DensityContours() {
-        this(new GeometryFactory(new PrecisionModel(), BritishNationalGrid.SRID));
+        this(GeometryFactories.GRID);
     }
 
     public DensityContours(GeometryFactory factory) {

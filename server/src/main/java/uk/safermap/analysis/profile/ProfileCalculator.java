@@ -1,6 +1,7 @@
 package uk.safermap.analysis.profile;
 
 import uk.safermap.domain.Category;
+import uk.safermap.domain.MonthIndex;
 import uk.safermap.store.PointSet;
 
 import java.time.DayOfWeek;
@@ -108,11 +109,11 @@ public final class ProfileCalculator {
     }
 
     static int index(YearMonth m) {
-        return m.getYear() * 12 + m.getMonthValue() - 1;
+        return MonthIndex.of(m);
     }
 
     static YearMonth month(int index) {
-        return YearMonth.of(Math.floorDiv(index, 12), Math.floorMod(index, 12) + 1);
+        return MonthIndex.month(index);
     }
 
     /** Orders profiles for the side-by-side view: by name. */

@@ -8,6 +8,7 @@ import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.locationtech.jts.geom.Envelope;
+import uk.safermap.domain.InvalidInputException;
 import uk.safermap.layers.Queryable;
 
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import java.util.function.Predicate;
  * and NOT within one property or between boxes. Anything else (OR across properties, NOT of a
  * box) is rejected naming the part, so a filter is never silently widened.
  *
- * @throws IllegalArgumentException from {@link #parse} with the column and reason
+ * @throws InvalidInputException from {@link #parse} with the column and reason
  */
 public final class Cql2Filters {
 
@@ -45,7 +46,7 @@ public final class Cql2Filters {
             @Override
             public void syntaxError(Recognizer<?, ?> r, Object symbol, int line, int column, String msg,
                                     RecognitionException e) {
-                throw new IllegalArgumentException("filter is not valid CQL2 text (the supported subset) at column "
+                throw new InvalidInputException("filter is not valid CQL2 text (the supported subset) at column "
                         + (column + 1) + ": " + msg);
             }
         };
@@ -243,11 +244,11 @@ public final class Cql2Filters {
             return t.substring(1, t.length() - 1).replace("''", "'");
         }
 
-        private IllegalArgumentException unsupported(ParserRuleContext ctx, String why) {
+        private InvalidInputException unsupported(ParserRuleContext ctx, String why) {
             Token start = ctx.getStart();
             Token stop = ctx.getStop();
             String part = text.substring(start.getStartIndex(), stop.getStopIndex() + 1);
-            return new IllegalArgumentException("filter: unsupported at column " + (start.getCharPositionInLine() + 1)
+            return new InvalidInputException("filter: unsupported at column " + (start.getCharPositionInLine() + 1)
                     + " near \"" + part + "\": " + why);
         }
     }

@@ -1,6 +1,7 @@
 package uk.safermap.layers.filter;
 
 import org.locationtech.jts.geom.Envelope;
+import uk.safermap.domain.InvalidInputException;
 import uk.safermap.layers.ItemsQuery;
 import uk.safermap.store.BoxFilter;
 
@@ -35,21 +36,21 @@ public record ItemsFilter(Map<String, Set<String>> values, Optional<List<Envelop
      * {@code name=value} filters and its boxes are intersected with {@code bbox}; empty when no
      * feature can pass.
      *
-     * @throws IllegalArgumentException when the request already filters a property the filter names,
+     * @throws InvalidInputException when the request already filters a property the filter names,
      *                                  or gives a grid bbox with a lon/lat filter box
      */
     public Optional<ItemsQuery> narrow(ItemsQuery q) {
         Map<String, String> extra = new HashMap<>(q.extra());
         for (Map.Entry<String, Set<String>> e : values.entrySet()) {
             if (extra.containsKey(e.getKey())) {
-                throw new IllegalArgumentException("give " + e.getKey() + "= or a filter on " + e.getKey() + ", not both");
+                throw new InvalidInputException("give " + e.getKey() + "= or a filter on " + e.getKey() + ", not both");
             }
             extra.put(e.getKey(), String.join(",", e.getValue()));
         }
         BoxFilter bbox = q.bbox();
         if (boxes.isPresent()) {
             if (bbox.grid()) {
-                throw new IllegalArgumentException("filter boxes are lon/lat (CRS84): give bbox in CRS84 too");
+                throw new InvalidInputException("filter boxes are lon/lat (CRS84): give bbox in CRS84 too");
             }
             bbox = new BoxFilter(bbox.isEmpty() ? boxes.get() : intersections(bbox.boxes(), boxes.get()), false);
         }

@@ -6,6 +6,7 @@ import uk.safermap.analysis.AnalysisFilter;
 import uk.safermap.analysis.DensityService;
 import uk.safermap.analysis.SurfaceParameters;
 import uk.safermap.analysis.density.DensityGrid;
+import uk.safermap.domain.InvalidInputException;
 import uk.safermap.privacy.DisclosurePolicy;
 
 import java.time.Duration;
@@ -60,7 +61,12 @@ public final class DensityTileService {
     }
 
     public byte[] tile(AnalysisFilter filter, SurfaceParameters parameters, int z, int x, int y) {
-        WebMercator.validate(z, x, y);
+        try {
+            WebMercator.validate(z, x, y);
+        } catch (IllegalArgumentException e) {
+            // the tile address is the caller's: a tile outside the scheme is their mistake
+            throw new InvalidInputException(e.getMessage(), e);
+        }
         DensityGrid surface = density.surface(filter, parameters);
         SurfaceTiles cached = of(surface);
         return cached.tiles().get(z + "/" + x + "/" + y, k -> renderer.render(surface, cached.ramp(), z, x, y));

@@ -1,6 +1,5 @@
 package uk.safermap.patrol.routing;
 
-import com.google.ortools.Loader;
 import com.google.ortools.constraintsolver.Assignment;
 import com.google.ortools.constraintsolver.FirstSolutionStrategy;
 import com.google.ortools.constraintsolver.LocalSearchMetaheuristic;
@@ -10,10 +9,12 @@ import com.google.ortools.constraintsolver.RoutingModel;
 import com.google.ortools.constraintsolver.RoutingSearchParameters;
 import com.google.ortools.constraintsolver.main;
 import com.google.ortools.util.OptionalBoolean;
+import uk.safermap.ortools.OrTools;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -98,6 +99,24 @@ public final class PatrolRouter {
         this.randomSeed = randomSeed;
     }
 
+    /**
+     * The first unit (0-based) that cannot even go from its start base to its end base within the
+     * shift, for which no plan exists; callers with the problem from a request check this first.
+     */
+    public static OptionalInt strandedUnit(PatrolProblem problem) {
+        for (int u = 0; u < problem.units(); u++) {
+            if (problem.travelSeconds(problem.unitStart()[u], problem.unitEnd()[u]) > problem.horizonSeconds()) {
+                return OptionalInt.of(u);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** Why {@link #strandedUnit} found unit {@code u}, numbered from 1 as callers number units. */
+    public static String strandedMessage(int u) {
+        return "unit " + (u + 1) + " cannot travel from its start base to its end base within the shift";
+    }
+
     /** The default limits, deterministic (no perturbation). */
     public static PatrolRouter deterministic() {
         return new PatrolRouter(DEFAULT_SOLUTION_LIMIT, DEFAULT_TIME_LIMIT, OptionalLong.empty());
@@ -107,12 +126,10 @@ public final class PatrolRouter {
      * @throws IllegalArgumentException if some unit cannot even go from its start to its end base within the shift
      */
     public PatrolSolution solve(PatrolProblem problem) {
-        NativeLibrary.load();
-        for (int u = 0; u < problem.units(); u++) {
-            if (problem.travelSeconds(problem.unitStart()[u], problem.unitEnd()[u]) > problem.horizonSeconds()) {
-                throw new IllegalArgumentException("unit " + (u + 1) + " cannot travel from its start base to its end "
-                        + "base within the shift");
-            }
+        OrTools.load();
+        OptionalInt stranded = strandedUnit(problem);
+        if (stranded.isPresent()) {
+            throw new IllegalArgumentException(strandedMessage(stranded.getAsInt()));
         }
         Nodes nodes = Nodes.of(problem);
         int n = nodes.size();
@@ -283,17 +300,5 @@ public final class PatrolRouter {
                     : PatrolSolution.UnitRoute.timed(problem, u, order));
         }
         return new PatrolSolution(routes, unvisited.stream().mapToInt(Integer::intValue).toArray());
-    }
-
-    /** OR-Tools' native library, loaded once per JVM. */
-    private static final class NativeLibrary {
-        private static boolean loaded;
-
-        static synchronized void load() {
-            if (!loaded) {
-                Loader.loadNativeLibraries();
-                loaded = true;
-            }
-        }
     }
 }

@@ -1,11 +1,11 @@
 package uk.safermap.placement.allocation;
 
-import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
+import uk.safermap.ortools.OrTools;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,7 +64,7 @@ public final class DoorbellAllocator {
     }
 
     public DoorbellAllocator() {
-        Loader.loadNativeLibraries();
+        OrTools.load();
     }
 
     /** Doorbells per unit. */

@@ -1,10 +1,10 @@
 package uk.safermap.placement.mclp;
 
-import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
+import uk.safermap.ortools.OrTools;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -40,7 +40,7 @@ public final class ExactMclp {
     }
 
     public ExactMclp() {
-        Loader.loadNativeLibraries();
+        OrTools.load();
     }
 
     /** Solves to optimality, or until the time limit, starting from {@code hint}. */

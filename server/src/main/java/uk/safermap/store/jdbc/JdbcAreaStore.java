@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,9 +34,11 @@ public final class JdbcAreaStore implements AreaStore {
 
     private final DataSource ds;
     private final BritishNationalGrid grid;
+    private final Clock clock;
 
-    public JdbcAreaStore(Database db, BritishNationalGrid grid) {
+    public JdbcAreaStore(Database db, BritishNationalGrid grid, Clock clock) {
         this.ds = db.dataSource();
+        this.clock = clock;
         this.grid = grid;
     }
 
@@ -121,7 +124,7 @@ public final class JdbcAreaStore implements AreaStore {
             Jdbc.setNullableString(ins, 5, a.note());
             ins.setBytes(6, Jdbc.wkb(a.geometry()));
             ins.setBytes(7, Jdbc.wkb(grid.toGrid(a.geometry())));
-            ins.setTimestamp(8, Timestamp.valueOf(LocalDateTime.now()));
+            ins.setTimestamp(8, Timestamp.valueOf(LocalDateTime.now(clock)));
             ins.executeUpdate();
         }
     }

@@ -14,9 +14,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
@@ -33,17 +33,19 @@ public final class JdbcCollisionStore implements CollisionStore {
 
     private final DataSource ds;
     private final BritishNationalGrid grid;
+    private final Clock clock;
     /** Collision imports take turns: see {@link KeyedImport}. */
     private final Semaphore importTurn = new Semaphore(1, true);
 
-    public JdbcCollisionStore(Database db, BritishNationalGrid grid) {
+    public JdbcCollisionStore(Database db, BritishNationalGrid grid, Clock clock) {
         this.ds = db.dataSource();
+        this.clock = clock;
         this.grid = grid;
     }
 
     @Override
     public KeyedImportSession<Collision> beginImport(String sourceName) {
-        return new KeyedImport<>(ds, importTurn, "stats19", sourceName, "collision",
+        return new KeyedImport<>(ds, clock, importTurn, "stats19", sourceName, "collision",
                 "collision_index", INSERT, Collision::collisionIndex, JdbcCollisionStore::bindRow);
     }
 

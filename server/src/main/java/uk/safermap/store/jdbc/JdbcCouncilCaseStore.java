@@ -15,9 +15,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
@@ -33,19 +33,21 @@ public final class JdbcCouncilCaseStore implements CouncilCaseStore {
 
     private final DataSource ds;
     private final BritishNationalGrid grid;
+    private final Clock clock;
     private final CouncilTaxonomy taxonomy;
     /** Council case imports take turns: see {@link KeyedImport}. */
     private final Semaphore importTurn = new Semaphore(1, true);
 
-    public JdbcCouncilCaseStore(Database db, CouncilTaxonomy taxonomy, BritishNationalGrid grid) {
+    public JdbcCouncilCaseStore(Database db, CouncilTaxonomy taxonomy, BritishNationalGrid grid, Clock clock) {
         this.ds = db.dataSource();
+        this.clock = clock;
         this.grid = grid;
         this.taxonomy = taxonomy;
     }
 
     @Override
     public KeyedImportSession<CouncilCase> beginImport(String sourceName) {
-        return new KeyedImport<>(ds, importTurn, "council-cases", sourceName, "council_case",
+        return new KeyedImport<>(ds, clock, importTurn, "council-cases", sourceName, "council_case",
                 "source_key", INSERT, CouncilCase::sourceKey, JdbcCouncilCaseStore::bindRow);
     }
 

@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,6 +41,7 @@ public final class JdbcIncidentStore implements IncidentStore {
     private final DataSource ds;
     private final Dialect dialect;
     private final BritishNationalGrid grid;
+    private final Clock clock;
     /**
      * H2's import path looks keys up before inserting, so two imports at once could both try a
      * key and one would fail on the unique index: on H2, imports take turns. PostGIS's
@@ -49,8 +51,9 @@ public final class JdbcIncidentStore implements IncidentStore {
     /** For each running or committed import not yet read back: the largest incident id when it began. */
     private final Map<Long, Long> importFloors = new ConcurrentHashMap<>();
 
-    public JdbcIncidentStore(Database db, BritishNationalGrid grid) {
+    public JdbcIncidentStore(Database db, BritishNationalGrid grid, Clock clock) {
         this.ds = db.dataSource();
+        this.clock = clock;
         this.dialect = db.dialect();
         this.grid = grid;
     }
@@ -64,7 +67,7 @@ public final class JdbcIncidentStore implements IncidentStore {
                 release = importTurn::release;
             }
             try {
-                return new JdbcImportSession(ds.getConnection(), dialect, format, sourceName, importFloors, release);
+                return new JdbcImportSession(ds.getConnection(), dialect, clock, format, sourceName, importFloors, release);
             } catch (SQLException | RuntimeException e) {
                 release.run();
                 throw e;
@@ -249,6 +252,7 @@ public final class JdbcIncidentStore implements IncidentStore {
 
         private final Connection c;
         private final Dialect dialect;
+        private final Clock clock;
         private final long importId;
         private final String format;
         private final String sourceName;
@@ -258,10 +262,11 @@ public final class JdbcIncidentStore implements IncidentStore {
         private int imported;
         private boolean finished;
 
-        JdbcImportSession(Connection c, Dialect dialect, String format, String sourceName,
+        JdbcImportSession(Connection c, Dialect dialect, Clock clock, String format, String sourceName,
                           Map<Long, Long> importFloors, Runnable release) throws SQLException {
             this.c = c;
             this.dialect = dialect;
+            this.clock = clock;
             this.importFloors = importFloors;
             this.release = release;
             this.format = format;
@@ -287,7 +292,7 @@ public final class JdbcIncidentStore implements IncidentStore {
 
         private long insertImportRow(String format, String sourceName) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement(INSERT_IMPORT, new String[] {"id"})) {
-                Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+                Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
                 ps.setString(1, format);
                 ps.setString(2, IncidentRow.cut(sourceName, 500));
                 ps.setTimestamp(3, now);
@@ -350,7 +355,7 @@ public final class JdbcIncidentStore implements IncidentStore {
         public ImportRecord commit(int duplicates, int rejected) {
             try {
                 writer.finish();
-                LocalDateTime now = LocalDateTime.now();
+                LocalDateTime now = LocalDateTime.now(clock);
                 try (PreparedStatement ps = c.prepareStatement(FINISH_IMPORT)) {
                     ps.setTimestamp(1, Timestamp.valueOf(now));
                     ps.setInt(2, imported);

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Optional;
@@ -33,10 +34,12 @@ public final class JdbcPopulationStore implements PopulationStore {
 
     private final DataSource ds;
     private final Table table;
+    private final Clock clock;
 
-    public JdbcPopulationStore(Database db, Table table) {
+    public JdbcPopulationStore(Database db, Table table, Clock clock) {
         this.ds = db.dataSource();
         this.table = table;
+        this.clock = clock;
     }
 
     @Override
@@ -47,7 +50,7 @@ public final class JdbcPopulationStore implements PopulationStore {
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table.name + " (code, " + table.column
                     + ", source, loaded_at) VALUES (?, ?, ?, ?)")) {
-                Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+                Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
                 for (Map.Entry<String, Integer> e : counts.entrySet()) {
                     ps.setString(1, e.getKey());
                     ps.setInt(2, e.getValue());

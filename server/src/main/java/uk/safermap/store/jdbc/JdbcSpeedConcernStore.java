@@ -13,9 +13,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
@@ -30,17 +30,19 @@ public final class JdbcSpeedConcernStore implements SpeedConcernStore {
 
     private final DataSource ds;
     private final BritishNationalGrid grid;
+    private final Clock clock;
     /** Speed concern imports take turns: see {@link KeyedImport}. */
     private final Semaphore importTurn = new Semaphore(1, true);
 
-    public JdbcSpeedConcernStore(Database db, BritishNationalGrid grid) {
+    public JdbcSpeedConcernStore(Database db, BritishNationalGrid grid, Clock clock) {
         this.ds = db.dataSource();
+        this.clock = clock;
         this.grid = grid;
     }
 
     @Override
     public KeyedImportSession<SpeedConcern> beginImport(String sourceName) {
-        return new KeyedImport<>(ds, importTurn, "speed-concerns", sourceName,
+        return new KeyedImport<>(ds, clock, importTurn, "speed-concerns", sourceName,
                 "speed_concern", "source_key", INSERT, SpeedConcern::sourceKey, JdbcSpeedConcernStore::bindRow);
     }
 

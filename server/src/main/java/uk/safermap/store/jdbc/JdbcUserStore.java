@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +22,11 @@ public final class JdbcUserStore implements UserStore {
     private static final String COLUMNS = "u.name, u.role, u.password_hash";
 
     private final DataSource ds;
+    private final Clock clock;
 
-    public JdbcUserStore(Database db) {
+    public JdbcUserStore(Database db, Clock clock) {
         this.ds = db.dataSource();
+        this.clock = clock;
     }
 
     @Override
@@ -64,7 +67,7 @@ public final class JdbcUserStore implements UserStore {
                     ps.setString(1, user.name());
                     ps.setString(2, user.role().key());
                     Jdbc.setNullableString(ps, 3, user.passwordHash().orElse(null));
-                    ps.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now()));
+                    ps.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now(clock)));
                     ps.executeUpdate();
                 }
             }
@@ -84,7 +87,7 @@ public final class JdbcUserStore implements UserStore {
                 ps.setString(1, sha256);
                 ps.setString(2, userName);
                 ps.setString(3, label);
-                ps.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now()));
+                ps.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now(clock)));
                 ps.executeUpdate();
             }
             return null;

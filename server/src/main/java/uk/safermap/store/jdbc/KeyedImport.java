@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +40,7 @@ final class KeyedImport<T> implements KeyedImportSession<T> {
 
     private final Connection c;
     private final Semaphore turn;
+    private final Clock clock;
     private final String lookupSql;
     private final String insertSql;
     private final Function<T, String> key;
@@ -49,8 +51,9 @@ final class KeyedImport<T> implements KeyedImportSession<T> {
     private boolean finished;
 
     /** @param table, keyColumn constants of the calling store, never user text */
-    KeyedImport(DataSource ds, Semaphore turn, String format, String sourceName, String table, String keyColumn,
-                String insertSql, Function<T, String> key, Binder<T> binder) {
+    KeyedImport(DataSource ds, Clock clock, Semaphore turn, String format, String sourceName, String table,
+                String keyColumn, String insertSql, Function<T, String> key, Binder<T> binder) {
+        this.clock = clock;
         this.turn = turn;
         this.lookupSql = "SELECT " + keyColumn + " FROM " + table + " WHERE " + keyColumn + " IN (";
         this.insertSql = insertSql;
@@ -63,7 +66,7 @@ final class KeyedImport<T> implements KeyedImportSession<T> {
             connection = ds.getConnection();
             connection.setAutoCommit(false);
             try (PreparedStatement ps = connection.prepareStatement(INSERT_IMPORT, new String[] {"id"})) {
-                Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+                Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
                 ps.setString(1, format);
                 ps.setString(2, IncidentRow.cut(sourceName, 500));
                 ps.setTimestamp(3, now);
@@ -132,7 +135,7 @@ final class KeyedImport<T> implements KeyedImportSession<T> {
     @Override
     public long commit(int duplicates, int rejected) {
         try (PreparedStatement ps = c.prepareStatement(FINISH_IMPORT)) {
-            ps.setTimestamp(1, Timestamp.valueOf(LocalDateTime.now()));
+            ps.setTimestamp(1, Timestamp.valueOf(LocalDateTime.now(clock)));
             ps.setInt(2, imported);
             ps.setInt(3, duplicates);
             ps.setInt(4, rejected);

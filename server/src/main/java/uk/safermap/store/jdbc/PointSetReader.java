@@ -1,6 +1,7 @@
 package uk.safermap.store.jdbc;
 
 import uk.safermap.domain.Category;
+import uk.safermap.domain.MonthIndex;
 import uk.safermap.store.PointSet;
 
 import java.sql.ResultSet;
@@ -48,7 +49,7 @@ final class PointSetReader {
             ids[n] = rs.getLong(1);
             easting[n] = rs.getDouble(2);
             northing[n] = rs.getDouble(3);
-            month[n] = start.getYear() * 12 + start.getMonthValue() - 1;
+            month[n] = MonthIndex.of(start);
             boolean monthOnly = end.isAfter(start.plusDays(1));
             boolean instant = end.equals(start.plusSeconds(1));
             day[n] = monthOnly ? -1 : (int) start.toLocalDate().toEpochDay();

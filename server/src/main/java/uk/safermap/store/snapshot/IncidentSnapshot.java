@@ -2,6 +2,7 @@ package uk.safermap.store.snapshot;
 
 import org.locationtech.jts.geom.Envelope;
 import uk.safermap.domain.Category;
+import uk.safermap.domain.MonthIndex;
 import uk.safermap.store.IncidentStore;
 import uk.safermap.store.PointQuery;
 import uk.safermap.store.PointSet;
@@ -300,7 +301,7 @@ public final class IncidentSnapshot {
     }
 
     private static int monthOf(LocalDateTime t) {
-        return t.getYear() * 12 + t.getMonthValue() - 1;
+        return MonthIndex.of(t);
     }
 
     private static long minuteOf(LocalDateTime t) {

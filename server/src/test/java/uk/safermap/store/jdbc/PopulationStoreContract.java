@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Clock;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,8 +24,8 @@ abstract class PopulationStoreContract {
     @BeforeAll
     void open() throws Exception {
         db = openDatabase();
-        store = new JdbcPopulationStore(db, JdbcPopulationStore.Table.WARD_POPULATION);
-        households = new JdbcPopulationStore(db, JdbcPopulationStore.Table.OA_HOUSEHOLDS);
+        store = new JdbcPopulationStore(db, JdbcPopulationStore.Table.WARD_POPULATION, Clock.systemDefaultZone());
+        households = new JdbcPopulationStore(db, JdbcPopulationStore.Table.OA_HOUSEHOLDS, Clock.systemDefaultZone());
     }
 
     @AfterAll

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,7 @@ class PostgisStoreIT extends StoreContract {
     @Test
     void a_bulk_import_into_an_empty_table_counts_exactly_and_leaves_the_same_indexes() throws Exception {
         Map<String, String> before = indexes();
-        JdbcIncidentStore store = new JdbcIncidentStore(db, grid);
+        JdbcIncidentStore store = new JdbcIncidentStore(db, grid, Clock.systemDefaultZone());
         try (IncidentStore.ImportSession s = store.beginImport("police-csv", "bulk")) {
             assertThat(s.add(bulk("a", 0, 6_000))).isEqualTo(6_000);
             // 1,000 keys of the first batch again, 5,000 new ones.
@@ -102,7 +103,7 @@ class PostgisStoreIT extends StoreContract {
     @Test
     void a_failed_bulk_import_leaves_the_rows_and_the_indexes_as_they_were() throws Exception {
         Map<String, String> before = indexes();
-        JdbcIncidentStore store = new JdbcIncidentStore(db, grid);
+        JdbcIncidentStore store = new JdbcIncidentStore(db, grid, Clock.systemDefaultZone());
         try (IncidentStore.ImportSession s = store.beginImport("police-csv", "fails")) {
             s.add(bulk("f", 0, 6_000));
             List<Incident> bad = bulk("g", 0, 6_000);
@@ -113,13 +114,13 @@ class PostgisStoreIT extends StoreContract {
             assertThatThrownBy(() -> s.add(bad)).isInstanceOf(RuntimeException.class);
         }
         assertThat(indexes()).isEqualTo(before);
-        assertThat(new JdbcIncidentStore(db, grid).count()).isZero();
+        assertThat(new JdbcIncidentStore(db, grid, Clock.systemDefaultZone()).count()).isZero();
     }
 
     @Test
     void a_bulk_import_while_another_session_reads_the_table_keeps_its_indexes_and_does_not_wait() throws Exception {
         Map<String, String> before = indexes();
-        JdbcIncidentStore store = new JdbcIncidentStore(db, grid);
+        JdbcIncidentStore store = new JdbcIncidentStore(db, grid, Clock.systemDefaultZone());
         try (Connection reader = db.dataSource().getConnection()) {
             reader.setAutoCommit(false);
             try (Statement st = reader.createStatement()) {

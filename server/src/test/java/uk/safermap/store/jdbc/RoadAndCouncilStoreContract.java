@@ -21,6 +21,7 @@ import uk.safermap.store.KeyedImportSession;
 import uk.safermap.store.SpeedConcernQuery;
 import uk.safermap.store.SpeedConcernStore;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -43,9 +44,9 @@ abstract class RoadAndCouncilStoreContract {
     @BeforeAll
     void open() throws Exception {
         db = openDatabase();
-        store = new JdbcCollisionStore(db, new BritishNationalGrid());
-        cases = new JdbcCouncilCaseStore(db, CouncilTaxonomyFile.defaults(), new BritishNationalGrid());
-        speed = new JdbcSpeedConcernStore(db, new BritishNationalGrid());
+        store = new JdbcCollisionStore(db, new BritishNationalGrid(), Clock.systemDefaultZone());
+        cases = new JdbcCouncilCaseStore(db, CouncilTaxonomyFile.defaults(), new BritishNationalGrid(), Clock.systemDefaultZone());
+        speed = new JdbcSpeedConcernStore(db, new BritishNationalGrid(), Clock.systemDefaultZone());
     }
 
     @AfterAll

@@ -23,6 +23,7 @@ import uk.safermap.store.StoreBusyException;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -69,8 +70,8 @@ abstract class StoreContract {
     @BeforeAll
     void open() throws Exception {
         db = openDatabase();
-        incidents = new JdbcIncidentStore(db, grid);
-        areas = new JdbcAreaStore(db, grid);
+        incidents = new JdbcIncidentStore(db, grid, Clock.systemDefaultZone());
+        areas = new JdbcAreaStore(db, grid, Clock.systemDefaultZone());
     }
 
     @AfterAll
@@ -83,7 +84,7 @@ abstract class StoreContract {
         try (Database small = openAgain(new Database.Pool(1, Duration.ofMillis(250), Duration.ofMinutes(2)));
              Connection held = small.dataSource().getConnection()) {
             assertThat(held.isValid(1)).isTrue();
-            assertThatThrownBy(() -> new JdbcIncidentStore(small, grid).count()).isInstanceOf(StoreBusyException.class)
+            assertThatThrownBy(() -> new JdbcIncidentStore(small, grid, Clock.systemDefaultZone()).count()).isInstanceOf(StoreBusyException.class)
                     .hasMessageContaining("counting");
         }
     }
@@ -97,7 +98,7 @@ abstract class StoreContract {
                 }
             })).isInstanceOf(StoreBusyException.class);
             // The connection is usable again afterwards.
-            assertThat(new JdbcIncidentStore(timed, grid).count()).isNotNegative();
+            assertThat(new JdbcIncidentStore(timed, grid, Clock.systemDefaultZone()).count()).isNotNegative();
         }
     }
 

@@ -9,6 +9,7 @@ import uk.safermap.domain.AuditEvent;
 import uk.safermap.domain.Role;
 import uk.safermap.domain.User;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -29,7 +30,7 @@ abstract class UserStoreContract {
     @BeforeAll
     void open() throws Exception {
         db = openDatabase();
-        users = new JdbcUserStore(db);
+        users = new JdbcUserStore(db, Clock.systemDefaultZone());
         audit = new JdbcAuditStore(db);
     }
 

@@ -23,6 +23,7 @@ import uk.safermap.store.StoreException;
 import uk.safermap.store.jdbc.Database;
 import uk.safermap.store.jdbc.JdbcIncidentStore;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -63,7 +64,7 @@ abstract class SnapshotContract {
     @BeforeProperty
     void openAndImport() throws Exception {
         db = openDatabase();
-        store = new JdbcIncidentStore(db, grid);
+        store = new JdbcIncidentStore(db, grid, Clock.systemDefaultZone());
         snapshot = new SnapshotIncidentStore(store);
         Random r = new Random(7);
         // Three imports through the snapshot: the first version is empty, then each appends.
