@@ -168,7 +168,7 @@ public final class App implements AutoCloseable {
                             config.limits().maxItemLimit(), config.viewer().basemapUrl(),
                             config.viewer().basemapAttribution(), BoundaryFiles.ATTRIBUTION,
                             lonLatBox(serviceArea, grid), StoreSeeder.SAMPLE_SOURCE_PREFIX,
-                            StoreSeeder.REAL_SOURCE_PREFIX),
+                            StoreSeeder.REAL_SOURCE_PREFIX, clock),
                     mapper);
             HttpServer server = new HttpServer(routes, mapper, config.viewer().basemapUrl(), accounts.auth(),
                     new AuditTrail(new JdbcAuditStore(db), clock), config.auth().publicAccess())

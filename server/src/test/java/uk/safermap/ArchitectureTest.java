@@ -144,9 +144,7 @@ class ArchitectureTest {
 
     @Test
     void the_time_comes_from_the_one_clock_that_the_composition_roots_make() {
-        // The two handlers are left to the handler rewrite of issue 17 (typed responses).
-        String unfinished = "web/WardHandler.java|web/OgcFeaturesHandler.java";
-        assertThat(sourcesContaining(".now()", unfinished)).as("now() without a Clock").isEmpty();
+        assertThat(sourcesContaining(".now()", "")).as("now() without a Clock").isEmpty();
         assertThat(sourcesContaining("Clock.system", "App.java|cli/.*|bench/.*")).isEmpty();
     }
 

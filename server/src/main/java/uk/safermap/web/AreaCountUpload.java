@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,10 @@ final class AreaCountUpload {
     private final Kind kind;
     private final long maxBodyBytes;
 
-    AreaCountUpload(PopulationStore store, Kind kind, long maxBodyBytes) {
+    private final Clock clock;
+
+    AreaCountUpload(PopulationStore store, Kind kind, long maxBodyBytes, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.kind = kind;
         this.maxBodyBytes = maxBodyBytes;
@@ -54,7 +58,7 @@ final class AreaCountUpload {
     /** Replaces the counts from the CSV body; {@code source} (query) says where they come from. */
     void put(Context ctx) {
         Map<String, Integer> parsed = read(ctx);
-        String source = Optional.ofNullable(ctx.queryParam("source")).orElse("uploaded " + LocalDate.now());
+        String source = Optional.ofNullable(ctx.queryParam("source")).orElse("uploaded " + LocalDate.now(clock));
         store.replaceAll(parsed, source);
         Set<String> missing = new TreeSet<>(kind.codes());
         missing.removeAll(parsed.keySet());

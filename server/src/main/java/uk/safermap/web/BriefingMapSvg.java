@@ -3,7 +3,6 @@ package uk.safermap.web;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
@@ -17,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+
+import static uk.safermap.geo.GeometryFactories.GRID;
 
 /**
  * The briefing's map as inline SVG, so a sergeant can find the stops without coordinates: the
@@ -185,7 +186,7 @@ final class BriefingMapSvg {
 
     /** Each ward's name at a point inside the part of the ward that is on the map. */
     private void wardNames(Projection p, Envelope grid) {
-        Geometry view = new GeometryFactory().toGeometry(grid);
+        Geometry view = GRID.toGeometry(grid);
         for (BriefingBackdrop.Ward w : backdrop.wards()) {
             if (!w.grid().getEnvelopeInternal().intersects(grid)) {
                 continue;

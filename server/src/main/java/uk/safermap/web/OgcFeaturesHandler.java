@@ -17,6 +17,7 @@ import uk.safermap.store.Page;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -58,9 +59,11 @@ final class OgcFeaturesHandler {
     private final ObjectMapper mapper;
     private final int defaultLimit;
     private final int maxLimit;
+    private final Clock clock;
 
     OgcFeaturesHandler(LayerCatalog catalog, BritishNationalGrid grid, ObjectMapper mapper, int defaultLimit,
-                       int maxLimit) {
+                       int maxLimit, Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.grid = grid;
         this.mapper = mapper;
@@ -146,7 +149,7 @@ final class OgcFeaturesHandler {
                 .orElse(new Page<>(List.of(), 0));
         List<Feature> features = page.items().stream().map(f -> inCrs(f, crs)).toList();
         Map<String, Object> members = new LinkedHashMap<>();
-        members.put("timeStamp", Instant.now().toString());
+        members.put("timeStamp", Instant.now(clock).toString());
         members.put("numberMatched", page.numberMatched());
         members.put("numberReturned", page.items().size());
         members.put("links", itemLinks(ctx, source, query, page));

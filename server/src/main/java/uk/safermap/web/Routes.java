@@ -43,6 +43,7 @@ import uk.safermap.roads.RoadSafetyService;
 import uk.safermap.store.IncidentStore;
 import uk.safermap.store.PopulationStore;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -129,7 +130,7 @@ public final class Routes {
     /** Limits and viewer settings. */
     public record Settings(long maxUploadBytes, int defaultItemLimit, int maxItemLimit, String basemapUrl,
                            String basemapAttribution, String dataAttribution, double[] serviceAreaBox,
-                           String sampleSourcePrefix, String realSourcePrefix) {
+                           String sampleSourcePrefix, String realSourcePrefix, Clock clock) {
     }
 
     public Routes(Services services, Settings settings, ObjectMapper mapper) {
@@ -137,7 +138,7 @@ public final class Routes {
         this.pointCollections = services.catalog().all().stream().filter(FeatureSource::pointLevel)
                 .map(FeatureSource::id).collect(Collectors.toUnmodifiableSet());
         this.features = new OgcFeaturesHandler(services.catalog(), services.patrols().grid(), mapper, settings.defaultItemLimit(),
-                settings.maxItemLimit());
+                settings.maxItemLimit(), settings.clock());
         this.imports = new ImportHandler(services.ingest(), new ImportHandler.Others(services.roads().ingest(),
                 services.council().ingest(), services.roads().speedConcerns()), settings.maxUploadBytes());
         this.areas = new AreaHandler(services.neighbourhoods(), mapper, settings.maxUploadBytes());
@@ -161,10 +162,10 @@ public final class Routes {
         this.wards = new WardHandler(c.choropleth(), c.reports(), new WardReportPage(c.images()), mapper);
         this.populations = new AreaCountUpload(c.populations(), new AreaCountUpload.Kind("population", "wards",
                 "populations", c.wardCodes(), "a ward of the borough; see /collections/wards/items"),
-                settings.maxUploadBytes());
+                settings.maxUploadBytes(), settings.clock());
         this.households = new AreaCountUpload(a.placement().households(), new AreaCountUpload.Kind("households",
                 "outputAreas", "households", a.placement().outputAreaCodes(),
-                "an output area of the borough; see /collections/oa/items"), settings.maxUploadBytes());
+                "an output area of the borough; see /collections/oa/items"), settings.maxUploadBytes(), settings.clock());
         this.auth = new AuthHandler(services.accounts().auth(), mapper, services.accounts().secureCookies());
         this.admin = new AdminHandler(services.accounts().users(), mapper);
         Interventions iv = services.interventions();
