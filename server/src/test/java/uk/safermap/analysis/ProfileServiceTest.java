@@ -7,6 +7,7 @@ import uk.safermap.areas.NeighbourhoodService;
 import uk.safermap.domain.Area;
 import uk.safermap.domain.AreaKind;
 import uk.safermap.domain.Category;
+import uk.safermap.domain.InvalidInputException;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.ServiceArea;
 import uk.safermap.store.InMemoryAreaStore;
@@ -81,6 +82,6 @@ class ProfileServiceTest {
 
         assertThat(p).isEqualTo(new ProfileService.Period(YearMonth.of(2025, 1), YearMonth.of(2025, 3), 2024));
         assertThatThrownBy(() -> service.period(Optional.of(YearMonth.of(2025, 1)), Optional.empty(), Optional.of(2025)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseline must be a year");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("baseline must be a year");
     }
 }
