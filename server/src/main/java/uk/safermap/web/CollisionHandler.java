@@ -72,7 +72,7 @@ final class CollisionHandler {
         for (int i = 0; i < r.cells().size(); i++) {
             RoadSafetyService.RoadCell c = r.cells().get(i);
             features.add(new Feature(i, c.outline(), HotspotHandler.properties("weighted", c.weighted(),
-                    "z", HotspotHandler.finite(c.z()), "p", HotspotHandler.finite(c.p()), "class", c.hotSpotClass())));
+                    "z", c.z(), "p", c.p(), "class", c.hotSpotClass())));
         }
         GeoJsonResponse.collection(ctx, mapper, features, Map.of(
                 "parameters", Map.of("cell", r.cellMetres(), "band", r.bandMetres()),

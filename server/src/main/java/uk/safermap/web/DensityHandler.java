@@ -7,12 +7,10 @@ import uk.safermap.analysis.ContourParameters;
 import uk.safermap.analysis.DensityService;
 import uk.safermap.analysis.SurfaceParameters;
 import uk.safermap.areas.AreaResolver;
-import uk.safermap.layers.Feature;
 import uk.safermap.layers.tiles.DensityTileService;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Kernel density over HTTP: XYZ heatmap tiles, their legend, and contour polygons. Every
@@ -59,11 +57,20 @@ final class DensityHandler {
 
     void contours(Context ctx) throws IOException {
         var request = AnalysisParams.withFilter(ctx, areas, ContourParameters::read);
-        List<Feature> features = density.contours(forRole(ctx, request.filter()), request.parameters()).stream()
-                .map(c -> new Feature("p" + c.percentile(), c.outline(), HotspotHandler.properties("level", c.level(),
-                        "percentile", c.percentile(), "areaKm2", c.areaKm2(), "incidents", c.incidents())))
+        List<GeoFeature<ContourProperties>> features = density.contours(forRole(ctx, request.filter()),
+                        request.parameters()).stream()
+                .map(c -> new GeoFeature<>("p" + c.percentile(), c.outline(),
+                        new ContourProperties(c.level(), c.percentile(), c.areaKm2(), c.incidents())))
                 .toList();
-        GeoJsonResponse.collection(ctx, mapper, features, Map.of("unit", "incidents per km\u00b2"));
+        GeoJsonResponse.typedCollection(ctx, mapper, features, new Contours("incidents per km\u00b2"));
+    }
+
+    /** One density contour as the viewer reads it. */
+    record ContourProperties(double level, double percentile, double areaKm2, double incidents) {
+    }
+
+    /** The collection's top-level member: the unit of {@code level}. */
+    record Contours(String unit) {
     }
 
     private static int pathInt(Context ctx, String name) {

@@ -7,6 +7,8 @@ import uk.safermap.layers.Feature;
 
 import java.io.IOException;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +26,21 @@ final class GeoJsonResponse {
         ctx.contentType(Links.GEOJSON);
         try (JsonGenerator gen = mapper.getFactory().createGenerator(ctx.outputStream())) {
             new GeoJsonWriter(gen).featureCollection(features, members);
+        }
+    }
+
+    /**
+     * A collection of features with record properties; the members record's components become
+     * top-level members (written before the features, null components left out).
+     */
+    static void typedCollection(Context ctx, ObjectMapper mapper, List<? extends GeoFeature<?>> features,
+                                Record members) throws IOException {
+        AccessControl.audit(ctx, features.size());
+        Map<String, Object> top = new LinkedHashMap<>();
+        mapper.valueToTree(members).properties().forEach(e -> top.put(e.getKey(), e.getValue()));
+        ctx.contentType(Links.GEOJSON);
+        try (JsonGenerator gen = mapper.getFactory().createGenerator(ctx.outputStream())) {
+            new GeoJsonWriter(gen).typedCollection(features, top);
         }
     }
 

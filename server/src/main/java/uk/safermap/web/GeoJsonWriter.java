@@ -36,16 +36,30 @@ final class GeoJsonWriter {
      * before the features through the generator's codec.
      */
     void featureCollection(Iterable<Feature> features, Map<String, Object> members) throws IOException {
-        gen.writeStartObject();
-        gen.writeStringField("type", "FeatureCollection");
-        for (Map.Entry<String, Object> m : members.entrySet()) {
-            gen.writeFieldName(m.getKey());
-            gen.writeObject(m.getValue());
-        }
-        gen.writeArrayFieldStart("features");
+        startCollection(members);
         for (Feature f : features) {
             feature(f);
         }
+        endCollection();
+    }
+
+    /** A FeatureCollection of features with record properties, written through the generator's codec. */
+    void typedCollection(Iterable<? extends GeoFeature<?>> features, Map<String, Object> members) throws IOException {
+        startCollection(members);
+        for (GeoFeature<?> f : features) {
+            feature(f.id(), f.geometry(), f.properties(), Map.of());
+        }
+        endCollection();
+    }
+
+    private void startCollection(Map<String, Object> members) throws IOException {
+        gen.writeStartObject();
+        gen.writeStringField("type", "FeatureCollection");
+        members(members);
+        gen.writeArrayFieldStart("features");
+    }
+
+    private void endCollection() throws IOException {
         gen.writeEndArray();
         gen.writeEndObject();
     }
@@ -56,23 +70,38 @@ final class GeoJsonWriter {
 
     /** One Feature with extra top-level members (links) after its properties. */
     void feature(Feature f, Map<String, Object> members) throws IOException {
+        feature(f.id(), f.geometry(), f.properties(), members);
+    }
+
+    /**
+     * Map properties are written entry by entry so that null values stay (the mapper leaves nulls
+     * out of maps); record properties say so themselves with {@code @JsonInclude(ALWAYS)}.
+     */
+    private void feature(Object id, Geometry geometry, Object properties, Map<String, Object> members)
+            throws IOException {
         gen.writeStartObject();
         gen.writeStringField("type", "Feature");
         gen.writeFieldName("id");
-        gen.writeObject(f.id());
+        gen.writeObject(id);
         gen.writeFieldName("geometry");
-        geometry(f.geometry());
-        gen.writeObjectFieldStart("properties");
-        for (Map.Entry<String, Object> p : f.properties().entrySet()) {
-            gen.writeFieldName(p.getKey());
-            gen.writeObject(p.getValue());
+        geometry(geometry);
+        gen.writeFieldName("properties");
+        if (properties instanceof Map<?, ?> map) {
+            gen.writeStartObject();
+            members(map);
+            gen.writeEndObject();
+        } else {
+            gen.writeObject(properties);
         }
+        members(members);
         gen.writeEndObject();
-        for (Map.Entry<String, Object> m : members.entrySet()) {
-            gen.writeFieldName(m.getKey());
+    }
+
+    private void members(Map<?, ?> members) throws IOException {
+        for (Map.Entry<?, ?> m : members.entrySet()) {
+            gen.writeFieldName((String) m.getKey());
             gen.writeObject(m.getValue());
         }
-        gen.writeEndObject();
     }
 
     void geometry(Geometry g) throws IOException {

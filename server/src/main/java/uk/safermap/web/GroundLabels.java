@@ -27,6 +27,11 @@ final class GroundLabels {
         return gazetteer.label(lon, lat);
     }
 
+    /** The label of a lon/lat geometry, for typed properties. */
+    GroundLabel of(Geometry lonLat) {
+        return GroundLabel.of(gazetteer.label(lonLat));
+    }
+
     /** The properties with the label of a lon/lat geometry appended; returns the same map. */
     Map<String, Object> add(Map<String, Object> properties, Geometry lonLat) {
         return add(properties, gazetteer.label(lonLat));

@@ -10,12 +10,9 @@ import uk.safermap.analysis.GiStarParameters;
 import uk.safermap.analysis.GiStarService;
 import uk.safermap.analysis.NearRepeatParameters;
 import uk.safermap.analysis.NearRepeatService;
-import uk.safermap.analysis.nearrepeat.KnoxResult;
 import uk.safermap.areas.AreaResolver;
-import uk.safermap.layers.Feature;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,78 +42,34 @@ final class HotspotHandler {
     void clusters(Context ctx) throws IOException {
         var request = AnalysisParams.withFilter(ctx, areas, ClusterParameters::read);
         ClusterService.Result r = clusters.clusters(request.filter(), request.parameters());
-        List<Feature> features = r.clusters().stream().map(c -> new Feature(c.rank(), c.outline(),
-                labels.add(properties("clusterId", c.rank(), "count", c.count(), "share", c.share(),
-                        "categories", c.categories(), "firstMonth", c.firstMonth(), "lastMonth", c.lastMonth()),
-                        c.outline())))
-                .toList();
-        GeoJsonResponse.collection(ctx, mapper, features, Map.of(
-                "parameters", Map.of("eps", r.epsMetres(), "minPts", r.minPoints()),
-                // DBSCAN labels every selected incident (clustered or noise), so all are analysed.
-                "summary", Map.of("incidents", r.incidents(), "incidentsSelected", r.incidents(),
-                        "incidentsAnalysed", r.incidents(), "clustered", r.clustered(), "noise", r.noise(),
-                        "clusters", r.clusters().size())));
+        List<GeoFeature<HotspotJson.Cluster>> features = r.clusters().stream().map(c -> new GeoFeature<>(c.rank(),
+                c.outline(), HotspotJson.Cluster.of(c, labels.of(c.outline())))).toList();
+        GeoJsonResponse.typedCollection(ctx, mapper, features, HotspotJson.Clusters.of(r));
     }
 
     void giStar(Context ctx) throws IOException {
         var request = AnalysisParams.withFilter(ctx, areas, GiStarParameters::read);
         GiStarService.Result r = giStar.hotSpots(request.filter(), request.parameters());
         // Only hot cells are named: they are the places someone will be sent to.
-        List<Feature> features = r.cells().stream().map(c -> {
-            Map<String, Object> p = properties("count", c.count(), "z", finite(c.z()), "p", finite(c.p()),
-                    "class", c.hotSpotClass().slug());
-            return new Feature(c.index(), c.outline(), c.hotSpotClass().bin() > 0 ? labels.add(p, c.outline()) : p);
-        }).toList();
-        GeoJsonResponse.collection(ctx, mapper, features, Map.of(
-                "parameters", properties("cellMetres", r.cellMetres(), "bandMetres", r.bandMetres(),
-                        "bandRule", r.bandRule(), "bandReason", r.bandReason(), "studyArea", r.studyArea()),
-                "summary", Map.of("studyCells", r.studyCells(), "incidents", r.incidentsSelected(),
-                        "incidentsSelected", r.incidentsSelected(), "incidentsAnalysed", r.incidentsAnalysed(),
-                        "contextIncidents", r.contextIncidents(), "classCounts", r.classCounts()),
-                "warnings", r.warnings()));
+        List<GeoFeature<HotspotJson.Cell>> features = r.cells().stream().map(c -> new GeoFeature<>(c.index(),
+                c.outline(), HotspotJson.Cell.of(c, c.hotSpotClass().bin() > 0 ? labels.of(c.outline()) : null)))
+                .toList();
+        GeoJsonResponse.typedCollection(ctx, mapper, features, HotspotJson.GiStar.of(r));
     }
 
     void emerging(Context ctx) throws IOException {
         var request = AnalysisParams.withFilter(ctx, areas, EmergingParameters::read);
         EmergingService.Result r = emerging.emerging(request.filter(), request.parameters());
         // Only hot locations (of any emerging pattern) are named, as with Gi* cells.
-        List<Feature> features = r.locations().stream().map(l -> {
-            Map<String, Object> p = properties("category", l.category(), "trendZ", finite(l.trendZ()),
-                    "trendP", finite(l.trendP()), "tau", finite(l.tau()), "hotBins", l.hotBins(),
-                    "coldBins", l.coldBins(), "finalClass", l.finalClass(), "count", l.total());
-            return new Feature(l.index(), l.outline(), l.hotBins() > 0 ? labels.add(p, l.outline()) : p);
-        }).toList();
-        GeoJsonResponse.collection(ctx, mapper, features, Map.of(
-                "parameters", Map.of("cellMetres", r.cellMetres(), "bandMetres", r.bandMetres(), "step", r.step(),
-                        "studyArea", r.studyArea()),
-                "steps", r.steps(),
-                "summary", Map.of("incidents", r.incidentsSelected(), "incidentsSelected", r.incidentsSelected(),
-                        "incidentsAnalysed", r.incidentsAnalysed(), "contextIncidents", r.contextIncidents(),
-                        "categoryCounts", r.categoryCounts()),
-                "warnings", r.warnings()));
+        List<GeoFeature<HotspotJson.Location>> features = r.locations().stream().map(l -> new GeoFeature<>(
+                l.index(), l.outline(), HotspotJson.Location.of(l, l.hotBins() > 0 ? labels.of(l.outline()) : null)))
+                .toList();
+        GeoJsonResponse.typedCollection(ctx, mapper, features, HotspotJson.Emerging.of(r));
     }
 
     void nearRepeat(Context ctx) {
         var request = AnalysisParams.withFilter(ctx, areas, NearRepeatParameters::read);
-        NearRepeatService.Result r = nearRepeat.nearRepeat(request.filter(), request.parameters());
-        ctx.json(Map.of("selected", r.selected(), "withoutDate", r.withoutDate(), "knox", knoxJson(r.knox())));
-    }
-
-    /** The Knox table with undefined ratios (expected 0) as null, since JSON has no NaN. */
-    private static Map<String, Object> knoxJson(KnoxResult k) {
-        return properties("spaceBands", k.spaceBands(), "timeBands", k.timeBands(), "observed", k.observed(),
-                "expected", finite(k.expected()), "ratio", finite(k.ratio()), "p", finite(k.p()),
-                "significant", k.significant(), "metric", k.metric().name().toLowerCase(java.util.Locale.ROOT),
-                "permutations", k.permutations(), "seed", k.seed(), "incidents", k.incidents(),
-                "pairCount", k.pairCount(), "closePairCount", k.closePairCount(), "notes", k.notes());
-    }
-
-    private static Double[][] finite(double[][] table) {
-        Double[][] out = new Double[table.length][];
-        for (int i = 0; i < table.length; i++) {
-            out[i] = Arrays.stream(table[i]).mapToObj(HotspotHandler::finite).toArray(Double[]::new);
-        }
-        return out;
+        ctx.json(HotspotJson.NearRepeat.of(nearRepeat.nearRepeat(request.filter(), request.parameters())));
     }
 
     /** An ordered property map from name/value pairs; nulls are kept (GeoJSON shows them as null). */
@@ -126,10 +79,5 @@ final class HotspotHandler {
             out.put((String) pairs[i], pairs[i + 1]);
         }
         return out;
-    }
-
-    /** JSON has no NaN: undefined statistics are written as null. */
-    static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
     }
 }

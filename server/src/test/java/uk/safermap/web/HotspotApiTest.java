@@ -98,6 +98,51 @@ class HotspotApiTest {
         }
     }
 
+    /** The ground label's names as openapi.json documents them (components/schemas/GroundLabel). */
+    private static List<String> documentedGroundLabel() throws Exception {
+        try (var in = HotspotApiTest.class.getResourceAsStream("/openapi.json")) {
+            List<String> names = new ArrayList<>();
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(in)
+                    .at("/components/schemas/GroundLabel/properties").fieldNames().forEachRemaining(names::add);
+            return names;
+        }
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void feature_properties_are_the_viewers_names_with_the_documented_ground_label_flat_at_the_end() throws Exception {
+        List<String> ground = documentedGroundLabel();
+        assertThat(ground).containsExactly("label", "street", "place", "ward", "gridRef");
+        Map<String, List<String>> own = Map.of(
+                "/api/hotspots/clusters?eps=50&minPts=20",
+                List.of("clusterId", "count", "share", "categories", "firstMonth", "lastMonth"),
+                "/api/hotspots/gistar?cell=100", List.of("count", "z", "p", "class"),
+                "/api/hotspots/emerging", List.of("category", "trendZ", "trendP", "tau", "hotBins", "coldBins",
+                        "finalClass", "count"));
+        for (var endpoint : own.entrySet()) {
+            JsonNode collection = api.get(endpoint.getKey()).json();
+            List<String> labelled = new ArrayList<>(endpoint.getValue());
+            labelled.addAll(ground);
+            int named = 0;
+            for (JsonNode f : collection.get("features")) {
+                List<String> names = names(f.get("properties"));
+                if (names.contains("gridRef")) {
+                    assertThat(names).as(endpoint.getKey()).isEqualTo(labelled);
+                    named++;
+                } else {
+                    assertThat(names).as(endpoint.getKey()).isEqualTo(endpoint.getValue());
+                }
+            }
+            assertThat(named).as(endpoint.getKey()).isPositive();
+            assertThat(names(collection)).as(endpoint.getKey()).contains("type", "parameters", "summary", "features");
+        }
+    }
+
     @Test
     void every_cluster_and_hot_gi_star_cell_is_named_on_the_ground() throws Exception {
         BritishNationalGrid grid = new BritishNationalGrid();
