@@ -58,17 +58,18 @@ export function createMap(element, config) {
 }
 
 /**
- * Hides names that would overprint one already placed: place names first (shown only when
- * zoomed in, where the town and village names orient best), then ward names; each kind in order
- * of the room around it (distance to the nearest other name of the kind), so the large rural
- * wards keep theirs at borough zoom and the small town wards show theirs once zoomed in.
+ * Hides names that would overprint one already placed: ward names first (a councillor must be
+ * able to read every ward's name, and the figures are by ward), then place names (shown only when
+ * zoomed in, where they orient in the gaps between ward names); each kind in order of the room
+ * around it (distance to the nearest other name of the kind), so the large rural wards keep
+ * theirs at borough zoom and the small town wards show theirs once zoomed in.
  * Greedy label placement, as in Imhof's rule that names must not overlap (Imhof 1975,
  * "Positioning names on maps", The American Cartographer 2(2)).
  */
 function declutter(map) {
   const pane = map.getPane(LABEL_PANE);
   const placed = [];
-  for (const kind of ['map-label--place', 'map-label--ward']) {
+  for (const kind of ['map-label--ward', 'map-label--place']) {
     const labels = Array.from(pane.getElementsByClassName(kind));
     for (const label of labels) {
       label.classList.remove('map-label--hidden');
