@@ -73,19 +73,31 @@ function declutter(map) {
     const labels = Array.from(pane.getElementsByClassName(kind));
     for (const label of labels) {
       label.classList.remove('map-label--hidden');
+      label.firstElementChild.style.transform = '';
     }
     const shown = labels.map((label) => ({ label, box: label.firstElementChild.getBoundingClientRect() }))
       .filter((entry) => entry.box.width > 0);
     const room = new Map(shown.map((entry) => [entry, nearestCentre(entry, shown)]));
     shown.sort((a, b) => room.get(b) - room.get(a));
+    // A ward name stays on its ward's point; a place name may move a line up or down to find room.
+    const shifts = kind === 'map-label--place' ? PLACE_SHIFTS : [0];
     for (const entry of shown) {
-      if (placed.some((box) => overlaps(box, entry.box))) {
+      const shift = shifts.find((dy) => !placed.some((box) => overlaps(box, moved(entry.box, dy))));
+      if (shift === undefined) {
         entry.label.classList.add('map-label--hidden');
       } else {
-        placed.push(entry.box);
+        entry.label.firstElementChild.style.transform = `translate(-50%, calc(-50% + ${shift}px))`;
+        placed.push(moved(entry.box, shift));
       }
     }
   }
+}
+
+/** Vertical offsets (px) a place name may take, nearest its point first. */
+const PLACE_SHIFTS = [0, -16, 16, -32, 32];
+
+function moved(box, dy) {
+  return { left: box.left, right: box.right, top: box.top + dy, bottom: box.bottom + dy };
 }
 
 function nearestCentre(entry, entries) {
