@@ -53,6 +53,7 @@ final class Browser {
             java.util.Map<String, Object> panel = (java.util.Map<String, Object>) browser.executeScript(
                     "const p = document.querySelector('.panel');"
                     + "return {scroll: p.scrollHeight, client: p.clientHeight, window: window.innerHeight,"
+                    + " scrollWidth: p.scrollWidth, clientWidth: p.clientWidth,"
                     + " parts: Array.from(p.children).filter(c => c.offsetHeight > 0)"
                     + "   .map(c => (c.id || c.className || c.tagName) + ' ' + c.offsetHeight).join(', ')};");
             assertThat(((Number) panel.get("client")).longValue()).as("panel height within the window")
@@ -61,6 +62,8 @@ final class Browser {
                     .as("panel scrollHeight at 1366x768 (clientHeight %s, window %s px; parts: %s)",
                             panel.get("client"), panel.get("window"), panel.get("parts"))
                     .isLessThanOrEqualTo(((Number) panel.get("client")).longValue());
+            assertThat(((Number) panel.get("scrollWidth")).longValue()).as("panel scrollWidth (no sideways scrolling)")
+                    .isLessThanOrEqualTo(((Number) panel.get("clientWidth")).longValue());
         } finally {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         }
