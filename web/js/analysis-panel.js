@@ -40,14 +40,22 @@ export function createAnalysisPanel({ layer, legend, reporter, currentFilters, a
   const inputs = renderParameterInputs(document.getElementById('analysis-parameters'));
   fillAreaSelect(areaSelect, areas);
 
+  const settings = document.getElementById('analysis-settings');
+  const settingsSummary = document.getElementById('analysis-settings-summary');
+  const summariseSettings = () => {
+    settingsSummary.textContent = describeSettings(findMethod(methodSelect.value), inputs);
+  };
   const showMethod = () => {
     const method = findMethod(methodSelect.value);
     description.textContent = method.description;
     for (const group of inputs.groups) {
       group.hidden = group.dataset.method !== method.id;
     }
+    summariseSettings();
   };
   methodSelect.addEventListener('change', showMethod);
+  settings.addEventListener('input', summariseSettings);
+  settings.addEventListener('change', summariseSettings);
   showMethod();
   // The page starts with Run disabled, so nothing can be run before the panel is wired.
   runButton.disabled = false;
@@ -66,6 +74,8 @@ export function createAnalysisPanel({ layer, legend, reporter, currentFilters, a
     lastResult = null;
     downloadButton.disabled = true;
     if (problem) {
+      // The folded settings open, so the value at fault can be seen and corrected.
+      settings.open = true;
       reporter.failed(method.id, problem, '');
       return;
     }
@@ -208,6 +218,30 @@ function createParameterRow(parameter, control) {
     row.appendChild(hint);
   }
   return row;
+}
+
+/**
+ * The folded settings' one-line summary: each parameter as it will be sent, e.g.
+ * "search distance 50 m, minimum incidents 20"; an empty optional number reads "auto".
+ */
+function describeSettings(method, inputs) {
+  const controls = inputs.byMethod.get(method.id);
+  const parts = [];
+  for (const parameter of method.parameters) {
+    const control = controls.get(parameter.name);
+    const label = parameter.label.toLowerCase();
+    if (parameter.kind === 'checkbox') {
+      if (control.checked) {
+        parts.push(label);
+      }
+    } else if (parameter.kind === 'select') {
+      parts.push(`${label} ${control.options[control.selectedIndex].text.toLowerCase()}`);
+    } else {
+      const value = control.value.trim();
+      parts.push(value ? `${label} ${value}${parameter.unit ? ` ${parameter.unit}` : ''}` : `${label} auto`);
+    }
+  }
+  return parts.join(', ');
 }
 
 /** "Whole borough", then the priority neighbourhoods and the wards, each sorted by name. */

@@ -58,33 +58,46 @@ export function createMap(element, config) {
 }
 
 /**
- * Hides names that would overprint one already placed: place names first (shown only when
- * zoomed in, where the town and village names orient best), then ward names; each kind in order
- * of the room around it (distance to the nearest other name of the kind), so the large rural
- * wards keep theirs at borough zoom and the small town wards show theirs once zoomed in.
+ * Hides names that would overprint one already placed: ward names first (a councillor must be
+ * able to read every ward's name, and the figures are by ward), then place names (shown only when
+ * zoomed in, where they orient in the gaps between ward names); each kind in order of the room
+ * around it (distance to the nearest other name of the kind), so the large rural wards keep
+ * theirs at borough zoom and the small town wards show theirs once zoomed in.
  * Greedy label placement, as in Imhof's rule that names must not overlap (Imhof 1975,
  * "Positioning names on maps", The American Cartographer 2(2)).
  */
 function declutter(map) {
   const pane = map.getPane(LABEL_PANE);
   const placed = [];
-  for (const kind of ['map-label--place', 'map-label--ward']) {
+  for (const kind of ['map-label--ward', 'map-label--place']) {
     const labels = Array.from(pane.getElementsByClassName(kind));
     for (const label of labels) {
       label.classList.remove('map-label--hidden');
+      label.firstElementChild.style.transform = '';
     }
     const shown = labels.map((label) => ({ label, box: label.firstElementChild.getBoundingClientRect() }))
       .filter((entry) => entry.box.width > 0);
     const room = new Map(shown.map((entry) => [entry, nearestCentre(entry, shown)]));
     shown.sort((a, b) => room.get(b) - room.get(a));
+    // A ward name stays on its ward's point; a place name may move a line up or down to find room.
+    const shifts = kind === 'map-label--place' ? PLACE_SHIFTS : [0];
     for (const entry of shown) {
-      if (placed.some((box) => overlaps(box, entry.box))) {
+      const shift = shifts.find((dy) => !placed.some((box) => overlaps(box, moved(entry.box, dy))));
+      if (shift === undefined) {
         entry.label.classList.add('map-label--hidden');
       } else {
-        placed.push(entry.box);
+        entry.label.firstElementChild.style.transform = `translate(-50%, calc(-50% + ${shift}px))`;
+        placed.push(moved(entry.box, shift));
       }
     }
   }
+}
+
+/** Vertical offsets (px) a place name may take, nearest its point first. */
+const PLACE_SHIFTS = [0, -16, 16, -32, 32];
+
+function moved(box, dy) {
+  return { left: box.left, right: box.right, top: box.top + dy, bottom: box.bottom + dy };
 }
 
 function nearestCentre(entry, entries) {

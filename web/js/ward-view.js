@@ -185,10 +185,13 @@ export function createWardView({ map, mapElement, panel, currentFilters, report 
     suppressed.append(createElement('span', 'ward-legend__swatch ward-legend__swatch--none'),
       ' fewer than 5, or not available');
     list.appendChild(suppressed);
-    const period = createElement('p', 'analysis__hint', `${result.period.from} to ${result.period.to}`);
-    const note = createElement('p', 'analysis__hint', result.disclosure.rule);
+    title.append(' ', createElement('span', 'ward-legend__period', `${result.period.from} to ${result.period.to}`));
+    // The rounding rule folds to one line, so the legend fits beside the map on a laptop screen.
+    const rule = createElement('details', 'panel__fold ward-legend__rule');
+    rule.append(createElement('summary', null, 'How figures are rounded'),
+      createElement('p', 'analysis__hint', result.disclosure.rule));
     const notes = [figure.note, ...(result.notes || [])].filter(Boolean);
-    legend.replaceChildren(title, period, list, note, ...notes.map((n) => createElement('p', 'notice', n)));
+    legend.replaceChildren(title, list, rule, ...notes.map((n) => createElement('p', 'notice', n)));
   }
 
   return { refresh };

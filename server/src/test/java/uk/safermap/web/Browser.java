@@ -42,6 +42,38 @@ final class Browser {
         return new ChromeDriver(service, options);
     }
 
+    /**
+     * Asserts that the side panel needs no scrolling at a 1366 x 768 laptop window, then restores the
+     * usual window size. A failure lists the panel's visible parts with their heights.
+     */
+    static void assertPanelFitsALaptopScreen(ChromeDriver browser) {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+        try {
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> panel = (java.util.Map<String, Object>) browser.executeScript(
+                    "const p = document.querySelector('.panel');"
+                    + "return {scroll: p.scrollHeight, client: p.clientHeight, window: window.innerHeight,"
+                    + " scrollWidth: p.scrollWidth, clientWidth: p.clientWidth,"
+                    + " parts: Array.from(p.children).filter(c => c.offsetHeight > 0)"
+                    + "   .map(c => (c.id || c.className || c.tagName) + ' ' + c.offsetHeight).join(', ')};");
+            assertThat(((Number) panel.get("client")).longValue()).as("panel height within the window")
+                    .isLessThanOrEqualTo(((Number) panel.get("window")).longValue());
+            assertThat(((Number) panel.get("scroll")).longValue())
+                    .as("panel scrollHeight at 1366x768 (clientHeight %s, window %s px; parts: %s)",
+                            panel.get("client"), panel.get("window"), panel.get("parts"))
+                    .isLessThanOrEqualTo(((Number) panel.get("client")).longValue());
+            assertThat(((Number) panel.get("scrollWidth")).longValue()).as("panel scrollWidth (no sideways scrolling)")
+                    .isLessThanOrEqualTo(((Number) panel.get("clientWidth")).longValue());
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
+    /** Whether two on-screen boxes share any pixels (for names that must not overprint). */
+    static boolean overlaps(org.openqa.selenium.Rectangle a, org.openqa.selenium.Rectangle b) {
+        return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    }
+
     private static String required(String var) {
         String v = System.getenv(var);
         if (v == null || v.isBlank()) {

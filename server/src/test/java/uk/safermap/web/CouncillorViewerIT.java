@@ -48,6 +48,7 @@ class CouncillorViewerIT extends BrowserTest {
         assertThat(browser.findElement(By.id("analysis-form")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("ward-legend")).getText()).contains("Incidents (rounded to 5)",
                 "fewer than 5");
+        Browser.assertPanelFitsALaptopScreen(browser);
 
         browser.findElements(By.cssSelector("path.ward-choropleth")).get(8).click();
         // The figures' popup, once it has faded in.
@@ -86,6 +87,30 @@ class CouncillorViewerIT extends BrowserTest {
                 "return performance.getEntriesByType('resource').map(e => e.name);");
         assertThat(requested).noneMatch(u -> u.contains("/collections/incidents") || u.contains("/api/hotspots"));
         Browser.assertNoConsoleErrors(browser);
+
+        // Zoomed to the town (as a search for a ward does), every town ward's name is shown, none
+        // overprints another, and ward names win over place names.
+        browser.findElement(By.id("search-input")).sendKeys("Melton Egerton");
+        browser.findElement(By.id("search-run")).click();
+        // The ward (and streets or LSOAs of that name) may be offered as a list: choose the ward.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> map().getDomAttribute("data-search-result") != null
+                || !b.findElements(By.cssSelector(".search__result")).isEmpty());
+        browser.findElements(By.cssSelector(".search__result")).stream()
+                .filter(button -> button.getText().startsWith("Melton Egerton")).findFirst().ifPresent(WebElement::click);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> String.valueOf(map().getDomAttribute("data-search-result"))
+                .startsWith("Melton Egerton"));
+        List<WebElement> shownWards = browser.findElements(By.cssSelector(".map-label--ward span")).stream()
+                .filter(WebElement::isDisplayed).toList();
+        assertThat(shownWards.stream().map(WebElement::getText)).contains("Melton Egerton", "Melton Craven",
+                "Melton Dorian", "Melton Newport", "Melton Sysonby", "Melton Warwick");
+        List<WebElement> shownNames = browser.findElements(By.cssSelector(".map-label span")).stream()
+                .filter(WebElement::isDisplayed).toList();
+        for (int i = 0; i < shownNames.size(); i++) {
+            for (int j = i + 1; j < shownNames.size(); j++) {
+                assertThat(Browser.overlaps(shownNames.get(i).getRect(), shownNames.get(j).getRect()))
+                        .as("%s overlaps %s", shownNames.get(i).getText(), shownNames.get(j).getText()).isFalse();
+            }
+        }
 
         browser.get(session.url(report));
         assertThat(browser.getPageSource()).contains("Crime and anti-social behaviour", "Month by month");

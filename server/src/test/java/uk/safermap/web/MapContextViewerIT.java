@@ -44,7 +44,7 @@ class MapContextViewerIT extends BrowserTest {
         assertThat(shownWards).as("ward names shown at borough zoom").hasSizeBetween(10, 15);
         for (int i = 0; i < shownWards.size(); i++) {
             for (int j = i + 1; j < shownWards.size(); j++) {
-                assertThat(overlaps(shownWards.get(i), shownWards.get(j))).as("ward names %d and %d overlap", i, j).isFalse();
+                assertThat(Browser.overlaps(shownWards.get(i), shownWards.get(j))).as("ward names %d and %d overlap", i, j).isFalse();
             }
         }
         // At borough zoom only ward names are shown; zoomed in, the place names too.
@@ -63,9 +63,27 @@ class MapContextViewerIT extends BrowserTest {
         assertThat(browser.findElement(By.cssSelector(".leaflet-control-attribution")).getText())
                 .contains("OpenStreetMap contributors", "GeoNames");
         // The scale bar stands clear of the attribution line.
-        assertThat(overlaps(browser.findElement(By.cssSelector(".leaflet-control-scale")).getRect(),
+        assertThat(Browser.overlaps(browser.findElement(By.cssSelector(".leaflet-control-scale")).getRect(),
                 browser.findElement(By.cssSelector(".leaflet-control-attribution")).getRect())).isFalse();
         Browser.assertNoConsoleErrors(browser);
+    }
+
+    @Test
+    void on_a_1366_by_768_laptop_screen_the_analysts_panel_fits_without_scrolling() {
+        openReady();
+        Browser.assertPanelFitsALaptopScreen(browser);
+        // The method's settings are folded to one line that says what a run will use.
+        assertThat(browser.findElement(By.id("analysis-settings")).getDomAttribute("open")).isNull();
+        assertThat(browser.findElement(By.id("analysis-settings-summary")).getText())
+                .isEqualTo("search distance 50 m, minimum incidents 20");
+        browser.findElement(By.cssSelector("#analysis-settings summary")).click();
+        WebElement eps = browser.findElement(By.id("analysis-clusters-eps"));
+        eps.clear();
+        eps.sendKeys("80");
+        assertThat(browser.findElement(By.id("analysis-settings-summary")).getText())
+                .isEqualTo("search distance 80 m, minimum incidents 20");
+        new Select(browser.findElement(By.id("analysis-method"))).selectByValue("gistar");
+        assertThat(browser.findElement(By.id("analysis-settings-summary")).getText()).startsWith("cell size 100 m, distance band auto");
     }
 
     @Test
@@ -101,7 +119,7 @@ class MapContextViewerIT extends BrowserTest {
         assertThat(legends).as("the category and analysis legends").hasSizeGreaterThanOrEqualTo(2);
         for (WebElement cluster : clusters) {
             for (WebElement legend : legends) {
-                assertThat(overlaps(cluster.getRect(), legend.getRect()))
+                assertThat(Browser.overlaps(cluster.getRect(), legend.getRect()))
                         .as("cluster %s under legend %s", cluster.getRect(), legend.getText()).isFalse();
             }
         }
@@ -177,7 +195,4 @@ class MapContextViewerIT extends BrowserTest {
         Browser.screenshot(browser, name);
     }
 
-    private static boolean overlaps(Rectangle a, Rectangle b) {
-        return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-    }
 }
