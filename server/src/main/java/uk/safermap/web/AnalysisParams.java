@@ -87,6 +87,14 @@ final class AnalysisParams implements ParameterSource {
     }
 
     /**
+     * Only the period and the box of the filter, for data that are not crime incidents (road
+     * collisions, council cases): their categories and areas are their own, read by the caller.
+     */
+    AnalysisFilter periodAndBox(AreaResolver areas) {
+        return filter(name -> name.equals("types") || name.equals("area") ? null : value(name), areas);
+    }
+
+    /**
      * The incident filter from any source of named text values: query parameters, or the
      * {@code filter} object of a JSON body, so both spell the filter the same way.
      */

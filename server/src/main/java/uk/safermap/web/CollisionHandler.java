@@ -114,8 +114,7 @@ final class CollisionHandler {
      * not collision filters); severities as the collisions layer does.
      */
     private CollisionFilter filter(AnalysisParams in) {
-        AnalysisFilter f = AnalysisParams.filter(name -> name.equals("types") || name.equals("area") ? null
-                : in.string(name).orElse(null), areas);
+        AnalysisFilter f = in.periodAndBox(areas);
         Set<Severity> severities = CollisionLayer.severities(in.string("severity").orElse(null));
         return new CollisionFilter(f.from().map(t -> t.toLocalDate()), f.to().map(t -> t.toLocalDate()),
                 severities, f.bboxWgs84().map(grid::toGrid));

@@ -77,8 +77,7 @@ final class CouncilCaseHandler {
     }
 
     private CaseRequest caseRequest(AnalysisParams in) {
-        return new CaseRequest(AnalysisParams.filter(name -> name.equals("types") || name.equals("area") ? null
-                : in.string(name).orElse(null), areas), chosenTypes(in.string("types").orElse(null)),
+        return new CaseRequest(in.periodAndBox(areas), chosenTypes(in.string("types").orElse(null)),
                 ClusterParameters.read(in, CouncilCaseService.CLUSTERS));
     }
 

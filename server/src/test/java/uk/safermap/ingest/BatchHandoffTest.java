@@ -49,11 +49,12 @@ class BatchHandoffTest {
     @Test
     void closing_waits_for_the_batch_in_flight() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean finished = new AtomicBoolean();
         BatchHandoff handoff = new BatchHandoff(b -> {
             started.countDown();
             try {
-                Thread.sleep(200);
+                release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -62,7 +63,16 @@ class BatchHandoffTest {
         });
         handoff.submit(batchOf(1));
         started.await();
-        handoff.close();
+        Thread closer = new Thread(handoff::close, "closer");
+        closer.start();
+        // A close that waits parks on the batch; one that does not ends at once.
+        while (closer.getState() != Thread.State.WAITING && closer.getState() != Thread.State.TERMINATED) {
+            Thread.onSpinWait();
+        }
+        assertThat(closer.getState()).isEqualTo(Thread.State.WAITING);
+        assertThat(finished).isFalse();
+        release.countDown();
+        closer.join();
         assertThat(finished).isTrue();
     }
 }
