@@ -238,7 +238,8 @@ public final class CctvPlacementService {
             ExactMclp.Outcome lp = exact.relaxation(p, r.k());
             double gap = gap(h.value(), lp.bound());
             return new Solved(h.sites(), new Optimality("greedy+interchange", h.value(), h.greedyValue(), h.value(),
-                    lp.bound(), gap, gap, "LP relaxation (GLOP)", "not run: " + (r.exact() == ExactMode.NEVER
+                    lp.bound(), gap, gap, separated ? "LP relaxation (GLOP), separation relaxed" : "LP relaxation (GLOP)",
+                    "not run: " + (r.exact() == ExactMode.NEVER
                     ? "exact=false" : separated && pairs <= AUTO_EXACT_MAX_PAIRS
                     ? "sites must be " + Math.round(r.minSeparation()) + " m apart, which the exact model solves "
                     + "slowly; ask exact=true" : pairs + " site-incident pairs is above the automatic limit of "

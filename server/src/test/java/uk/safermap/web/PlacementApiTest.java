@@ -91,7 +91,7 @@ class PlacementApiTest {
         // constraints: it answers with the heuristic and the LP bound, and says why.
         ApiClient.Response r = post("/api/placement/cctv", "{\"k\":6,\"existing\":[]}");
         assertThat(r.status()).as(r.text()).isEqualTo(200);
-        assertThat(r.json().at("/optimality/bound").asText()).isEqualTo("LP relaxation (GLOP)");
+        assertThat(r.json().at("/optimality/bound").asText()).isEqualTo("LP relaxation (GLOP), separation relaxed");
         assertThat(r.json().at("/optimality/solverStatus").asText()).startsWith("not run: sites must be 200 m apart");
         List<JsonNode> sites = kind(r.json(), "site");
         assertThat(sites).hasSize(6);

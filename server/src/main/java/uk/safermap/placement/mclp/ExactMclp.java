@@ -11,7 +11,8 @@ import java.util.Arrays;
 
 /**
  * The MCLP as a mixed-integer programme (Church and ReVelle 1974), solved by SCIP through
- * OR-Tools, or its linear relaxation by GLOP as a cheap upper bound:
+ * OR-Tools, or its linear relaxation by GLOP as a cheap upper bound (without the separation
+ * constraints, see {@link #relaxation}):
  *
  * <pre>
  *   max  sum_c w_c y_c
@@ -48,7 +49,7 @@ public final class ExactMclp {
         long t0 = System.nanoTime();
         MPSolver solver = MPSolver.createSolver("SCIP");
         try {
-            MPVariable[] x = model(solver, p, k, true);
+            MPVariable[] x = model(solver, p, k, true, true);
             solver.setTimeLimit(Math.max(1, limit.toMillis()));
             if (hint.length > 0) {
                 MPVariable[] hv = new MPVariable[hint.length];
@@ -76,12 +77,18 @@ public final class ExactMclp {
         }
     }
 
-    /** The LP relaxation's optimum: an upper bound on any k sites' coverage. */
+    /**
+     * The LP relaxation's optimum without the conflict rows: an upper bound on any k sites'
+     * coverage, separated or not (dropping constraints can only raise a maximum). The pairwise
+     * rows would hardly tighten it, since x = 1/2 everywhere satisfies them all, and at the default
+     * separation (twice the radius) a 20,000-site lattice has about half a million of them, which
+     * took GLOP seconds where the covering rows alone take a fraction of one.
+     */
     public Outcome relaxation(CoverageProblem p, int k) {
         long t0 = System.nanoTime();
         MPSolver solver = MPSolver.createSolver("GLOP");
         try {
-            model(solver, p, k, false);
+            model(solver, p, k, false, false);
             MPSolver.ResultStatus r = solver.solve();
             long ms = (System.nanoTime() - t0) / 1_000_000;
             double bound = r == MPSolver.ResultStatus.OPTIMAL ? solver.objective().value() : Double.POSITIVE_INFINITY;
@@ -91,7 +98,8 @@ public final class ExactMclp {
         }
     }
 
-    private static MPVariable[] model(MPSolver solver, CoverageProblem p, int k, boolean integer) {
+    private static MPVariable[] model(MPSolver solver, CoverageProblem p, int k, boolean integer,
+                                      boolean conflicts) {
         int n = p.siteCount();
         MPVariable[] x = new MPVariable[n];
         for (int s = 0; s < n; s++) {
@@ -116,7 +124,7 @@ public final class ExactMclp {
         for (MPVariable v : x) {
             budget.setCoefficient(v, 1);
         }
-        for (int s = 0; s < n; s++) {
+        for (int s = 0; conflicts && s < n; s++) {
             for (int t : p.conflicts()[s]) {
                 if (t > s && p.cover()[s].length > 0 && p.cover()[t].length > 0) {
                     MPConstraint pair = solver.makeConstraint(0, 1);
