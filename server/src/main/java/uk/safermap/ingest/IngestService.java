@@ -83,7 +83,7 @@ public final class IngestService {
             }
             run.finish();
             int outcomesUpdated = run.outcomes.isEmpty() ? 0 : session.updateOutcomes(outcomeKeys(run.outcomes));
-            IncidentStore.ImportRecord record = session.commit(run.valid - run.imported, run.rejectedCount);
+            IncidentStore.ImportRecord record = session.commit(run.valid, run.rejectedCount);
             return new ImportReport(record.id(), record.imported(), record.duplicates(), run.outsideArea,
                     run.noLocation, outcomesUpdated, run.stopAndSearch, List.copyOf(run.files),
                     List.copyOf(run.rejections), run.rejectedCount, run.rejectedCount > run.rejections.size());

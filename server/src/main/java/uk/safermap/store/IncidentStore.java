@@ -57,7 +57,9 @@ public interface IncidentStore {
 
         /**
          * Adds incidents whose source keys are not stored yet (including by this session);
-         * returns how many were new. Incidents in one batch must have distinct keys.
+         * returns how many were new, as far as the store can tell before {@link #commit}: a bulk
+         * import may learn of repeats only then, so the final count is the record's. Incidents
+         * in one batch must have distinct keys.
          */
         int add(List<Incident> batch);
 
@@ -67,8 +69,14 @@ public interface IncidentStore {
          */
         int updateOutcomes(Map<String, String> outcomeBySourceKey);
 
-        /** Makes the import visible, recording its totals (duplicates and rejections are the caller's count). */
-        ImportRecord commit(int duplicates, int rejected);
+        /**
+         * Makes the import visible, recording its totals.
+         *
+         * @param accepted the valid rows the caller read, including repeats it dropped itself;
+         *                 those not imported are recorded as duplicates
+         * @param rejected the rows the caller rejected
+         */
+        ImportRecord commit(int accepted, int rejected);
 
         @Override
         void close();

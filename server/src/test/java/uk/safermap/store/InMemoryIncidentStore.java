@@ -32,7 +32,7 @@ public final class InMemoryIncidentStore implements IncidentStore {
     public InMemoryIncidentStore with(List<Incident> incidents) {
         try (ImportSession s = beginImport("test", "planted")) {
             s.add(incidents);
-            s.commit(0, 0);
+            s.commit(incidents.size(), 0);
         }
         return this;
     }
@@ -189,7 +189,7 @@ public final class InMemoryIncidentStore implements IncidentStore {
         }
 
         @Override
-        public ImportRecord commit(int duplicates, int rejected) {
+        public ImportRecord commit(int accepted, int rejected) {
             long importId = imports.size() + 1L;
             List<Long> added = new ArrayList<>();
             for (Incident i : pending.values()) {
@@ -201,7 +201,8 @@ public final class InMemoryIncidentStore implements IncidentStore {
             byId.replaceAll((id, i) -> outcomes.containsKey(i.sourceKey())
                     ? i.withDetail(IncidentDetail.OUTCOME, outcomes.get(i.sourceKey())) : i);
             addedByImport.put(importId, added);
-            ImportRecord r = new ImportRecord(importId, format, sourceName, LocalDateTime.now(), added.size(), duplicates,
+            ImportRecord r = new ImportRecord(importId, format, sourceName, LocalDateTime.now(), added.size(),
+                    accepted - added.size(),
                     rejected);
             imports.add(r);
             pending.clear();

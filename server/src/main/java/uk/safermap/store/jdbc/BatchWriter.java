@@ -8,14 +8,20 @@ import java.util.List;
 
 /**
  * Adds a batch of incidents inside an open import transaction, skipping source keys already
- * stored, and says how many were new. One per import; the fastest way differs by database.
+ * stored, and says how many were new (or, when the writer defers the key check to
+ * {@link #finish}, how many it wrote). One per import; the fastest way differs by database.
  */
 interface BatchWriter extends AutoCloseable {
 
     int write(List<Incident> batch) throws SQLException;
 
-    /** Completes the import's changes before it commits (nothing to do unless the writer deferred work). */
-    default void finish() throws SQLException {
+    /**
+     * Completes the import's changes before it commits (nothing to do unless the writer deferred
+     * work); returns how many rows {@link #write} counted that turned out to repeat a stored key
+     * and were removed. Called again, does nothing.
+     */
+    default int finish() throws SQLException {
+        return 0;
     }
 
     @Override

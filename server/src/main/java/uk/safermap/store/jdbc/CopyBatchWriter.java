@@ -4,13 +4,17 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.io.WKBWriter;
 import uk.safermap.domain.Incident;
+import uk.safermap.geo.GeometryFactories;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,8 +22,12 @@ import java.util.List;
  * with one set-based {@code INSERT ... ON CONFLICT (source_key) DO NOTHING}, whose row count is
  * the number of new incidents. Several times faster than batched INSERTs, which PostgreSQL must
  * parse and plan for every batch. The geometry is not staged: the move builds it from the BNG
- * coordinates, so no coordinate is printed and parsed twice. A large import into a nearly
- * empty table defers its secondary indexes to the end ({@link SecondaryIndexes}).
+ * coordinates, so no coordinate is printed and parsed twice.
+ *
+ * <p>A large import into a nearly empty table defers the table's indexes to the end
+ * ({@link DeferredIndexes}), the unique key included: there is then no conflict to check per
+ * batch, so each batch is COPYed straight into the table, its geometry written as hex EWKB, with
+ * no staging table and no move; the repeats are removed at the end.
  */
 final class CopyBatchWriter implements BatchWriter {
 
@@ -27,6 +35,8 @@ final class CopyBatchWriter implements BatchWriter {
     private static final String CREATE_STAGE = "CREATE TEMP TABLE " + STAGE + " ON COMMIT DROP AS SELECT "
             + IncidentRow.WITHOUT_GEOM + " FROM incident WITH NO DATA";
     private static final String COPY = "COPY " + STAGE + " (" + IncidentRow.WITHOUT_GEOM + ") FROM STDIN WITH (FORMAT csv)";
+    private static final String COPY_DIRECT = "COPY incident (" + IncidentRow.WITHOUT_GEOM
+            + ", geom) FROM STDIN WITH (FORMAT csv)";
     private static final String MOVE = "INSERT INTO incident (" + IncidentRow.BEFORE_GEOM + ", geom, "
             + IncidentRow.AFTER_GEOM + ") SELECT " + IncidentRow.BEFORE_GEOM
             + ", ST_SetSRID(ST_MakePoint(easting, northing), 27700), " + IncidentRow.AFTER_GEOM + " FROM " + STAGE
@@ -46,7 +56,8 @@ final class CopyBatchWriter implements BatchWriter {
     private final long importId;
     private final CopyManager copy;
     private boolean first = true;
-    private SecondaryIndexes deferred;
+    private final WKBWriter ewkb = new WKBWriter(2, true);
+    private DeferredIndexes deferred;
 
     CopyBatchWriter(Connection c, long importId) throws SQLException {
         this.c = c;
@@ -60,14 +71,14 @@ final class CopyBatchWriter implements BatchWriter {
     @Override
     public int write(List<Incident> batch) throws SQLException {
         if (first && batch.size() >= BULK_FIRST_BATCH) {
-            deferred = SecondaryIndexes.deferIfSmall(c);
+            deferred = DeferredIndexes.deferIfSmall(c, importId);
         }
         first = false;
-        try {
-            copy.copyIn(COPY, new StringReader(csv(batch)));
-        } catch (IOException e) {
-            throw new SQLException("copying a batch into " + STAGE, e);
+        if (deferred != null) {
+            copy(COPY_DIRECT, csv(batch, true));
+            return batch.size();
         }
+        copy(COPY, csv(batch, false));
         try (Statement s = c.createStatement()) {
             int added = s.executeUpdate(MOVE);
             s.execute(EMPTY_STAGE);
@@ -75,12 +86,27 @@ final class CopyBatchWriter implements BatchWriter {
         }
     }
 
-    private String csv(List<Incident> batch) {
+    private void copy(String sql, String rows) throws SQLException {
+        try {
+            copy.copyIn(sql, new StringReader(rows));
+        } catch (IOException e) {
+            throw new SQLException("copying a batch of incidents", e);
+        }
+    }
+
+    /** The batch as COPY's CSV, in {@link IncidentRow#WITHOUT_GEOM} order, then the geometry when asked. */
+    private String csv(List<Incident> batch, boolean withGeometry) {
         // A StringBuilder, not a StringWriter: its StringBuffer locks on every append.
-        StringBuilder out = new StringBuilder(batch.size() * 300);
+        StringBuilder out = new StringBuilder(batch.size() * 350);
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
             for (Incident inc : batch) {
-                printer.printRecord(IncidentRow.values(inc, importId));
+                Object[] values = IncidentRow.values(inc, importId);
+                if (withGeometry) {
+                    values = Arrays.copyOf(values, values.length + 1);
+                    values[values.length - 1] = WKBWriter.toHex(ewkb.write(
+                            GeometryFactories.GRID.createPoint(new Coordinate(inc.easting(), inc.northing()))));
+                }
+                printer.printRecord(values);
             }
         } catch (IOException e) {
             throw new IllegalStateException("appending to a StringBuilder cannot fail", e);
@@ -89,11 +115,13 @@ final class CopyBatchWriter implements BatchWriter {
     }
 
     @Override
-    public void finish() throws SQLException {
-        if (deferred != null) {
-            deferred.build();
-            deferred = null;
+    public int finish() throws SQLException {
+        if (deferred == null) {
+            return 0;
         }
+        int removed = deferred.build();
+        deferred = null;
+        return removed;
     }
 
     @Override

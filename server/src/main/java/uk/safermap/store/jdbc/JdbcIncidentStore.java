@@ -321,7 +321,13 @@ public final class JdbcIncidentStore implements IncidentStore {
 
         @Override
         public int updateOutcomes(Map<String, String> outcomeBySourceKey) {
-            // By source key: its unique index finds each row without a crime_id index.
+            // By source key: its unique index finds each row without a crime_id index, so a
+            // writer that deferred it builds it now.
+            try {
+                finishWriting();
+            } catch (SQLException e) {
+                throw Jdbc.failure("building the indexes of import " + importId, e);
+            }
             try (PreparedStatement ps = c.prepareStatement("UPDATE incident SET outcome = ? WHERE source_key = ?")) {
                 int updated = 0;
                 int pending = 0;
@@ -351,10 +357,15 @@ public final class JdbcIncidentStore implements IncidentStore {
             return n;
         }
 
+        private void finishWriting() throws SQLException {
+            imported -= writer.finish();
+        }
+
         @Override
-        public ImportRecord commit(int duplicates, int rejected) {
+        public ImportRecord commit(int accepted, int rejected) {
             try {
-                writer.finish();
+                finishWriting();
+                int duplicates = accepted - imported;
                 LocalDateTime now = LocalDateTime.now(clock);
                 try (PreparedStatement ps = c.prepareStatement(FINISH_IMPORT)) {
                     ps.setTimestamp(1, Timestamp.valueOf(now));

@@ -58,8 +58,8 @@ public final class SnapshotIncidentStore implements IncidentStore {
             }
 
             @Override
-            public ImportRecord commit(int duplicates, int rejected) {
-                committed = session.commit(duplicates, rejected);
+            public ImportRecord commit(int accepted, int rejected) {
+                committed = session.commit(accepted, rejected);
                 return committed;
             }
 

@@ -57,7 +57,7 @@ class H2gisCompactionTest {
             JdbcIncidentStore store = new JdbcIncidentStore(db, grid, Clock.systemDefaultZone());
             try (IncidentStore.ImportSession s = store.beginImport("police-csv", "kept")) {
                 s.add(incidents("k", 5_000));
-                s.commit(0, 0);
+                s.commit(5_000, 0);
             }
             try (IncidentStore.ImportSession s = store.beginImport("police-csv", "rolled back")) {
                 s.add(incidents("r", 5_000));

@@ -81,15 +81,20 @@ class PostgisStoreIT extends StoreContract {
         JdbcIncidentStore store = new JdbcIncidentStore(db, grid, Clock.systemDefaultZone());
         try (IncidentStore.ImportSession s = store.beginImport("police-csv", "bulk")) {
             assertThat(s.add(bulk("a", 0, 6_000))).isEqualTo(6_000);
-            // 1,000 keys of the first batch again, 5,000 new ones.
-            assertThat(s.add(bulk("a", 5_000, 11_000))).isEqualTo(5_000);
-            assertThat(s.commit(1_000, 0).imported()).isEqualTo(11_000);
+            // 1,000 keys of the first batch again, 5,000 new ones: with the unique key deferred,
+            // the repeats are found when the import commits.
+            s.add(bulk("a", 5_000, 11_000));
+            IncidentStore.ImportRecord r = s.commit(12_000, 0);
+            assertThat(r.imported()).isEqualTo(11_000);
+            assertThat(r.duplicates()).isEqualTo(1_000);
         }
         assertThat(indexes()).isEqualTo(before);
         assertThat(store.count()).isEqualTo(11_000);
         try (IncidentStore.ImportSession s = store.beginImport("police-csv", "again")) {
-            assertThat(s.add(bulk("a", 0, 6_000))).isZero();
-            s.commit(6_000, 0);
+            s.add(bulk("a", 0, 6_000));
+            IncidentStore.ImportRecord r = s.commit(6_000, 0);
+            assertThat(r.imported()).isZero();
+            assertThat(r.duplicates()).isEqualTo(6_000);
         }
         assertThat(store.count()).isEqualTo(11_000);
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
@@ -97,6 +102,39 @@ class PostgisStoreIT extends StoreContract {
                      + "ST_SetSRID(ST_MakePoint(easting, northing), 27700), 0.001)")) {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(11_000);
+        }
+    }
+
+    @Test
+    void a_bulk_import_keeps_the_rows_already_stored_and_drops_its_own_repeats() throws Exception {
+        JdbcIncidentStore store = new JdbcIncidentStore(db, grid, Clock.systemDefaultZone());
+        long first;
+        try (IncidentStore.ImportSession s = store.beginImport("police-csv", "small, first")) {
+            s.add(bulk("m", 100, 300));
+            first = s.commit(200, 0).id();
+        }
+        Map<String, String> before = indexes();
+        try (IncidentStore.ImportSession s = store.beginImport("police-csv", "bulk, repeating it")) {
+            // Under the deferral threshold, so the key is deferred; 200 keys are stored already
+            // and 500 repeat within the import, across its batches.
+            s.add(bulk("m", 0, 6_000));
+            s.add(bulk("m", 5_500, 8_000));
+            assertThat(s.updateOutcomes(Map.of("m-7999", "Under investigation"))).isEqualTo(1);
+            IncidentStore.ImportRecord r = s.commit(8_500, 0);
+            assertThat(r.imported()).isEqualTo(7_800);
+            assertThat(r.duplicates()).isEqualTo(700);
+        }
+        assertThat(indexes()).isEqualTo(before);
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*), COUNT(DISTINCT source_key), "
+                     + "COUNT(*) FILTER (WHERE import_id = " + first + "), "
+                     + "COUNT(*) FILTER (WHERE outcome IS NOT NULL) FROM incident")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(8_000);
+            assertThat(rs.getLong(2)).isEqualTo(8_000);
+            // The earlier import's rows are the ones kept.
+            assertThat(rs.getLong(3)).isEqualTo(200);
+            assertThat(rs.getLong(4)).isEqualTo(1);
         }
     }
 
@@ -129,7 +167,7 @@ class PostgisStoreIT extends StoreContract {
             try (IncidentStore.ImportSession s = store.beginImport("police-csv", "beside a reader")) {
                 assertThat(s.add(bulk("r", 0, 6_000))).isEqualTo(6_000);
                 assertThat(indexes()).isEqualTo(before);
-                s.commit(0, 0);
+                s.commit(6_000, 0);
             }
             reader.rollback();
         }

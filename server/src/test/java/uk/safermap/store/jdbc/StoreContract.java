@@ -122,7 +122,7 @@ abstract class StoreContract {
     private void importAll(List<Incident> rows) {
         try (IncidentStore.ImportSession s = incidents.beginImport("police-csv", "test")) {
             s.add(rows);
-            s.commit(0, 0);
+            s.commit(rows.size(), 0);
         }
     }
 
@@ -180,7 +180,7 @@ abstract class StoreContract {
             int added = s.add(List.of(incident("k1", -0.887, 52.7656, Category.BURGLARY, YearMonth.of(2025, 3)),
                     incident("k2", -0.887, 52.7656, Category.BURGLARY, YearMonth.of(2025, 3))));
             assertThat(added).isEqualTo(1);
-            IncidentStore.ImportRecord r = s.commit(1, 0);
+            IncidentStore.ImportRecord r = s.commit(2, 0);
             assertThat(r.imported()).isEqualTo(1);
             assertThat(r.duplicates()).isEqualTo(1);
         }
@@ -195,7 +195,7 @@ abstract class StoreContract {
                     incident("b2", -0.887, 52.7656, Category.BURGLARY, YearMonth.of(2025, 3))))).isEqualTo(2);
             assertThat(s.add(List.of(incident("b2", -0.887, 52.7656, Category.BURGLARY, YearMonth.of(2025, 3)),
                     incident("b3", -0.881, 52.7601, Category.CRIMINAL_DAMAGE_ARSON, YearMonth.of(2025, 4))))).isEqualTo(1);
-            assertThat(s.commit(1, 0).imported()).isEqualTo(3);
+            assertThat(s.commit(4, 0).imported()).isEqualTo(3);
         }
         assertThat(incidents.count()).isEqualTo(3);
         Incident b3 = incidents.find(IncidentQuery.all(10)).items().stream()

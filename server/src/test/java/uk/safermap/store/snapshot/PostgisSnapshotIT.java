@@ -40,8 +40,8 @@ class PostgisSnapshotIT extends SnapshotContract {
             first.add(a.subList(0, 30));
             second.add(b);
             first.add(a.subList(30, 60));
-            second.commit(0, 0);
-            first.commit(0, 0);
+            second.commit(b.size(), 0);
+            first.commit(a.size(), 0);
         }
         PointQuery all = new PointQuery(Optional.empty(), Optional.empty(), Optional.empty(), Set.of(), true);
         assertThat(snapshot.count()).isEqualTo(2_220);

@@ -82,7 +82,7 @@ abstract class SnapshotContract {
     static void importThrough(IncidentStore target, List<Incident> rows) {
         try (IncidentStore.ImportSession s = target.beginImport("police-csv", "snapshot test")) {
             s.add(rows);
-            s.commit(0, 0);
+            s.commit(rows.size(), 0);
         }
     }
 
