@@ -89,6 +89,7 @@ class PostgisStoreIT extends StoreContract {
             assertThat(r.duplicates()).isEqualTo(1_000);
         }
         assertThat(indexes()).isEqualTo(before);
+        assertThat(persistence()).as("logged again").isEqualTo("p");
         assertThat(store.count()).isEqualTo(11_000);
         try (IncidentStore.ImportSession s = store.beginImport("police-csv", "again")) {
             s.add(bulk("a", 0, 6_000));
@@ -152,6 +153,7 @@ class PostgisStoreIT extends StoreContract {
             assertThatThrownBy(() -> s.add(bad)).isInstanceOf(RuntimeException.class);
         }
         assertThat(indexes()).isEqualTo(before);
+        assertThat(persistence()).as("logged, as before").isEqualTo("p");
         assertThat(new JdbcIncidentStore(db, grid, Clock.systemDefaultZone()).count()).isZero();
     }
 
@@ -172,6 +174,15 @@ class PostgisStoreIT extends StoreContract {
             reader.rollback();
         }
         assertThat(store.count()).isEqualTo(6_000);
+    }
+
+    /** The incident table's relpersistence: p logged, u unlogged. */
+    private String persistence() throws Exception {
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT relpersistence FROM pg_class WHERE oid = 'incident'::regclass")) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     /** Index name to definition, for the incident table. */
