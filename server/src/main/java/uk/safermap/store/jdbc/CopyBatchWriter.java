@@ -3,14 +3,17 @@ package uk.safermap.store.jdbc;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.io.WKBWriter;
 import uk.safermap.domain.Incident;
 import uk.safermap.geo.GeometryFactories;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -54,7 +57,7 @@ final class CopyBatchWriter implements BatchWriter {
 
     private final Connection c;
     private final long importId;
-    private final CopyManager copy;
+    private final PGConnection pg;
     private boolean first = true;
     private final WKBWriter ewkb = new WKBWriter(2, true);
     private DeferredIndexes deferred;
@@ -62,7 +65,7 @@ final class CopyBatchWriter implements BatchWriter {
     CopyBatchWriter(Connection c, long importId) throws SQLException {
         this.c = c;
         this.importId = importId;
-        this.copy = c.unwrap(PGConnection.class).getCopyAPI();
+        this.pg = c.unwrap(PGConnection.class);
         try (Statement s = c.createStatement()) {
             s.execute(CREATE_STAGE);
         }
@@ -75,10 +78,10 @@ final class CopyBatchWriter implements BatchWriter {
         }
         first = false;
         if (deferred != null) {
-            copy(COPY_DIRECT, csv(batch, true));
+            copy(COPY_DIRECT, batch, true);
             return batch.size();
         }
-        copy(COPY, csv(batch, false));
+        copy(COPY, batch, false);
         try (Statement s = c.createStatement()) {
             int added = s.executeUpdate(MOVE);
             s.execute(EMPTY_STAGE);
@@ -86,19 +89,15 @@ final class CopyBatchWriter implements BatchWriter {
         }
     }
 
-    private void copy(String sql, String rows) throws SQLException {
-        try {
-            copy.copyIn(sql, new StringReader(rows));
-        } catch (IOException e) {
-            throw new SQLException("copying a batch of incidents", e);
-        }
-    }
-
-    /** The batch as COPY's CSV, in {@link IncidentRow#WITHOUT_GEOM} order, then the geometry when asked. */
-    private String csv(List<Incident> batch, boolean withGeometry) {
-        // A StringBuilder, not a StringWriter: its StringBuffer locks on every append.
-        StringBuilder out = new StringBuilder(batch.size() * 350);
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+    /**
+     * Streams the batch to COPY as CSV, in {@link IncidentRow#WITHOUT_GEOM} order, then the
+     * geometry when asked: printed straight into the connection, with no batch-sized string
+     * built first.
+     */
+    private void copy(String sql, List<Incident> batch, boolean withGeometry) throws SQLException {
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(pg, sql, 1 << 16),
+                StandardCharsets.UTF_8), 1 << 16);
+             CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
             for (Incident inc : batch) {
                 Object[] values = IncidentRow.values(inc, importId);
                 if (withGeometry) {
@@ -109,9 +108,8 @@ final class CopyBatchWriter implements BatchWriter {
                 printer.printRecord(values);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("appending to a StringBuilder cannot fail", e);
+            throw e.getCause() instanceof SQLException refused ? refused : new SQLException("copying a batch of incidents", e);
         }
-        return out.toString();
     }
 
     @Override
