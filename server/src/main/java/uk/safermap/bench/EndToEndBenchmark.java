@@ -89,6 +89,9 @@ public final class EndToEndBenchmark {
         String schema = "bench_e2e_" + System.currentTimeMillis();
         Map<String, String> settings = new TreeMap<>(Map.of("SAFERMAP_PORT", "0", "SAFERMAP_SAMPLE", "off",
                 "SAFERMAP_DATA_DIR", dataDir.toString(), "SAFERMAP_USERS_FILE", usersFile().toString()));
+        // The file goes up in one request, as an administrator would load a force's history: the
+        // upload limit (512 MB by default, about 2.8M generated rows) is raised to the file's size.
+        settings.put("SAFERMAP_MAX_UPLOAD_MB", Long.toString(Math.max(512, Files.size(csv) / (1024 * 1024) + 1)));
         if (postgis.isPresent()) {
             admin("CREATE SCHEMA " + schema);
             settings.put("SAFERMAP_DB_URL", schemaUrl(postgis.get(), schema));

@@ -7,7 +7,9 @@ import org.locationtech.jts.index.strtree.STRtree;
 import uk.safermap.domain.Incident;
 import uk.safermap.domain.PoliceLocation;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,7 +23,7 @@ import static uk.safermap.domain.IncidentDetail.LSOA_NAME;
  * name a street, within {@value #MAX_NEAR_METRES} m ("Petrol Station near Leicester Road"),
  * else by its LSOA name ("Petrol Station, Melton 005B"), so no view shows "On or near" alone.
  * The snap points are those of the file's incidents, found by an STRtree nearest-neighbour search.
- * One per file; not thread-safe.
+ * One per file, labelling only once every street snap point is observed; not thread-safe.
  */
 final class LocationLabels {
 
@@ -35,8 +37,12 @@ final class LocationLabels {
     private record Seen(String location, double x, double y) {
     }
 
+    private record Position(double x, double y) {
+    }
+
     private final STRtree streets = new STRtree();
     private final Set<Seen> seen = new HashSet<>();
+    private final Map<Position, Optional<String>> nearestAt = new HashMap<>();
 
     /** Remembers the incident's snap point if it names a street. */
     void observe(Incident i) {
@@ -62,7 +68,15 @@ final class LocationLabels {
         return i.withDetail(LOCATION, label);
     }
 
+    /**
+     * Searched once per position: police.uk snaps incidents to a few thousand points, so most
+     * streetless incidents share their position with an earlier one.
+     */
     private Optional<String> nearestStreet(double x, double y) {
+        return nearestAt.computeIfAbsent(new Position(x, y), p -> searchNearest(x, y));
+    }
+
+    private Optional<String> searchNearest(double x, double y) {
         if (streets.isEmpty()) {
             return Optional.empty();
         }
