@@ -120,6 +120,22 @@ final class DatedPointTable {
         });
     }
 
+    /**
+     * The row with this id, if any.
+     *
+     * @param table, columns constants of the calling store, never user text
+     */
+    static <T> Optional<T> byId(DataSource ds, String table, String columns, long id, RowReader<T> reader) {
+        return Jdbc.read(ds, "reading " + table + " " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + " FROM " + table + " WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(reader.read(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     private int bind(PreparedStatement ps) throws SQLException {
         int i = 1;
         for (Object v : values) {

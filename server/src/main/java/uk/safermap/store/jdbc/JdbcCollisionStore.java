@@ -63,50 +63,33 @@ public final class JdbcCollisionStore implements CollisionStore {
 
     @Override
     public Optional<Collision> findById(long id) {
-        return Jdbc.read(ds, "reading collision " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM collision WHERE id = ?")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(collision(rs)) : Optional.empty();
-                }
-            }
-        });
+        return DatedPointTable.byId(ds, "collision", COLUMNS, id, JdbcCollisionStore::collision);
     }
 
+    // getObject with a class gives null for SQL NULL, where getInt gives 0.
     private static Collision collision(ResultSet rs) throws SQLException {
         int code = rs.getInt("severity");
         return new Collision(rs.getLong("id"), rs.getString("collision_index"),
                 rs.getObject("occurred_on", LocalDate.class), rs.getObject("time_of_day", LocalTime.class),
                 Severity.fromCode(code).orElseThrow(() -> new SQLException("unknown severity code " + code)),
-                integer(rs, "enhanced_severity"), integer(rs, "speed_limit"), integer(rs, "first_road_class"),
-                integer(rs, "first_road_number"), integer(rs, "light_conditions"), integer(rs, "weather_conditions"),
-                integer(rs, "vehicles"), rs.getInt("casualties"), rs.getDouble("lon"), rs.getDouble("lat"),
-                rs.getDouble("easting"), rs.getDouble("northing"), rs.getString("lsoa_code"));
+                rs.getObject("enhanced_severity", Integer.class), rs.getObject("speed_limit", Integer.class),
+                rs.getObject("first_road_class", Integer.class), rs.getObject("first_road_number", Integer.class),
+                rs.getObject("light_conditions", Integer.class), rs.getObject("weather_conditions", Integer.class),
+                rs.getObject("vehicles", Integer.class), rs.getInt("casualties"), rs.getDouble("lon"),
+                rs.getDouble("lat"), rs.getDouble("easting"), rs.getDouble("northing"), rs.getString("lsoa_code"));
     }
 
-    private static Integer integer(ResultSet rs, String column) throws SQLException {
-        int v = rs.getInt(column);
-        return rs.wasNull() ? null : v;
-    }
-
+    // setObject with a type binds SQL NULL for null.
     private static void bindRow(PreparedStatement ps, Collision x, long importId) throws SQLException {
         ps.setString(1, x.collisionIndex());
         ps.setLong(2, importId);
         ps.setObject(3, x.date());
-        if (x.time() == null) {
-            ps.setNull(4, Types.TIME);
-        } else {
-            ps.setObject(4, x.time());
-        }
+        ps.setObject(4, x.time(), Types.TIME);
         ps.setInt(5, x.severity().code());
         Integer[] coded = {x.enhancedSeverity(), x.speedLimit(), x.firstRoadClass(), x.firstRoadNumber(),
                 x.lightConditions(), x.weatherConditions(), x.vehicles()};
         for (int k = 0; k < coded.length; k++) {
-            if (coded[k] == null) {
-                ps.setNull(6 + k, Types.INTEGER);
-            } else {
-                ps.setInt(6 + k, coded[k]);
-            }
+            ps.setObject(6 + k, coded[k], Types.INTEGER);
         }
         ps.setInt(13, x.casualties());
         ps.setDouble(14, x.lon());

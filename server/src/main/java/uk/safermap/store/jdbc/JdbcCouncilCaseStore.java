@@ -65,14 +65,7 @@ public final class JdbcCouncilCaseStore implements CouncilCaseStore {
 
     @Override
     public Optional<CouncilCase> findById(long id) {
-        return Jdbc.read(ds, "reading council case " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM council_case WHERE id = ?")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(councilCase(rs)) : Optional.empty();
-                }
-            }
-        });
+        return DatedPointTable.byId(ds, "council_case", COLUMNS, id, this::councilCase);
     }
 
     private CouncilCase councilCase(ResultSet rs) throws SQLException {

@@ -59,43 +59,25 @@ public final class JdbcSpeedConcernStore implements SpeedConcernStore {
 
     @Override
     public Optional<SpeedConcern> findById(long id) {
-        return Jdbc.read(ds, "reading speed concern " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM speed_concern WHERE id = ?")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(concern(rs)) : Optional.empty();
-                }
-            }
-        });
+        return DatedPointTable.byId(ds, "speed_concern", COLUMNS, id, JdbcSpeedConcernStore::concern);
     }
 
+    // getObject with a class gives null for SQL NULL, where getInt and getDouble give 0.
     private static SpeedConcern concern(ResultSet rs) throws SQLException {
         return new SpeedConcern(rs.getLong("id"), rs.getString("source_key"), rs.getObject("occurred_on", LocalDate.class),
                 rs.getObject("time_of_day", LocalTime.class), rs.getString("source"), rs.getString("reference"),
                 rs.getString("location"), rs.getDouble("lon"), rs.getDouble("lat"), rs.getDouble("easting"),
-                rs.getDouble("northing"), integer(rs, "speed_limit"), integer(rs, "vehicles_checked"),
-                integer(rs, "vehicles_over"), decimal(rs, "max_speed"), decimal(rs, "mean_speed"));
+                rs.getDouble("northing"), rs.getObject("speed_limit", Integer.class),
+                rs.getObject("vehicles_checked", Integer.class), rs.getObject("vehicles_over", Integer.class),
+                rs.getObject("max_speed", Double.class), rs.getObject("mean_speed", Double.class));
     }
 
-    private static Integer integer(ResultSet rs, String column) throws SQLException {
-        int v = rs.getInt(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static Double decimal(ResultSet rs, String column) throws SQLException {
-        double v = rs.getDouble(column);
-        return rs.wasNull() ? null : v;
-    }
-
+    // setObject with a type binds SQL NULL for null.
     private static void bindRow(PreparedStatement ps, SpeedConcern x, long importId) throws SQLException {
         ps.setString(1, x.sourceKey());
         ps.setLong(2, importId);
         ps.setObject(3, x.date());
-        if (x.time() == null) {
-            ps.setNull(4, Types.TIME);
-        } else {
-            ps.setObject(4, x.time());
-        }
+        ps.setObject(4, x.time(), Types.TIME);
         ps.setString(5, x.source());
         Jdbc.setNullableString(ps, 6, IncidentRow.cut(x.reference(), 100));
         Jdbc.setNullableString(ps, 7, IncidentRow.cut(x.location(), 500));
@@ -103,14 +85,10 @@ public final class JdbcSpeedConcernStore implements SpeedConcernStore {
         ps.setDouble(9, x.lat());
         ps.setDouble(10, x.easting());
         ps.setDouble(11, x.northing());
-        Object[] measured = {x.speedLimit(), x.vehiclesChecked(), x.vehiclesOver(), x.maxSpeed(), x.meanSpeed()};
-        int[] types = {Types.INTEGER, Types.INTEGER, Types.INTEGER, Types.DOUBLE, Types.DOUBLE};
-        for (int k = 0; k < measured.length; k++) {
-            if (measured[k] == null) {
-                ps.setNull(12 + k, types[k]);
-            } else {
-                ps.setObject(12 + k, measured[k]);
-            }
-        }
+        ps.setObject(12, x.speedLimit(), Types.INTEGER);
+        ps.setObject(13, x.vehiclesChecked(), Types.INTEGER);
+        ps.setObject(14, x.vehiclesOver(), Types.INTEGER);
+        ps.setObject(15, x.maxSpeed(), Types.DOUBLE);
+        ps.setObject(16, x.meanSpeed(), Types.DOUBLE);
     }
 }
