@@ -111,7 +111,14 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw new StoreException("loading H2GIS functions into " + file, e);
         }
-        return migrated(ds, hc, Dialect.H2GIS, "embedded H2GIS at " + file + ".mv.db");
+        Database db = migrated(ds, hc, Dialect.H2GIS, "embedded H2GIS at " + file + ".mv.db");
+        try (Connection c = ds.getConnection()) {
+            H2gisBulkLoad.recover(c);
+        } catch (SQLException e) {
+            ds.close();
+            throw new StoreException("recovering an interrupted bulk import in " + file, e);
+        }
+        return db;
     }
 
     private static HikariConfig baseConfig(String url, Pool pool) {
