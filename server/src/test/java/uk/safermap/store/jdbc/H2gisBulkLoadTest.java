@@ -25,7 +25,10 @@ import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A bulk H2GIS import: a transaction per batch, indexes built at the end, undone when it does not commit. */
+/**
+ * A bulk H2GIS import: a transaction per batch with a short chunk retention, indexes built at the
+ * end, undone when it does not commit.
+ */
 class H2gisBulkLoadTest {
 
     private static final Set<String> DEFERRED = Set.of("INCIDENT_GRID_IDX", "INCIDENT_TIME_IDX", "INCIDENT_CATEGORY_IDX");
@@ -60,6 +63,15 @@ class H2gisBulkLoadTest {
         }
     }
 
+    private static int retentionMs(Database db) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
+                     + "WHERE SETTING_NAME = 'RETENTION_TIME'")) {
+            rs.next();
+            return Integer.parseInt(rs.getString(1));
+        }
+    }
+
     @Test
     void a_bulk_import_commits_batch_by_batch_and_builds_the_indexes_at_the_end() throws Exception {
         try (Database db = Database.openH2gis(dir, 3)) {
@@ -67,6 +79,7 @@ class H2gisBulkLoadTest {
             try (IncidentStore.ImportSession s = store.beginImport("police-csv", "bulk")) {
                 assertThat(s.add(incidents("a", 6_000))).isEqualTo(6_000);
                 assertThat(indexes(db)).doesNotContainAnyElementsOf(DEFERRED);
+                assertThat(retentionMs(db)).isEqualTo(H2gisBulkLoad.LOAD_RETENTION_MS);
                 // Written in its own transaction already, yet not an import until the session commits.
                 assertThat(store.count()).isEqualTo(6_000);
                 assertThat(store.imports(10)).isEmpty();
@@ -74,6 +87,7 @@ class H2gisBulkLoadTest {
                 s.commit(6_000, 0);
             }
             assertThat(indexes(db)).containsAll(DEFERRED);
+            assertThat(retentionMs(db)).isEqualTo(H2gisBulkLoad.DEFAULT_RETENTION_MS);
             assertThat(store.count()).isEqualTo(7_000);
             assertThat(store.imports(10)).singleElement().satisfies(r -> assertThat(r.imported()).isEqualTo(7_000));
         }
@@ -126,6 +140,7 @@ class H2gisBulkLoadTest {
             try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
                 s.execute("DROP INDEX incident_grid_idx");
                 s.execute("DROP INDEX incident_time_idx");
+                s.execute("SET RETENTION_TIME " + H2gisBulkLoad.LOAD_RETENTION_MS);
                 s.execute("INSERT INTO incident (source_key, source, import_id, month_start, time_start, time_end, "
                         + "category, category_label, sensitive, lon, lat, easting, northing, geom) "
                         + "SELECT 'orphan' || x, 'police-csv', 999, DATE '2025-01-01', TIMESTAMP '2025-01-01 00:00:00', "
@@ -136,6 +151,7 @@ class H2gisBulkLoadTest {
         }
         try (Database db = Database.openH2gis(dir, 2)) {
             assertThat(indexes(db)).containsAll(DEFERRED);
+            assertThat(retentionMs(db)).isEqualTo(H2gisBulkLoad.DEFAULT_RETENTION_MS);
             assertThat(new JdbcIncidentStore(db, grid, Clock.systemDefaultZone()).count()).isEqualTo(10);
         }
     }
