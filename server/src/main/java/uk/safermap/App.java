@@ -184,10 +184,10 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * The embedded store writes and compacts slowly past this size (see README, Benchmarks):
-     * a larger force should run PostGIS.
+     * The embedded store was measured up to this size (a 1M-row first load, README Benchmarks,
+     * 2026-12-02); past it, and for large imports into a populated store, PostGIS.
      */
-    private static final long EMBEDDED_STORE_ADVISED_MAX = 500_000;
+    private static final long EMBEDDED_STORE_ADVISED_MAX = 1_000_000;
 
     private static void warnIfEmbeddedStoreIsLarge(Database db, long incidents) {
         if (db.dialect() == Dialect.H2GIS && incidents > EMBEDDED_STORE_ADVISED_MAX) {

@@ -10,7 +10,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Looks the batch's keys up, then inserts the new rows with a JDBC batch (H2GIS). */
+/**
+ * Looks the batch's keys up, then inserts the new rows with a JDBC batch (H2GIS). A large import
+ * into a nearly empty table is written as a bulk load, a transaction per batch
+ * ({@link H2gisBulkLoad}).
+ */
 final class InsertBatchWriter implements BatchWriter {
 
     // One array parameter, not an IN list: the statement is the same for every batch size and
@@ -22,18 +26,39 @@ final class InsertBatchWriter implements BatchWriter {
             + ", CAST(? AS GEOMETRY), "
             + Jdbc.placeholders(IncidentRow.COUNT_WITHOUT_GEOM - IncidentRow.BEFORE_GEOM_COUNT) + ")";
 
+    /** As on PostGIS: a first batch this large marks a bulk import (the ingest service sends 10,000-row batches). */
+    private static final int BULK_FIRST_BATCH = 5_000;
+
     private final Connection c;
     private final long importId;
-    private final PreparedStatement insert;
+    private PreparedStatement insert;
+    private H2gisBulkLoad bulk;
 
-    InsertBatchWriter(Connection c, long importId) throws SQLException {
+    InsertBatchWriter(Connection c, long importId) {
         this.c = c;
         this.importId = importId;
-        this.insert = c.prepareStatement(INSERT);
     }
 
     @Override
     public int write(List<Incident> batch) throws SQLException {
+        if (insert == null) {
+            if (batch.size() >= BULK_FIRST_BATCH) {
+                bulk = H2gisBulkLoad.startIfSmall(c, importId);
+            }
+            insert = target().prepareStatement(INSERT);
+        }
+        int added = insert(batch);
+        if (bulk != null) {
+            bulk.batchWritten();
+        }
+        return added;
+    }
+
+    private Connection target() {
+        return bulk != null ? bulk.connection() : c;
+    }
+
+    private int insert(List<Incident> batch) throws SQLException {
         Set<String> existing = existingKeys(batch);
         int added = 0;
         for (Incident inc : batch) {
@@ -58,8 +83,8 @@ final class InsertBatchWriter implements BatchWriter {
 
     private Set<String> existingKeys(List<Incident> batch) throws SQLException {
         Set<String> keys = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(EXISTING_KEYS)) {
-            ps.setArray(1, c.createArrayOf("VARCHAR", batch.stream().map(Incident::sourceKey).toArray(String[]::new)));
+        try (PreparedStatement ps = target().prepareStatement(EXISTING_KEYS)) {
+            ps.setArray(1, target().createArrayOf("VARCHAR", batch.stream().map(Incident::sourceKey).toArray(String[]::new)));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     keys.add(rs.getString(1));
@@ -69,8 +94,13 @@ final class InsertBatchWriter implements BatchWriter {
         return keys;
     }
 
+    /** Called after the import has committed or rolled back, which a bulk load needs to know to end. */
     @Override
     public void close() throws SQLException {
-        insert.close();
+        try (H2gisBulkLoad load = bulk) {
+            if (insert != null) {
+                insert.close();
+            }
+        }
     }
 }
