@@ -17,6 +17,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -165,13 +168,20 @@ public final class EndToEndBenchmark {
     }
 
     private Timed pair(String name, String algorithm, Call cold, Call fresh) {
-        this.out.printf("  %-32s cold %8.0f ms, new parameters %8.0f ms (HTTP %d, %d)%n", name, cold.ms, fresh.ms,
-                cold.status, fresh.status);
+        this.out.printf("  %-32s cold %8.0f ms, new parameters %8.0f ms (HTTP %d, %d; at %s-%s and %s-%s)%n", name,
+                cold.ms, fresh.ms, cold.status, fresh.status, CLOCK.format(cold.started), CLOCK.format(cold.ended),
+                CLOCK.format(fresh.started), CLOCK.format(fresh.ended));
         return new Timed(name, cold.ms, fresh.ms, Math.max(cold.status, fresh.status), algorithm);
     }
 
-    private record Call(double ms, int status) {
+    /**
+     * A call's time, status and wall-clock window: the window lets a profile taken during the run
+     * (JFR, see README "Benchmarks") be cut into one slice per request.
+     */
+    private record Call(double ms, int status, LocalTime started, LocalTime ended) {
     }
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private Call get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
@@ -183,10 +193,12 @@ public final class EndToEndBenchmark {
     }
 
     private Call send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        LocalTime started = LocalTime.now(ZoneOffset.UTC);
         long start = System.nanoTime();
         HttpResponse<byte[]> r = http.send(request.header("Authorization", "Bearer " + TOKEN)
                 .timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        return new Call((System.nanoTime() - start) / 1e6, r.statusCode());
+        double ms = (System.nanoTime() - start) / 1e6;
+        return new Call(ms, r.statusCode(), started, LocalTime.now(ZoneOffset.UTC));
     }
 
     /** The load test's figures: requests done, by status, the time taken and latency quantiles. */
