@@ -90,6 +90,7 @@ public final class EmergingService {
         EmergingHotSpots.Result r = EmergingHotSpots.run(cube, study.mask(), bandMetres);
         List<Location> locations = new ArrayList<>(r.locations().size());
         int[] perCategory = new int[EmergingCategory.values().length];
+        BritishNationalGrid.SharedVertices outlines = grid.toWgs84SharingVertices();
         for (EmergingHotSpots.Location l : r.locations()) {
             if (!study.shown()[l.cell()]) {
                 continue;
@@ -101,7 +102,7 @@ public final class EmergingService {
             }
             locations.add(new Location(l.cell(), l.category().slug(), l.trend().z(), l.trend().p(), l.trend().tau(),
                     l.hotBins(), l.coldBins(), l.finalClass() == null ? null : l.finalClass().slug(), total,
-                    grid.toWgs84(study.grid().cellPolygon(l.cell(), GeometryFactories.GRID))));
+                    outlines.toWgs84(study.grid().cellPolygon(l.cell(), GeometryFactories.GRID))));
         }
         List<String> stepNames = new ArrayList<>(steps);
         for (int s = 0; s < steps; s++) {
