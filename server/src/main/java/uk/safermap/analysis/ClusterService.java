@@ -53,9 +53,10 @@ public final class ClusterService {
     private Result compute(PointSet points, Dbscan dbscan) {
         double[] x = points.easting();
         double[] y = points.northing();
-        Clustering c = dbscan.run(x, y);
-        List<Polygon> outlines = ClusterOutlines.outlines(x, y, c, dbscan.epsMetres(), GRID);
+        Dbscan.Sited run = dbscan.runSited(x, y);
+        Clustering c = run.clustering();
         int[][] members = c.members();
+        List<Polygon> outlines = ClusterOutlines.outlines(run, members, dbscan.epsMetres(), GRID);
         List<RankedCluster> clusters = new ArrayList<>(members.length);
         for (int id = 0; id < members.length; id++) {
             clusters.add(describe(points, members[id], outlines.get(id)));

@@ -90,7 +90,6 @@ public final class EmergingService {
         EmergingHotSpots.Result r = EmergingHotSpots.run(cube, study.mask(), bandMetres);
         List<Location> locations = new ArrayList<>(r.locations().size());
         int[] perCategory = new int[EmergingCategory.values().length];
-        BritishNationalGrid.SharedVertices outlines = grid.toWgs84SharingVertices();
         for (EmergingHotSpots.Location l : r.locations()) {
             if (!study.shown()[l.cell()]) {
                 continue;
@@ -102,7 +101,7 @@ public final class EmergingService {
             }
             locations.add(new Location(l.cell(), l.category().slug(), l.trend().z(), l.trend().p(), l.trend().tau(),
                     l.hotBins(), l.coldBins(), l.finalClass() == null ? null : l.finalClass().slug(), total,
-                    outlines.toWgs84(study.grid().cellPolygon(l.cell(), GeometryFactories.GRID))));
+                    grid.toWgs84(study.grid().cellPolygon(l.cell(), GeometryFactories.GRID))));
         }
         List<String> stepNames = new ArrayList<>(steps);
         for (int s = 0; s < steps; s++) {

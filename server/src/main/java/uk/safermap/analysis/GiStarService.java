@@ -86,7 +86,6 @@ public final class GiStarService {
         GetisOrdGiStar.Result gi = GetisOrdGiStar.run(counts, study.mask(), band);
         warnings.addAll(gi.warnings());
         List<Cell> cells = new ArrayList<>();
-        BritishNationalGrid.SharedVertices outlines = grid.toWgs84SharingVertices();
         int[] shownClasses = new int[HotSpotClass.values().length];
         for (int i : study.mask().cells()) {
             if (!study.shown()[i]) {
@@ -94,7 +93,7 @@ public final class GiStarService {
             }
             shownClasses[gi.classOf(i).ordinal()]++;
             cells.add(new Cell(i, counts.counts()[i], gi.z()[i], gi.p()[i], gi.classOf(i),
-                    outlines.toWgs84(study.grid().cellPolygon(i, GeometryFactories.GRID))));
+                    grid.toWgs84(study.grid().cellPolygon(i, GeometryFactories.GRID))));
         }
         return new Result(cellMetres, band, rule, reason, study.name(), gi.n(), study.selected(), study.analysed(),
                 points.size(), classCounts(shownClasses), List.copyOf(warnings), cells);

@@ -102,13 +102,15 @@ public final class StreetIndex {
                 pairs.add(name, at.pointOf(i));
             }
         }
+        double[] atX = at.x();
+        double[] atY = at.y();
         List<SnapPoint> streets = new ArrayList<>();
         List<SnapPoint> facilities = new ArrayList<>();
         for (int p = 0; p < pairs.size(); p++) {
             int name = pairs.name(p);
             int position = pairs.position(p);
-            (street.get(name) ? streets : facilities).add(new SnapPoint(names.get(name), at.x()[position],
-                    at.y()[position], pairs.count(p)));
+            (street.get(name) ? streets : facilities).add(new SnapPoint(names.get(name), atX[position],
+                    atY[position], pairs.count(p)));
         }
         return new StreetIndex(streets, facilities);
     }

@@ -11,9 +11,6 @@ import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
 import org.locationtech.proj4j.ProjCoordinate;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Transforms between WGS 84 longitude/latitude (EPSG:4326) and OSGB36 / British National Grid
  * metres (EPSG:27700) with proj4j.
@@ -75,57 +72,6 @@ public final class BritishNationalGrid {
     }
 
     /**
-     * A projection to lon/lat for many grid geometries that share vertices, such as the cells of
-     * a square grid (each inner corner belongs to four): each distinct vertex is projected once.
-     * For one thread (a request); its answers are those of {@link #toWgs84(Geometry)}.
-     */
-    public SharedVertices toWgs84SharingVertices() {
-        return new SharedVertices(toWgs84.get());
-    }
-
-    /** See {@link #toWgs84SharingVertices()}. Not thread-safe. */
-    public static final class SharedVertices {
-        private record Vertex(double x, double y) {
-        }
-
-        private final Map<Vertex, double[]> projected = new HashMap<>();
-        private final Transformer transformer;
-
-        private SharedVertices(CoordinateTransform transform) {
-            // The one Transformer projects every new vertex, exactly as toWgs84(Geometry) does.
-            this.transformer = new Transformer(transform);
-        }
-
-        /** A copy of a grid geometry in lon/lat degrees, SRID set to 4326. */
-        public Geometry toWgs84(Geometry grid) {
-            Geometry copy = grid.copy();
-            copy.apply(new CoordinateSequenceFilter() {
-                @Override
-                public void filter(CoordinateSequence seq, int i) {
-                    double[] lonLat = projected.computeIfAbsent(new Vertex(seq.getX(i), seq.getY(i)), v -> {
-                        transformer.project(v.x(), v.y());
-                        return new double[] {transformer.out.x, transformer.out.y};
-                    });
-                    seq.setOrdinate(i, Coordinate.X, lonLat[0]);
-                    seq.setOrdinate(i, Coordinate.Y, lonLat[1]);
-                }
-
-                @Override
-                public boolean isDone() {
-                    return false;
-                }
-
-                @Override
-                public boolean isGeometryChanged() {
-                    return true;
-                }
-            });
-            copy.setSRID(WGS84_SRID);
-            return copy;
-        }
-    }
-
-    /**
      * The grid envelope that contains a lon/lat box. Edges are sampled because a lon/lat box is
      * not a rectangle on the grid: its sides curve, so the corners alone can miss a sliver.
      */
@@ -158,16 +104,11 @@ public final class BritishNationalGrid {
 
         @Override
         public void filter(CoordinateSequence seq, int i) {
-            project(seq.getX(i), seq.getY(i));
+            in.x = seq.getX(i);
+            in.y = seq.getY(i);
+            transform.transform(in, out);
             seq.setOrdinate(i, Coordinate.X, out.x);
             seq.setOrdinate(i, Coordinate.Y, out.y);
-        }
-
-        /** Projects one position into {@link #out}. */
-        void project(double x, double y) {
-            in.x = x;
-            in.y = y;
-            transform.transform(in, out);
         }
 
         @Override

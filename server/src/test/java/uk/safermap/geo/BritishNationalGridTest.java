@@ -50,30 +50,4 @@ class BritishNationalGridTest {
             assertThat(g.contains(bottom[0], bottom[1])).isTrue();
         }
     }
-
-    @Test
-    void cells_projected_sharing_their_corners_are_exactly_those_projected_one_by_one() {
-        // Cells of 110 m over part of Melton, corners computed as SquareGrid does, in an order
-        // that meets each corner again from different cells.
-        BritishNationalGrid.SharedVertices shared = grid.toWgs84SharingVertices();
-        for (int pass = 0; pass < 2; pass++) {
-            for (int row = 0; row < 12; row++) {
-                for (int col = 0; col < 12; col++) {
-                    double x0 = 473_210.5 + col * 110.0;
-                    double y0 = 317_020.25 + row * 110.0;
-                    var cell = GeometryFactories.GRID.createPolygon(new org.locationtech.jts.geom.Coordinate[] {
-                        new org.locationtech.jts.geom.Coordinate(x0, y0),
-                        new org.locationtech.jts.geom.Coordinate(x0 + 110.0, y0),
-                        new org.locationtech.jts.geom.Coordinate(x0 + 110.0, y0 + 110.0),
-                        new org.locationtech.jts.geom.Coordinate(x0, y0 + 110.0),
-                        new org.locationtech.jts.geom.Coordinate(x0, y0)});
-                    var one = grid.toWgs84(cell);
-                    var sharing = shared.toWgs84(cell);
-                    assertThat(sharing.equalsExact(one, 0)).as("cell %d,%d: %s vs %s", col, row, sharing, one).isTrue();
-                    assertThat(sharing.getSRID()).isEqualTo(one.getSRID());
-                    assertThat(cell.getCoordinate().x).isEqualTo(x0);
-                }
-            }
-        }
-    }
 }

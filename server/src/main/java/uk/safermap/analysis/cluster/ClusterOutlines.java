@@ -9,6 +9,7 @@ import org.locationtech.jts.geom.Polygon;
 import uk.safermap.geo.DistinctPoints;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -92,12 +93,62 @@ public final class ClusterOutlines {
         return Collections.unmodifiableList(outlines);
     }
 
+    /**
+     * Outlines of the clusters of a DBSCAN run with radius {@code epsMetres}, as
+     * {@link #outlines(double[], double[], Clustering, double, GeometryFactory)} gives them, found
+     * from the run's sites: a cluster's distinct positions are read off its members' site numbers
+     * instead of being hashed again, cluster by cluster.
+     *
+     * @param members the run's {@link Clustering#members()}
+     */
+    public static List<Polygon> outlines(Dbscan.Sited run, int[][] members, double epsMetres,
+            GeometryFactory gridFactory) {
+        return new ClusterOutlines(epsMetres, Math.max(MIN_BUFFER_METRES, epsMetres / 4), gridFactory)
+                .outlines(run, members);
+    }
+
+    /** One outline per cluster (index = cluster id) from a run's sites; see {@link #outlines(Dbscan.Sited, int[][], double, GeometryFactory)}. */
+    public List<Polygon> outlines(Dbscan.Sited run, int[][] members) {
+        int[] siteOfPoint = run.siteOfPoint();
+        double[] siteX = run.siteX();
+        double[] siteY = run.siteY();
+        // listedBy[s] is 1 + the last cluster that listed site s: each cluster lists its sites
+        // once, in the order its members (ascending) first reach them, as DistinctPoints numbers them.
+        int[] listedBy = new int[siteX.length];
+        double[] px = new double[siteX.length];
+        double[] py = new double[siteX.length];
+        List<Polygon> outlines = new ArrayList<>(members.length);
+        for (int c = 0; c < members.length; c++) {
+            if (members[c].length == 0) {
+                throw new IllegalArgumentException("members must not be empty");
+            }
+            int n = 0;
+            for (int m : members[c]) {
+                int s = siteOfPoint[m];
+                if (listedBy[s] != c + 1) {
+                    listedBy[s] = c + 1;
+                    px[n] = siteX[s];
+                    py[n] = siteY[s];
+                    n++;
+                }
+            }
+            outlines.add(outlineOfPositions(Arrays.copyOf(px, n), Arrays.copyOf(py, n)));
+        }
+        return Collections.unmodifiableList(outlines);
+    }
+
     /** The outline of the points {@code (x[i], y[i])} for i in {@code members} (not empty). */
     public Polygon outline(double[] x, double[] y, int[] members) {
         if (members.length == 0) {
             throw new IllegalArgumentException("members must not be empty");
         }
-        MultiPoint points = gridFactory.createMultiPointFromCoords(representatives(x, y, members));
+        DistinctPoints distinct = DistinctPoints.of(x, y, members);
+        return outlineOfPositions(distinct.x(), distinct.y());
+    }
+
+    /** The outline of points at these distinct positions, in the order their members first reach them. */
+    private Polygon outlineOfPositions(double[] px, double[] py) {
+        MultiPoint points = gridFactory.createMultiPointFromCoords(representatives(px, py));
         // Fewer than 3 distinct points, or all collinear, have no triangulation: the hull is then
         // a point or a line, which the buffer turns into a disc or a stadium.
         Geometry hull = points.getNumGeometries() < 3 ? points.convexHull()
@@ -108,14 +159,11 @@ public final class ClusterOutlines {
 
     /**
      * The first member met in each occupied square of side buffer/2, in member order. Found over
-     * the members' distinct positions (police.uk snaps a million points to a few thousand): the
-     * first member in a square is at the first-met position in it, so this is the same as
-     * looking at every member, at the cost of one hash lookup per member.
+     * the members' distinct positions in the order first met (police.uk snaps a million points to
+     * a few thousand): the first member in a square is at the first-met position in it, so this
+     * is the same as looking at every member.
      */
-    private Coordinate[] representatives(double[] x, double[] y, int[] members) {
-        DistinctPoints distinct = DistinctPoints.of(x, y, members);
-        double[] px = distinct.x();
-        double[] py = distinct.y();
+    private Coordinate[] representatives(double[] px, double[] py) {
         double side = bufferMetres / 2;
         double[] squareX = new double[px.length];
         double[] squareY = new double[py.length];
