@@ -259,6 +259,7 @@ public final class App implements AutoCloseable {
                                             AppConfig.Placement placement, DisclosurePolicy disclosure,
                                             Envelope serviceArea, PopulationStore households, Clock clock) {
         AreaResolver areas = new AreaResolver(areaStore, grid);
+        areas.prepare();
         ResultCache cache = new ResultCache(incidents, 200, Duration.ofMinutes(30));
         // Density surfaces are up to 128 MB each (16M cells): few of them are kept.
         ResultCache surfaces = new ResultCache(incidents, 8, Duration.ofMinutes(30));
