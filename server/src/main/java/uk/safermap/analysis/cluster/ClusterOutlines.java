@@ -96,43 +96,53 @@ public final class ClusterOutlines {
     /**
      * Outlines of the clusters of a DBSCAN run with radius {@code epsMetres}, as
      * {@link #outlines(double[], double[], Clustering, double, GeometryFactory)} gives them, found
-     * from the run's sites: a cluster's distinct positions are read off its members' site numbers
-     * instead of being hashed again, cluster by cluster.
-     *
-     * @param members the run's {@link Clustering#members()}
+     * from the run's sites: each cluster's distinct positions come from one pass over the points'
+     * site numbers instead of hashing every member's coordinates again, cluster by cluster.
      */
-    public static List<Polygon> outlines(Dbscan.Sited run, int[][] members, double epsMetres,
-            GeometryFactory gridFactory) {
+    public static List<Polygon> outlines(Dbscan.Sited run, double epsMetres, GeometryFactory gridFactory) {
         return new ClusterOutlines(epsMetres, Math.max(MIN_BUFFER_METRES, epsMetres / 4), gridFactory)
-                .outlines(run, members);
+                .outlines(run);
     }
 
-    /** One outline per cluster (index = cluster id) from a run's sites; see {@link #outlines(Dbscan.Sited, int[][], double, GeometryFactory)}. */
-    public List<Polygon> outlines(Dbscan.Sited run, int[][] members) {
+    /** One outline per cluster (index = cluster id) from a run's sites; see {@link #outlines(Dbscan.Sited, double, GeometryFactory)}. */
+    public List<Polygon> outlines(Dbscan.Sited run) {
+        int[] labels = run.clustering().labels();
         int[] siteOfPoint = run.siteOfPoint();
-        double[] siteX = run.siteX();
-        double[] siteY = run.siteY();
-        // listedBy[s] is 1 + the last cluster that listed site s: each cluster lists its sites
-        // once, in the order its members (ascending) first reach them, as DistinctPoints numbers them.
-        int[] listedBy = new int[siteX.length];
-        double[] px = new double[siteX.length];
-        double[] py = new double[siteX.length];
-        List<Polygon> outlines = new ArrayList<>(members.length);
-        for (int c = 0; c < members.length; c++) {
-            if (members[c].length == 0) {
-                throw new IllegalArgumentException("members must not be empty");
+        int clusters = run.clustering().clusterCount();
+        // Points at equal coordinates share a site and so a label: each site is one cluster's.
+        // Listing the sites in the order the points first reach them, then grouping that list by
+        // cluster (keeping its order), gives each cluster's distinct positions in the order its
+        // members (ascending) first reach them, as DistinctPoints numbers them.
+        boolean[] reached = new boolean[run.siteX().length];
+        int[] reachedSites = new int[reached.length];
+        int[] clusterOfReached = new int[reached.length];
+        int[] clusterStart = new int[clusters + 1];
+        int n = 0;
+        for (int i = 0; i < labels.length; i++) {
+            int s = siteOfPoint[i];
+            if (labels[i] != Clustering.NOISE && !reached[s]) {
+                reached[s] = true;
+                reachedSites[n] = s;
+                clusterOfReached[n++] = labels[i];
+                clusterStart[labels[i] + 1]++;
             }
-            int n = 0;
-            for (int m : members[c]) {
-                int s = siteOfPoint[m];
-                if (listedBy[s] != c + 1) {
-                    listedBy[s] = c + 1;
-                    px[n] = siteX[s];
-                    py[n] = siteY[s];
-                    n++;
-                }
-            }
-            outlines.add(outlineOfPositions(Arrays.copyOf(px, n), Arrays.copyOf(py, n)));
+        }
+        for (int c = 0; c < clusters; c++) {
+            clusterStart[c + 1] += clusterStart[c];
+        }
+        int[] filled = Arrays.copyOf(clusterStart, clusters);
+        double[] px = new double[n];
+        double[] py = new double[n];
+        for (int k = 0; k < n; k++) {
+            int s = reachedSites[k];
+            int at = filled[clusterOfReached[k]]++;
+            px[at] = run.siteX()[s];
+            py[at] = run.siteY()[s];
+        }
+        List<Polygon> outlines = new ArrayList<>(clusters);
+        for (int c = 0; c < clusters; c++) {
+            outlines.add(outlineOfPositions(Arrays.copyOfRange(px, clusterStart[c], clusterStart[c + 1]),
+                    Arrays.copyOfRange(py, clusterStart[c], clusterStart[c + 1])));
         }
         return Collections.unmodifiableList(outlines);
     }

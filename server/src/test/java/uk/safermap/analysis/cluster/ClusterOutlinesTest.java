@@ -62,7 +62,7 @@ class ClusterOutlinesTest {
             assertThat(run.siteY()[run.siteOfPoint()[i]]).isEqualTo(points.y()[i]);
         }
 
-        List<Polygon> fromSites = ClusterOutlines.outlines(run, clustering.members(), eps, GRID);
+        List<Polygon> fromSites = ClusterOutlines.outlines(run, eps, GRID);
         List<Polygon> fromPoints = ClusterOutlines.outlines(points.x(), points.y(), clustering, eps, GRID);
 
         assertThat(clustering.clusterCount()).isPositive();
@@ -80,7 +80,7 @@ class ClusterOutlinesTest {
         assertThat(run.clustering().clusterCount()).isZero();
         assertThat(run.siteX()).containsExactly(475_000, 475_010);
         assertThat(run.siteOfPoint()).containsExactly(0, 1, 0);
-        assertThat(ClusterOutlines.outlines(run, run.clustering().members(), 50, GRID)).isEmpty();
+        assertThat(ClusterOutlines.outlines(run, 50, GRID)).isEmpty();
     }
 
     @Test
