@@ -5,6 +5,7 @@ import uk.safermap.layers.tiles.WebMercator;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,7 +82,8 @@ public final class EndToEndBenchmark {
     }
 
     /** One timed request: milliseconds for the first (cold) call and for new parameters. */
-    record Timed(String name, double coldMs, double newParamsMs, int status, String algorithm) {
+    record Timed(String name, double coldMs, double newParamsMs, int status, String algorithm, double coldCpuMs,
+                 double newParamsCpuMs) {
     }
 
     public void run() throws Exception {
@@ -168,18 +170,25 @@ public final class EndToEndBenchmark {
     }
 
     private Timed pair(String name, String algorithm, Call cold, Call fresh) {
-        this.out.printf("  %-32s cold %8.0f ms, new parameters %8.0f ms (HTTP %d, %d; at %s-%s and %s-%s)%n", name,
-                cold.ms, fresh.ms, cold.status, fresh.status, CLOCK.format(cold.started), CLOCK.format(cold.ended),
-                CLOCK.format(fresh.started), CLOCK.format(fresh.ended));
-        return new Timed(name, cold.ms, fresh.ms, Math.max(cold.status, fresh.status), algorithm);
+        this.out.printf("  %-32s cold %8.0f ms, new parameters %8.0f ms (HTTP %d, %d; CPU %.0f and %.0f ms; at %s-%s"
+                        + " and %s-%s)%n", name, cold.ms, fresh.ms, cold.status, fresh.status, cold.cpuMs, fresh.cpuMs,
+                CLOCK.format(cold.started), CLOCK.format(cold.ended), CLOCK.format(fresh.started),
+                CLOCK.format(fresh.ended));
+        return new Timed(name, cold.ms, fresh.ms, Math.max(cold.status, fresh.status), algorithm, cold.cpuMs,
+                fresh.cpuMs);
     }
 
     /**
-     * A call's time, status and wall-clock window: the window lets a profile taken during the run
-     * (JFR, see README "Benchmarks") be cut into one slice per request.
+     * A call's time, status, the CPU time this process spent meanwhile (service, client, JIT and
+     * GC: steadier than wall-clock time when other work shares the cores) and its wall-clock
+     * window, which lets a profile taken during the run (JFR, see README "Benchmarks") be cut
+     * into one slice per request.
      */
-    private record Call(double ms, int status, LocalTime started, LocalTime ended) {
+    private record Call(double ms, int status, double cpuMs, LocalTime started, LocalTime ended) {
     }
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
@@ -194,11 +203,13 @@ public final class EndToEndBenchmark {
 
     private Call send(HttpRequest.Builder request) throws IOException, InterruptedException {
         LocalTime started = LocalTime.now(ZoneOffset.UTC);
+        long cpu = OS.getProcessCpuTime();
         long start = System.nanoTime();
         HttpResponse<byte[]> r = http.send(request.header("Authorization", "Bearer " + TOKEN)
                 .timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
         double ms = (System.nanoTime() - start) / 1e6;
-        return new Call(ms, r.statusCode(), started, LocalTime.now(ZoneOffset.UTC));
+        return new Call(ms, r.statusCode(), (OS.getProcessCpuTime() - cpu) / 1e6, started,
+                LocalTime.now(ZoneOffset.UTC));
     }
 
     /** The load test's figures: requests done, by status, the time taken and latency quantiles. */
@@ -256,15 +267,15 @@ public final class EndToEndBenchmark {
                         List<HotspotBenchmark.Row> algorithms) {
         out.println();
         out.printf("end to end, %,d incidents, store %s%n", imported, postgis.isPresent() ? "PostGIS" : "H2GIS");
-        out.printf("%-32s %10s %16s %14s %s%n", "request", "cold ms", "new params ms", "algorithm ms",
-                "new params / algorithm");
+        out.printf("%-32s %10s %16s %14s %24s %12s %18s%n", "request", "cold ms", "new params ms", "algorithm ms",
+                "new params / algorithm", "cold CPU ms", "new params CPU ms");
         for (Timed t : timed) {
             Optional<Double> alg = Optional.ofNullable(t.algorithm()).flatMap(a -> algorithms.stream()
                     .filter(r -> r.method().startsWith(a)).findFirst().map(r -> r.seconds() * 1000));
-            out.printf(Locale.ROOT, "%-32s %10.0f %16.0f %14s %s%s%n", t.name(), t.coldMs(), t.newParamsMs(),
-                    alg.map(a -> String.format(Locale.ROOT, "%.0f", a)).orElse("-"),
+            out.printf(Locale.ROOT, "%-32s %10.0f %16.0f %14s %24s %12.0f %18.0f%s%n", t.name(), t.coldMs(),
+                    t.newParamsMs(), alg.map(a -> String.format(Locale.ROOT, "%.0f", a)).orElse("-"),
                     alg.map(a -> String.format(Locale.ROOT, "%.1fx", t.newParamsMs() / a)).orElse("-"),
-                    t.status() >= 300 ? "  (HTTP " + t.status() + ")" : "");
+                    t.coldCpuMs(), t.newParamsCpuMs(), t.status() >= 300 ? "  (HTTP " + t.status() + ")" : "");
         }
         out.printf(Locale.ROOT, "import over HTTP: %,.0f rows/s (%.1f s); PostgreSQL COPY of the same file: %,.0f rows/s"
                 + " (import = %.2fx COPY)%n", imported / importSeconds, importSeconds, copy.rowsPerSecond(),
