@@ -93,7 +93,9 @@ public final class EndToEndBenchmark {
         Path dataDir = Files.createTempDirectory(Files.createDirectories(workDir), "e2e-h2gis-");
         String schema = "bench_e2e_" + System.currentTimeMillis();
         Map<String, String> settings = new TreeMap<>(Map.of("SAFERMAP_PORT", "0", "SAFERMAP_SAMPLE", "off",
-                "SAFERMAP_DATA_DIR", dataDir.toString(), "SAFERMAP_USERS_FILE", usersFile().toString()));
+                "SAFERMAP_DATA_DIR", dataDir.toString(), "SAFERMAP_USERS_FILE", usersFile().toString(),
+                // The file goes up in one request: 3 million rows are more than the default 512 MB.
+                "SAFERMAP_MAX_UPLOAD_MB", Long.toString(Math.max(512, Files.size(csv) / (1024 * 1024) + 1))));
         if (postgis.isPresent()) {
             admin("CREATE SCHEMA " + schema);
             settings.put("SAFERMAP_DB_URL", schemaUrl(postgis.get(), schema));
