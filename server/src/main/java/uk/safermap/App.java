@@ -128,7 +128,7 @@ public final class App implements AutoCloseable {
         try {
             BritishNationalGrid grid = new BritishNationalGrid();
             // Analyses read the incidents from memory; the database stays the source of truth.
-            IncidentStore incidents = new SnapshotIncidentStore(new JdbcIncidentStore(db, grid, clock));
+            SnapshotIncidentStore incidents = new SnapshotIncidentStore(new JdbcIncidentStore(db, grid, clock));
             AreaStore areas = new JdbcAreaStore(db, grid, clock);
             BoundaryFiles boundaries = new BoundaryFiles();
             List<Area> wards = boundaries.read(BoundaryFiles.Layer.WARDS);
@@ -146,6 +146,10 @@ public final class App implements AutoCloseable {
             IncidentSelection selection = new IncidentSelection(incidents, grid,
                     sensitiveCategories(config.auth().sensitiveCategories()));
             DisclosurePolicy disclosure = DisclosurePolicy.standard();
+            // Built now and at the end of each import, so no request waits for the street index.
+            StreetNames streets = new StreetNames(selection, incidents);
+            streets.get();
+            incidents.onNewVersion(streets::get);
             Routes.Analyses analyses = analyses(selection, incidents, areas, neighbourhoods, grid, config.placement(),
                     disclosure, serviceArea.gridPolygon().getEnvelopeInternal(),
                     new JdbcPopulationStore(db, JdbcPopulationStore.Table.OA_HOUSEHOLDS, clock), clock);
@@ -163,7 +167,7 @@ public final class App implements AutoCloseable {
                             new Routes.Council(new CouncilCaseIngestService(councilCases, taxonomy, grid, serviceArea,
                                     clock), new CouncilCaseService(councilCases, taxonomy, grid),
                                     new CouncilCaseWardService(councilCases, taxonomy, areas, grid, disclosure)),
-                            gazetteer(wards, boundaries, grid, new StreetNames(selection, incidents), disclosure)),
+                            gazetteer(wards, boundaries, grid, streets, disclosure)),
                     new Routes.Settings(config.limits().maxUploadBytes(), config.limits().defaultItemLimit(),
                             config.limits().maxItemLimit(), config.viewer().basemapUrl(),
                             config.viewer().basemapAttribution(), BoundaryFiles.ATTRIBUTION,
@@ -255,6 +259,7 @@ public final class App implements AutoCloseable {
                                             AppConfig.Placement placement, DisclosurePolicy disclosure,
                                             Envelope serviceArea, PopulationStore households, Clock clock) {
         AreaResolver areas = new AreaResolver(areaStore, grid);
+        areas.prepare();
         ResultCache cache = new ResultCache(incidents, 200, Duration.ofMinutes(30));
         // Density surfaces are up to 128 MB each (16M cells): few of them are kept.
         ResultCache surfaces = new ResultCache(incidents, 8, Duration.ofMinutes(30));

@@ -11,6 +11,7 @@ import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.store.PointSet;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,15 +52,10 @@ public final class ClusterService {
     }
 
     private Result compute(PointSet points, Dbscan dbscan) {
-        double[] x = points.easting();
-        double[] y = points.northing();
-        Clustering c = dbscan.run(x, y);
-        List<Polygon> outlines = ClusterOutlines.outlines(x, y, c, dbscan.epsMetres(), GRID);
-        int[][] members = c.members();
-        List<RankedCluster> clusters = new ArrayList<>(members.length);
-        for (int id = 0; id < members.length; id++) {
-            clusters.add(describe(points, members[id], outlines.get(id)));
-        }
+        Dbscan.Sited run = dbscan.runSited(points.easting(), points.northing());
+        Clustering c = run.clustering();
+        List<Polygon> outlines = ClusterOutlines.outlines(run, dbscan.epsMetres(), GRID);
+        List<RankedCluster> clusters = describe(points, c, outlines);
         clusters.sort(Comparator.comparingInt(RankedCluster::count).reversed()
                 .thenComparing(RankedCluster::firstMonth));
         List<RankedCluster> ranked = new ArrayList<>(clusters.size());
@@ -72,26 +68,50 @@ public final class ClusterService {
         return new Result(dbscan.epsMetres(), dbscan.minPoints(), points.size(), clustered, c.noiseCount(), ranked);
     }
 
-    private RankedCluster describe(PointSet points, int[] members, Polygon outlineGrid) {
-        int[] perCategory = new int[Category.values().length];
-        int first = Integer.MAX_VALUE;
-        int last = Integer.MIN_VALUE;
-        long[] ids = new long[members.length];
-        for (int k = 0; k < members.length; k++) {
-            int i = members[k];
-            perCategory[points.category()[i]]++;
-            first = Math.min(first, points.monthIndex()[i]);
-            last = Math.max(last, points.monthIndex()[i]);
-            ids[k] = points.ids()[i];
+    /**
+     * Each cluster's counts by category, first and last month and member ids (ascending), unranked,
+     * in one pass over the incidents in order rather than one pass per cluster over its members.
+     */
+    private List<RankedCluster> describe(PointSet points, Clustering c, List<Polygon> outlinesGrid) {
+        int k = c.clusterCount();
+        int[] sizes = c.sizes();
+        int[] labels = c.labels();
+        byte[] category = points.category();
+        int[] monthIndex = points.monthIndex();
+        long[] pointIds = points.ids();
+        int[][] perCategory = new int[k][Category.values().length];
+        int[] first = new int[k];
+        int[] last = new int[k];
+        Arrays.fill(first, Integer.MAX_VALUE);
+        Arrays.fill(last, Integer.MIN_VALUE);
+        long[][] ids = new long[k][];
+        for (int id = 0; id < k; id++) {
+            ids[id] = new long[sizes[id]];
         }
-        Map<String, Integer> categories = new LinkedHashMap<>();
-        for (Category cat : Category.values()) {
-            if (perCategory[cat.ordinal()] > 0) {
-                categories.put(cat.slug(), perCategory[cat.ordinal()]);
+        int[] filled = new int[k];
+        for (int i = 0; i < labels.length; i++) {
+            int id = labels[i];
+            if (id == Clustering.NOISE) {
+                continue;
             }
+            perCategory[id][category[i]]++;
+            first[id] = Math.min(first[id], monthIndex[i]);
+            last[id] = Math.max(last[id], monthIndex[i]);
+            ids[id][filled[id]++] = pointIds[i];
         }
-        return new RankedCluster(0, members.length, 0, categories, month(first), month(last),
-                grid.toWgs84(outlineGrid), outlineGrid, ids);
+        List<RankedCluster> out = new ArrayList<>(k);
+        for (int id = 0; id < k; id++) {
+            Map<String, Integer> categories = new LinkedHashMap<>();
+            for (Category cat : Category.values()) {
+                if (perCategory[id][cat.ordinal()] > 0) {
+                    categories.put(cat.slug(), perCategory[id][cat.ordinal()]);
+                }
+            }
+            Polygon outlineGrid = outlinesGrid.get(id);
+            out.add(new RankedCluster(0, sizes[id], 0, categories, month(first[id]), month(last[id]),
+                    grid.toWgs84(outlineGrid), outlineGrid, ids[id]));
+        }
+        return out;
     }
 
     static String month(int index) {

@@ -67,7 +67,7 @@ public final class GiStarService {
         StudyGrid study = StudyGrid.of(filter, selection, areas, cellMetres,
                 bandMetres.orElse(DEFAULT_HALO_CELLS * cellMetres));
         PointSet points = study.context();
-        CellCounts counts = CellCounts.of(study.grid(), points.easting(), points.northing());
+        CellCounts counts = CellCounts.ofCells(study.grid(), study.cellOfContext());
         List<String> warnings = new ArrayList<>();
         double band;
         String rule;

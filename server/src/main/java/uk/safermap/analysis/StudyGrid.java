@@ -24,13 +24,14 @@ import java.util.Arrays;
  * shown, so a small neighbourhood is judged against the borough, not against itself.
  *
  * @param context     the incidents of the filter's time and categories over the whole borough: what is binned
+ * @param cellOfContext the cell of each context incident (all of them are in the grid), so they are placed once
  * @param mask        the cells the statistic is computed over
  * @param shown       per cell, whether it is reported
  * @param analysed    number of selected incidents (those in the filter's area) that lie in a study cell
  * @param selected    number of incidents the filter selects, area included
  */
-record StudyGrid(String name, PointSet context, SquareGrid grid, StudyMask mask, boolean[] shown, int analysed,
-                 int selected) {
+record StudyGrid(String name, PointSet context, int[] cellOfContext, SquareGrid grid, StudyMask mask, boolean[] shown,
+                 int analysed, int selected) {
     /** Output is one polygon per study cell: beyond this, ask for bigger cells. */
     static final int MAX_STUDY_CELLS = 250_000;
 
@@ -100,7 +101,7 @@ record StudyGrid(String name, PointSet context, SquareGrid grid, StudyMask mask,
         String name = settled.name() + " and cells within " + fmt(haloMetres) + " m of an incident"
                 + filter.area().map(a -> "; showing " + a.name()).orElse("")
                 + (filter.bboxWgs84().isPresent() ? "; showing the bbox" : "");
-        return new StudyGrid(name, context, grid, mask, shown, analysed, selected);
+        return new StudyGrid(name, context, cellOf, grid, mask, shown, analysed, selected);
     }
 
     private static String fmt(double metres) {

@@ -65,6 +65,17 @@ public final class AreaResolver {
                 ^ area.geometry().toText().hashCode()));
     }
 
+    /**
+     * Computes the settled area now when output areas are loaded (at start), so the first Gi* or
+     * emerging request does not union them while its user waits. Without output areas it does
+     * nothing; {@link #settledArea()} says why when a request asks.
+     */
+    public void prepare() {
+        if (store.count(AreaKind.OA) > 0) {
+            settledArea();
+        }
+    }
+
     /** The settled area (small output areas), computed once. */
     public Resolved settledArea() {
         Resolved s = settled.get();

@@ -5,6 +5,7 @@ import uk.safermap.layers.tiles.WebMercator;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +18,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -78,7 +82,8 @@ public final class EndToEndBenchmark {
     }
 
     /** One timed request: milliseconds for the first (cold) call and for new parameters. */
-    record Timed(String name, double coldMs, double newParamsMs, int status, String algorithm) {
+    record Timed(String name, double coldMs, double newParamsMs, int status, String algorithm, double coldCpuMs,
+                 double newParamsCpuMs) {
     }
 
     public void run() throws Exception {
@@ -88,10 +93,9 @@ public final class EndToEndBenchmark {
         Path dataDir = Files.createTempDirectory(Files.createDirectories(workDir), "e2e-h2gis-");
         String schema = "bench_e2e_" + System.currentTimeMillis();
         Map<String, String> settings = new TreeMap<>(Map.of("SAFERMAP_PORT", "0", "SAFERMAP_SAMPLE", "off",
-                "SAFERMAP_DATA_DIR", dataDir.toString(), "SAFERMAP_USERS_FILE", usersFile().toString()));
-        // The file goes up in one request, as an administrator would load a force's history: the
-        // upload limit (512 MB by default, about 2.8M generated rows) is raised to the file's size.
-        settings.put("SAFERMAP_MAX_UPLOAD_MB", Long.toString(Math.max(512, Files.size(csv) / (1024 * 1024) + 1)));
+                "SAFERMAP_DATA_DIR", dataDir.toString(), "SAFERMAP_USERS_FILE", usersFile().toString(),
+                // The file goes up in one request: 3 million rows are more than the default 512 MB.
+                "SAFERMAP_MAX_UPLOAD_MB", Long.toString(Math.max(512, Files.size(csv) / (1024 * 1024) + 1))));
         if (postgis.isPresent()) {
             admin("CREATE SCHEMA " + schema);
             settings.put("SAFERMAP_DB_URL", schemaUrl(postgis.get(), schema));
@@ -168,13 +172,27 @@ public final class EndToEndBenchmark {
     }
 
     private Timed pair(String name, String algorithm, Call cold, Call fresh) {
-        this.out.printf("  %-32s cold %8.0f ms, new parameters %8.0f ms (HTTP %d, %d)%n", name, cold.ms, fresh.ms,
-                cold.status, fresh.status);
-        return new Timed(name, cold.ms, fresh.ms, Math.max(cold.status, fresh.status), algorithm);
+        this.out.printf("  %-32s cold %8.0f ms, new parameters %8.0f ms (HTTP %d, %d; CPU %.0f and %.0f ms; at %s-%s"
+                        + " and %s-%s)%n", name, cold.ms, fresh.ms, cold.status, fresh.status, cold.cpuMs, fresh.cpuMs,
+                CLOCK.format(cold.started), CLOCK.format(cold.ended), CLOCK.format(fresh.started),
+                CLOCK.format(fresh.ended));
+        return new Timed(name, cold.ms, fresh.ms, Math.max(cold.status, fresh.status), algorithm, cold.cpuMs,
+                fresh.cpuMs);
     }
 
-    private record Call(double ms, int status) {
+    /**
+     * A call's time, status, the CPU time this process spent meanwhile (service, client, JIT and
+     * GC: steadier than wall-clock time when other work shares the cores) and its wall-clock
+     * window, which lets a profile taken during the run (JFR, see README "Benchmarks") be cut
+     * into one slice per request.
+     */
+    private record Call(double ms, int status, double cpuMs, LocalTime started, LocalTime ended) {
     }
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private Call get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
@@ -186,10 +204,14 @@ public final class EndToEndBenchmark {
     }
 
     private Call send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        LocalTime started = LocalTime.now(ZoneOffset.UTC);
+        long cpu = OS.getProcessCpuTime();
         long start = System.nanoTime();
         HttpResponse<byte[]> r = http.send(request.header("Authorization", "Bearer " + TOKEN)
                 .timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        return new Call((System.nanoTime() - start) / 1e6, r.statusCode());
+        double ms = (System.nanoTime() - start) / 1e6;
+        return new Call(ms, r.statusCode(), (OS.getProcessCpuTime() - cpu) / 1e6, started,
+                LocalTime.now(ZoneOffset.UTC));
     }
 
     /** The load test's figures: requests done, by status, the time taken and latency quantiles. */
@@ -247,15 +269,15 @@ public final class EndToEndBenchmark {
                         List<HotspotBenchmark.Row> algorithms) {
         out.println();
         out.printf("end to end, %,d incidents, store %s%n", imported, postgis.isPresent() ? "PostGIS" : "H2GIS");
-        out.printf("%-32s %10s %16s %14s %s%n", "request", "cold ms", "new params ms", "algorithm ms",
-                "new params / algorithm");
+        out.printf("%-32s %10s %16s %14s %24s %12s %18s%n", "request", "cold ms", "new params ms", "algorithm ms",
+                "new params / algorithm", "cold CPU ms", "new params CPU ms");
         for (Timed t : timed) {
             Optional<Double> alg = Optional.ofNullable(t.algorithm()).flatMap(a -> algorithms.stream()
                     .filter(r -> r.method().startsWith(a)).findFirst().map(r -> r.seconds() * 1000));
-            out.printf(Locale.ROOT, "%-32s %10.0f %16.0f %14s %s%s%n", t.name(), t.coldMs(), t.newParamsMs(),
-                    alg.map(a -> String.format(Locale.ROOT, "%.0f", a)).orElse("-"),
+            out.printf(Locale.ROOT, "%-32s %10.0f %16.0f %14s %24s %12.0f %18.0f%s%n", t.name(), t.coldMs(),
+                    t.newParamsMs(), alg.map(a -> String.format(Locale.ROOT, "%.0f", a)).orElse("-"),
                     alg.map(a -> String.format(Locale.ROOT, "%.1fx", t.newParamsMs() / a)).orElse("-"),
-                    t.status() >= 300 ? "  (HTTP " + t.status() + ")" : "");
+                    t.coldCpuMs(), t.newParamsCpuMs(), t.status() >= 300 ? "  (HTTP " + t.status() + ")" : "");
         }
         out.printf(Locale.ROOT, "import over HTTP: %,.0f rows/s (%.1f s); PostgreSQL COPY of the same file: %,.0f rows/s"
                 + " (import = %.2fx COPY)%n", imported / importSeconds, importSeconds, copy.rowsPerSecond(),

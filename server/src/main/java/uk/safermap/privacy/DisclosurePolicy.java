@@ -203,16 +203,27 @@ public record DisclosurePolicy(int roundingBase, int threshold, double bandwidth
      * @param monthIndex per incident, year * 12 + month - 1
      */
     public Optional<Period> publishedPeriod(int[] monthIndex) {
-        Map<Integer, Integer> perMonth = new HashMap<>();
+        if (monthIndex.length == 0) {
+            return Optional.empty();
+        }
+        // Counted in an array over the months present (a few hundred at most), not a boxed map:
+        // this runs over every stored incident.
+        int lowest = Integer.MAX_VALUE;
+        int highest = Integer.MIN_VALUE;
         for (int m : monthIndex) {
-            perMonth.merge(m, 1, Integer::sum);
+            lowest = Math.min(lowest, m);
+            highest = Math.max(highest, m);
+        }
+        int[] perMonth = new int[Math.toIntExact((long) highest - lowest + 1)];
+        for (int m : monthIndex) {
+            perMonth[m - lowest]++;
         }
         int first = Integer.MAX_VALUE;
         int last = Integer.MIN_VALUE;
-        for (Map.Entry<Integer, Integer> e : perMonth.entrySet()) {
-            if (e.getValue() >= threshold) {
-                first = Math.min(first, e.getKey());
-                last = Math.max(last, e.getKey());
+        for (int k = 0; k < perMonth.length; k++) {
+            if (perMonth[k] >= threshold) {
+                first = Math.min(first, lowest + k);
+                last = Math.max(last, lowest + k);
             }
         }
         return first > last ? Optional.empty() : Optional.of(new Period(month(first), month(last)));

@@ -55,6 +55,55 @@ class ClusterServiceTest {
     }
 
     @Test
+    void each_clusters_counts_months_and_ids_are_those_of_its_members() {
+        // Groups of mixed categories and months, some touching, read back incident by incident.
+        PlantedIncidents planted = new PlantedIncidents();
+        java.util.Random r = new java.util.Random(17);
+        Category[] categories = Category.values();
+        for (int g = 0; g < 12; g++) {
+            double e = 470_000 + r.nextInt(8) * 150;
+            double n = 315_000 + r.nextInt(8) * 150;
+            for (int part = 0; part < 3; part++) {
+                planted.around(e, n, 30, 5 + r.nextInt(20), categories[r.nextInt(categories.length)],
+                        YearMonth.of(2024, 1).plusMonths(r.nextInt(18)));
+            }
+        }
+        InMemoryIncidentStore store = planted.store();
+        uk.safermap.store.PointSet points = store.points(new uk.safermap.store.PointQuery(Optional.empty(),
+                Optional.empty(), Optional.empty(), Set.of(), false));
+        uk.safermap.analysis.cluster.Clustering expected = uk.safermap.analysis.cluster.Dbscan.cluster(
+                points.easting(), points.northing(), ClusterParameters.CRIME.epsMetres(),
+                ClusterParameters.CRIME.minPoints());
+
+        ClusterService.Result result = service(store).clusters(AnalysisFilter.everything(), ClusterParameters.CRIME);
+
+        assertThat(result.clusters()).hasSize(expected.clusterCount()).hasSizeGreaterThan(3);
+        java.util.Set<java.util.List<Long>> expectedMembers = new java.util.HashSet<>();
+        for (int[] members : expected.members()) {
+            expectedMembers.add(java.util.Arrays.stream(members).mapToObj(i -> points.ids()[i]).toList());
+        }
+        java.util.Set<java.util.List<Long>> found = new java.util.HashSet<>();
+        for (ClusterService.RankedCluster c : result.clusters()) {
+            int[] at = points.positionsOf(c.incidentIds());
+            java.util.Map<String, Integer> perCategory = new java.util.LinkedHashMap<>();
+            for (Category cat : Category.values()) {
+                long k = java.util.Arrays.stream(at).filter(i -> points.category()[i] == cat.ordinal()).count();
+                if (k > 0) {
+                    perCategory.put(cat.slug(), (int) k);
+                }
+            }
+            assertThat(c.count()).isEqualTo(at.length).isEqualTo(c.incidentIds().length);
+            assertThat(c.categories()).containsExactlyEntriesOf(perCategory);
+            assertThat(c.firstMonth()).isEqualTo(ClusterService.month(
+                    java.util.Arrays.stream(at).map(i -> points.monthIndex()[i]).min().orElseThrow()));
+            assertThat(c.lastMonth()).isEqualTo(ClusterService.month(
+                    java.util.Arrays.stream(at).map(i -> points.monthIndex()[i]).max().orElseThrow()));
+            found.add(java.util.Arrays.stream(c.incidentIds()).boxed().toList());
+        }
+        assertThat(found).isEqualTo(expectedMembers);
+    }
+
+    @Test
     void a_month_filter_leaves_out_the_groups_of_other_months() {
         InMemoryIncidentStore store = new PlantedIncidents()
                 .around(475_000, 318_000, 20, 25, Category.BURGLARY, YearMonth.of(2025, 3))

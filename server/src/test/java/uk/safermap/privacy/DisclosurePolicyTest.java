@@ -67,4 +67,26 @@ class DisclosurePolicyTest {
                 YearMonth.of(2025, 6)));
         assertThat(policy.publishedPeriod(new int[] {june})).isEmpty();
     }
+
+    /** The first and last month holding at least the threshold, as counting month by month in a map gives. */
+    @net.jqwik.api.Property(tries = 100)
+    void the_published_period_is_the_first_and_last_month_reaching_the_threshold(@net.jqwik.api.ForAll long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        int[] months = new int[r.nextInt(400)];
+        int base = 2020 * 12 + r.nextInt(12);
+        int spread = 1 + r.nextInt(60);
+        for (int k = 0; k < months.length; k++) {
+            months[k] = base + (r.nextInt(10) == 0 ? r.nextInt(spread * 3) - spread : r.nextInt(spread));
+        }
+        java.util.Map<Integer, Integer> perMonth = new java.util.TreeMap<>();
+        for (int m : months) {
+            perMonth.merge(m, 1, Integer::sum);
+        }
+        java.util.List<Integer> reaching = perMonth.entrySet().stream().filter(e -> e.getValue() >= policy.threshold())
+                .map(java.util.Map.Entry::getKey).toList();
+        Optional<DisclosurePolicy.Period> expected = reaching.isEmpty() ? Optional.empty()
+                : Optional.of(new DisclosurePolicy.Period(uk.safermap.domain.MonthIndex.month(reaching.get(0)),
+                        uk.safermap.domain.MonthIndex.month(reaching.get(reaching.size() - 1))));
+        assertThat(policy.publishedPeriod(months)).isEqualTo(expected);
+    }
 }

@@ -9,6 +9,7 @@ import org.locationtech.jts.geom.Polygon;
 import uk.safermap.geo.DistinctPoints;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -92,12 +93,72 @@ public final class ClusterOutlines {
         return Collections.unmodifiableList(outlines);
     }
 
+    /**
+     * Outlines of the clusters of a DBSCAN run with radius {@code epsMetres}, as
+     * {@link #outlines(double[], double[], Clustering, double, GeometryFactory)} gives them, found
+     * from the run's sites: each cluster's distinct positions come from one pass over the points'
+     * site numbers instead of hashing every member's coordinates again, cluster by cluster.
+     */
+    public static List<Polygon> outlines(Dbscan.Sited run, double epsMetres, GeometryFactory gridFactory) {
+        return new ClusterOutlines(epsMetres, Math.max(MIN_BUFFER_METRES, epsMetres / 4), gridFactory)
+                .outlines(run);
+    }
+
+    /** One outline per cluster (index = cluster id) from a run's sites; see {@link #outlines(Dbscan.Sited, double, GeometryFactory)}. */
+    public List<Polygon> outlines(Dbscan.Sited run) {
+        int[] labels = run.clustering().labels();
+        int[] siteOfPoint = run.siteOfPoint();
+        int clusters = run.clustering().clusterCount();
+        // Points at equal coordinates share a site and so a label: each site is one cluster's.
+        // Listing the sites in the order the points first reach them, then grouping that list by
+        // cluster (keeping its order), gives each cluster's distinct positions in the order its
+        // members (ascending) first reach them, as DistinctPoints numbers them.
+        boolean[] reached = new boolean[run.siteX().length];
+        int[] reachedSites = new int[reached.length];
+        int[] clusterOfReached = new int[reached.length];
+        int[] clusterStart = new int[clusters + 1];
+        int n = 0;
+        for (int i = 0; i < labels.length; i++) {
+            int s = siteOfPoint[i];
+            if (labels[i] != Clustering.NOISE && !reached[s]) {
+                reached[s] = true;
+                reachedSites[n] = s;
+                clusterOfReached[n++] = labels[i];
+                clusterStart[labels[i] + 1]++;
+            }
+        }
+        for (int c = 0; c < clusters; c++) {
+            clusterStart[c + 1] += clusterStart[c];
+        }
+        int[] filled = Arrays.copyOf(clusterStart, clusters);
+        double[] px = new double[n];
+        double[] py = new double[n];
+        for (int k = 0; k < n; k++) {
+            int s = reachedSites[k];
+            int at = filled[clusterOfReached[k]]++;
+            px[at] = run.siteX()[s];
+            py[at] = run.siteY()[s];
+        }
+        List<Polygon> outlines = new ArrayList<>(clusters);
+        for (int c = 0; c < clusters; c++) {
+            outlines.add(outlineOfPositions(Arrays.copyOfRange(px, clusterStart[c], clusterStart[c + 1]),
+                    Arrays.copyOfRange(py, clusterStart[c], clusterStart[c + 1])));
+        }
+        return Collections.unmodifiableList(outlines);
+    }
+
     /** The outline of the points {@code (x[i], y[i])} for i in {@code members} (not empty). */
     public Polygon outline(double[] x, double[] y, int[] members) {
         if (members.length == 0) {
             throw new IllegalArgumentException("members must not be empty");
         }
-        MultiPoint points = gridFactory.createMultiPointFromCoords(representatives(x, y, members));
+        DistinctPoints distinct = DistinctPoints.of(x, y, members);
+        return outlineOfPositions(distinct.x(), distinct.y());
+    }
+
+    /** The outline of points at these distinct positions, in the order their members first reach them. */
+    private Polygon outlineOfPositions(double[] px, double[] py) {
+        MultiPoint points = gridFactory.createMultiPointFromCoords(representatives(px, py));
         // Fewer than 3 distinct points, or all collinear, have no triangulation: the hull is then
         // a point or a line, which the buffer turns into a disc or a stadium.
         Geometry hull = points.getNumGeometries() < 3 ? points.convexHull()
@@ -108,14 +169,11 @@ public final class ClusterOutlines {
 
     /**
      * The first member met in each occupied square of side buffer/2, in member order. Found over
-     * the members' distinct positions (police.uk snaps a million points to a few thousand): the
-     * first member in a square is at the first-met position in it, so this is the same as
-     * looking at every member, at the cost of one hash lookup per member.
+     * the members' distinct positions in the order first met (police.uk snaps a million points to
+     * a few thousand): the first member in a square is at the first-met position in it, so this
+     * is the same as looking at every member.
      */
-    private Coordinate[] representatives(double[] x, double[] y, int[] members) {
-        DistinctPoints distinct = DistinctPoints.of(x, y, members);
-        double[] px = distinct.x();
-        double[] py = distinct.y();
+    private Coordinate[] representatives(double[] px, double[] py) {
         double side = bufferMetres / 2;
         double[] squareX = new double[px.length];
         double[] squareY = new double[py.length];

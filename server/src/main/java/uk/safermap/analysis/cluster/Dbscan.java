@@ -2,6 +2,7 @@ package uk.safermap.analysis.cluster;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.safermap.geo.DistinctPoints;
 
 import java.util.Arrays;
 
@@ -127,6 +128,37 @@ public final class Dbscan {
      *     or eps is so small against the spread of the points that the grid cannot be indexed
      */
     public Clustering run(double[] x, double[] y) {
+        check(x, y);
+        if (x.length < minPoints) {
+            // No neighbourhood can reach minPoints, so nothing is core.
+            return Clustering.allNoise(x.length);
+        }
+        return new Instance(new SiteGrid(x, y, epsMetres, cellSideMetres)).run();
+    }
+
+    /**
+     * A run's clustering with the distinct positions (sites) it collapsed the points into: each
+     * point's site and each site's coordinates. Points at equal coordinates share a site and so a
+     * label, so what depends on position only (a cluster's outline) can be worked out per site.
+     * The arrays are shared, not copied: treat them as read-only.
+     */
+    public record Sited(Clustering clustering, int[] siteOfPoint, double[] siteX, double[] siteY) {
+    }
+
+    /** As {@link #run}, keeping the sites: the same clustering. */
+    public Sited runSited(double[] x, double[] y) {
+        check(x, y);
+        if (x.length < minPoints) {
+            DistinctPoints sites = DistinctPoints.of(x, y);
+            int[] siteOfPoint = new int[x.length];
+            Arrays.setAll(siteOfPoint, sites::pointOf);
+            return new Sited(Clustering.allNoise(x.length), siteOfPoint, sites.x(), sites.y());
+        }
+        SiteGrid grid = new SiteGrid(x, y, epsMetres, cellSideMetres);
+        return new Sited(new Instance(grid).run(), grid.siteOfPoint, grid.siteX, grid.siteY);
+    }
+
+    private static void check(double[] x, double[] y) {
         if (x.length != y.length) {
             throw new IllegalArgumentException("x and y must have the same length, got "
                     + x.length + " and " + y.length);
@@ -137,11 +169,6 @@ public final class Dbscan {
                         + ", y[" + i + "]=" + y[i]);
             }
         }
-        if (x.length < minPoints) {
-            // No neighbourhood can reach minPoints, so nothing is core.
-            return Clustering.allNoise(x.length);
-        }
-        return new Instance(new SiteGrid(x, y, epsMetres, cellSideMetres)).run();
     }
 
     /** The state of one run, over the sites and cells of a {@link SiteGrid}. */

@@ -45,6 +45,23 @@ public record CellCounts(SquareGrid grid, double[] counts, long binned, long out
         return new CellCounts(grid, counts, binned, x.length - binned);
     }
 
+    /**
+     * Counts points already placed in cells (by {@link SquareGrid#cellOf}, -1 outside): the same
+     * counts as {@link #of(SquareGrid, double[], double[])} on their coordinates, for a caller that
+     * needed each point's cell anyway, so the points are not placed twice.
+     */
+    public static CellCounts ofCells(SquareGrid grid, int[] cellOfPoint) {
+        double[] counts = new double[grid.cellCount()];
+        long binned = 0;
+        for (int cell : cellOfPoint) {
+            if (cell >= 0) {
+                counts[cell] += 1.0;
+                binned++;
+            }
+        }
+        return new CellCounts(grid, counts, binned, cellOfPoint.length - binned);
+    }
+
     /** The sum over all cells: the number of points binned, or their total weight. */
     public double total() {
         double sum = 0;

@@ -110,9 +110,12 @@ public record SquareGrid(double originX, double originY, double cellMetres, int 
      * number. Division (not multiplication by a reciprocal) keeps points on cell edges in the right cell.
      */
     public int cellOf(double x, double y) {
-        double fx = Math.floor((x - originX) / cellMetres);
-        double fy = Math.floor((y - originY) / cellMetres);
-        // Written so that NaN fails the test: (int) NaN would be 0, a real cell.
+        // The column is floor(fx); for fx >= 0 that is (int) fx, and floor(fx) is in [0, nx) exactly
+        // when fx is (nx is whole), so no floor is taken: it is a call per point, not an
+        // instruction, where the JIT does not make it one. Written so that NaN fails the test:
+        // (int) NaN would be 0, a real cell.
+        double fx = (x - originX) / cellMetres;
+        double fy = (y - originY) / cellMetres;
         if (fx >= 0 && fx < nx && fy >= 0 && fy < ny) {
             return (int) fy * nx + (int) fx;
         }

@@ -39,7 +39,7 @@ public final class IncidentSnapshot {
     private final int size;
     private final long version;
     private final Optional<IncidentStore.Extent> extent;
-    /** This version's rows, trimmed, once asked for; a race at worst makes the same copy twice. */
+    /** This version's rows, trimmed, made by {@link #append}; a race at worst makes the same copy twice. */
     private volatile PointSet trimmed;
 
     private IncidentSnapshot(PointSet columns, int size, long version, Optional<IncidentStore.Extent> extent) {
@@ -94,7 +94,11 @@ public final class IncidentSnapshot {
         }
         PointSet target = ids.length >= size + k ? columns() : grown(size + k + (size + k) / 4);
         copyInto(target, size, added);
-        return new IncidentSnapshot(target, size + k, version + 1, newExtent);
+        IncidentSnapshot next = new IncidentSnapshot(target, size + k, version + 1, newExtent);
+        // The trimmed copy is made here, at the end of the import, rather than by the first
+        // request that reads everything (a cluster map of the whole borough) while its user waits.
+        next.whole();
+        return next;
     }
 
     private static void copyInto(PointSet target, int at, PointSet src) {

@@ -1,5 +1,7 @@
 package uk.safermap.store.snapshot;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.safermap.domain.Incident;
 import uk.safermap.store.IncidentQuery;
 import uk.safermap.store.IncidentStore;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An {@link IncidentStore} that answers analyses from an {@link IncidentSnapshot} in memory:
@@ -23,8 +26,11 @@ import java.util.Set;
  */
 public final class SnapshotIncidentStore implements IncidentStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotIncidentStore.class);
+
     private final IncidentStore store;
     private final String loadedVersion;
+    private final List<Runnable> onNewVersion = new CopyOnWriteArrayList<>();
     private volatile IncidentSnapshot current;
 
     public SnapshotIncidentStore(IncidentStore store) {
@@ -33,6 +39,16 @@ public final class SnapshotIncidentStore implements IncidentStore {
         this.current = IncidentSnapshot.of(
                 store.points(new PointQuery(Optional.empty(), Optional.empty(), Optional.empty(), Set.of(), true)),
                 store.extent());
+    }
+
+    /**
+     * Runs {@code prepare} each time an import has published a new version, on the importing
+     * thread before the import answers, so what is built once per data version (the street
+     * index) is ready for the first request instead of being built while that request waits.
+     * A failure is logged and the import still succeeds: whoever needs the work then does it.
+     */
+    public void onNewVersion(Runnable prepare) {
+        onNewVersion.add(prepare);
     }
 
     /** The newest version, for readers that want several answers from one version. */
@@ -82,6 +98,14 @@ public final class SnapshotIncidentStore implements IncidentStore {
         PointSet added = store.importedPoints(importId);
         if (added.size() > 0) {
             current = current.append(added, store.extent());
+            for (Runnable prepare : onNewVersion) {
+                try {
+                    prepare.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("Preparing data version {} failed; the first request that needs it will retry",
+                            dataVersion(), e);
+                }
+            }
         }
     }
 

@@ -49,6 +49,40 @@ class ClusterOutlinesTest {
         checkEveryMemberInside(points.x(), points.y(), clustering, outlines);
     }
 
+    @ParameterizedTest(name = "seed {0}, {1} snap points, eps {2}")
+    @CsvSource({"41, 0, 50", "42, 150, 50", "43, 2000, 35", "44, 40, 80"})
+    void outlines_from_a_runs_sites_are_exactly_those_from_its_points(long seed, int snapPoints, double eps) {
+        TestPoints points = TestPoints.crimeLike(seed, 8000, 3000, 4, 0.5, snapPoints);
+        Dbscan dbscan = new Dbscan(eps, 20);
+        Dbscan.Sited run = dbscan.runSited(points.x(), points.y());
+        Clustering clustering = run.clustering();
+        assertThat(clustering).isEqualTo(dbscan.run(points.x(), points.y()));
+        for (int i = 0; i < points.x().length; i++) {
+            assertThat(run.siteX()[run.siteOfPoint()[i]]).isEqualTo(points.x()[i]);
+            assertThat(run.siteY()[run.siteOfPoint()[i]]).isEqualTo(points.y()[i]);
+        }
+
+        List<Polygon> fromSites = ClusterOutlines.outlines(run, eps, GRID);
+        List<Polygon> fromPoints = ClusterOutlines.outlines(points.x(), points.y(), clustering, eps, GRID);
+
+        assertThat(clustering.clusterCount()).isPositive();
+        assertThat(fromSites).hasSameSizeAs(fromPoints);
+        for (int c = 0; c < fromPoints.size(); c++) {
+            assertThat(fromSites.get(c).equalsExact(fromPoints.get(c), 0)).as("cluster %d", c).isTrue();
+        }
+    }
+
+    @Test
+    void a_run_too_small_to_cluster_still_has_its_sites() {
+        double[] x = {475_000, 475_010, 475_000};
+        double[] y = {319_000, 319_000, 319_000};
+        Dbscan.Sited run = new Dbscan(50, 5).runSited(x, y);
+        assertThat(run.clustering().clusterCount()).isZero();
+        assertThat(run.siteX()).containsExactly(475_000, 475_010);
+        assertThat(run.siteOfPoint()).containsExactly(0, 1, 0);
+        assertThat(ClusterOutlines.outlines(run, 50, GRID)).isEmpty();
+    }
+
     @Test
     void a_cluster_at_a_single_location_is_a_disc_of_the_buffer_radius() {
         double[] x = {475_000, 475_000, 475_000, 475_000, 475_000};

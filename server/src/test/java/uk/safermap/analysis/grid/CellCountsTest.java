@@ -21,6 +21,21 @@ class CellCountsTest {
     }
 
     @Test
+    void points_placed_in_cells_beforehand_give_the_same_counts() {
+        double[] x = {10, 20, 150, 250, 250, 299.99, -5, 300, Double.NaN};
+        double[] y = {10, 90, 50, 150, 150, 199.99, 50, 50, 50};
+        int[] cells = new int[x.length];
+        for (int k = 0; k < x.length; k++) {
+            cells[k] = grid.cellOf(x[k], y[k]);
+        }
+        CellCounts placed = CellCounts.ofCells(grid, cells);
+        CellCounts counted = CellCounts.of(grid, x, y);
+        assertThat(placed.counts()).containsExactly(counted.counts());
+        assertThat(placed.binned()).isEqualTo(6);
+        assertThat(placed.outside()).isEqualTo(3);
+    }
+
+    @Test
     void weights_are_summed_per_cell() {
         CellCounts c = CellCounts.of(grid, new double[] {10, 20, 150}, new double[] {10, 20, 150}, new double[] {2.5, 1, 4});
         assertThat(c.counts()).containsExactly(3.5, 0, 0, 0, 4, 0);

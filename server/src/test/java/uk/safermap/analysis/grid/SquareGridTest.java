@@ -1,5 +1,7 @@
 package uk.safermap.analysis.grid;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -92,5 +94,26 @@ class SquareGridTest {
         SquareGrid g = SquareGrid.covering(new Envelope(475_150, 475_150, 319_150, 319_150), 100);
         assertThat(g.cellCount()).isEqualTo(1);
         assertThat(g.centreX(0)).isEqualTo(475_150);
+    }
+
+    /** A point's cell is floor((x - origin) / side) per axis, inside the grid, at any offset and on the edges. */
+    @Property(tries = 200)
+    void the_cell_of_a_point_is_the_floor_of_its_offset_in_cells(@ForAll long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        SquareGrid g = new SquareGrid(470_000 + r.nextInt(1000) / 7.0, 315_000 - r.nextInt(1000) / 3.0,
+                10 + r.nextInt(300) / 9.0, 1 + r.nextInt(40), 1 + r.nextInt(40));
+        for (int k = 0; k < 500; k++) {
+            double x = g.originX() + (r.nextDouble() * 1.2 - 0.1) * g.nx() * g.cellMetres();
+            double y = g.originY() + (r.nextDouble() * 1.2 - 0.1) * g.ny() * g.cellMetres();
+            if (k % 5 == 0) {
+                // On a cell edge, as computed from the origin, and just either side of it.
+                x = g.originX() + r.nextInt(g.nx() + 2) * g.cellMetres();
+                x = k % 3 == 0 ? Math.nextDown(x) : k % 3 == 1 ? Math.nextUp(x) : x;
+            }
+            double fx = Math.floor((x - g.originX()) / g.cellMetres());
+            double fy = Math.floor((y - g.originY()) / g.cellMetres());
+            int expected = fx >= 0 && fx < g.nx() && fy >= 0 && fy < g.ny() ? (int) fy * g.nx() + (int) fx : -1;
+            assertThat(g.cellOf(x, y)).as("(%s, %s)", x, y).isEqualTo(expected);
+        }
     }
 }

@@ -166,6 +166,23 @@ abstract class SnapshotContract {
     }
 
     @Example
+    void what_is_prepared_per_version_runs_once_per_new_version_and_its_failure_does_not_fail_the_import() {
+        List<String> prepared = new ArrayList<>();
+        snapshot.onNewVersion(() -> prepared.add(snapshot.dataVersion() + " " + snapshot.count()));
+        snapshot.onNewVersion(() -> {
+            throw new IllegalStateException("preparation failed");
+        });
+        String before = snapshot.dataVersion();
+        importThrough(snapshot, incidents(new Random(11), "prepared-", 40));
+        assertThat(snapshot.dataVersion()).isNotEqualTo(before);
+        // Run after the new version was published, so it sees the imported rows.
+        assertThat(prepared).containsExactly(snapshot.dataVersion() + " " + store.count());
+        // An import adding nothing makes no new version, so nothing is prepared again.
+        importThrough(snapshot, List.of());
+        assertThat(prepared).hasSize(1);
+    }
+
+    @Example
     void an_import_failing_part_way_leaves_the_store_and_the_snapshot_as_they_were() {
         long before = store.count();
         String version = snapshot.dataVersion();
