@@ -38,7 +38,8 @@ import java.util.stream.Stream;
 /**
  * The requests a user makes, end to end over HTTP on loopback: generate a police.uk CSV, start
  * the service on a fresh store (H2GIS, or a throw-away PostGIS schema), import the file over
- * HTTP, then time each request cold and again with parameters not asked before, with peak RSS
+ * HTTP, then time each request cold and again with parameters not asked before, and once more
+ * with other new parameters after the load test (warm), with peak RSS
  * and the database size; then a bounded load test with concurrent readers; then the
  * algorithm-only figures of {@code bench hotspots} on the same number of points, for ratios.
  * The service runs in this process, so peak RSS counts the client too.
@@ -83,7 +84,21 @@ public final class EndToEndBenchmark {
 
     /** One timed request: milliseconds for the first (cold) call and for new parameters. */
     record Timed(String name, double coldMs, double newParamsMs, int status, String algorithm, double coldCpuMs,
-                 double newParamsCpuMs) {
+                 double newParamsCpuMs, double warmMs, double warmCpuMs) {
+    }
+
+    /** A request sent when called. */
+    @FunctionalInterface
+    private interface Request {
+        Call send() throws IOException, InterruptedException;
+    }
+
+    /**
+     * One request the bench times, with three parameter sets: asked cold, then new, then, after
+     * the load test, once more with parameters neither asked nor used by the load test (warm: the
+     * JIT has compiled the service by then, so this is what a user waits for once it has run a while).
+     */
+    private record Probe(String name, String algorithm, Request cold, Request fresh, Request warm) {
     }
 
     public void run() throws Exception {
@@ -135,8 +150,24 @@ public final class EndToEndBenchmark {
             imported = Long.parseLong(r.body().replaceAll("(?s).*\"imported\"\\s*:\\s*(\\d+).*", "$1"));
             out.printf("imported %,d rows over HTTP in %.1f s (%,.0f rows/s)%n", imported, importSeconds,
                     imported / importSeconds);
-            timed = requests(imported);
+            List<Probe> probes = probes(imported);
+            List<Call[]> firstTwo = new ArrayList<>();
+            for (Probe p : probes) {
+                firstTwo.add(new Call[] {p.cold().send(), p.fresh().send()});
+                print(p.name(), "cold", firstTwo.get(firstTwo.size() - 1)[0], "new parameters",
+                        firstTwo.get(firstTwo.size() - 1)[1]);
+            }
             load = loadTest(imported);
+            timed = new ArrayList<>();
+            for (int i = 0; i < probes.size(); i++) {
+                Probe p = probes.get(i);
+                Call cold = firstTwo.get(i)[0];
+                Call fresh = firstTwo.get(i)[1];
+                Call warm = p.warm().send();
+                print(p.name(), "warm", warm, null, null);
+                timed.add(new Timed(p.name(), cold.ms, fresh.ms, Math.max(Math.max(cold.status, fresh.status),
+                        warm.status), p.algorithm(), cold.cpuMs, fresh.cpuMs, warm.ms, warm.cpuMs));
+            }
             storeBytes = postgis.isPresent() ? postgisBytes(schema) : directoryBytes(dataDir);
         }
         long peakRss = rssKb("VmHWM");
@@ -144,40 +175,53 @@ public final class EndToEndBenchmark {
         report(copy, imported, importSeconds, timed, load, storeBytes, startedRss, peakRss, algorithms);
     }
 
-    /** Each request cold, then with parameters not asked before (no cached answer can serve it). */
-    private List<Timed> requests(long imported) throws Exception {
+    /** The requests timed, each with three parameter sets no earlier request (or the load test) used. */
+    private List<Probe> probes(long imported) {
         int[] tile = WebMercator.tileContaining(-0.8870, 52.7656, 14);
         String tilePath = "/tiles/density/14/" + tile[0] + "/" + tile[1] + ".png";
         long deep = Math.max(0, imported - 2_000);
-        List<Timed> out = new ArrayList<>();
-        out.add(pair("clusters", "DBSCAN", get("/api/hotspots/clusters?eps=50&minPts=20"),
-                get("/api/hotspots/clusters?eps=55&minPts=25")));
-        out.add(pair("Gi*", "Gi*", get("/api/hotspots/gistar?cell=100&band=300"),
-                get("/api/hotspots/gistar?cell=110&band=330")));
-        out.add(pair("emerging", "Emerging", get("/api/hotspots/emerging?cell=200&band=400&step=month"),
-                get("/api/hotspots/emerging?cell=250&band=500&step=month")));
-        out.add(pair("density tile, new surface", "KDE", get(tilePath + "?bandwidth=200"),
-                get(tilePath + "?bandwidth=260")));
-        out.add(pair("ward choropleth", null, get("/api/wards/choropleth?metric=count"),
-                get("/api/wards/choropleth?metric=count&types=burglary,shoplifting")));
-        out.add(pair("CCTV k=10", null, post("/api/placement/cctv", "{\"k\":10,\"existing\":[]}"),
-                post("/api/placement/cctv", "{\"k\":10,\"radius\":60,\"existing\":[]}")));
-        out.add(pair("patrol plan", null,
-                post("/api/patrols/plan", "{\"start\":\"2026-06-12T14:00\",\"end\":\"2026-06-12T22:00\",\"units\":3}"),
-                post("/api/patrols/plan", "{\"start\":\"2026-06-13T06:00\",\"end\":\"2026-06-13T14:00\",\"units\":3}")));
-        out.add(pair("items, limit 1000, deep page", null,
-                get("/collections/incidents/items?limit=1000&offset=" + deep),
-                get("/collections/incidents/items?limit=1000&offset=" + deep / 2)));
-        return out;
+        String clusters = "/api/hotspots/clusters?eps=%d&minPts=%d";
+        String shift = "{\"start\":\"%s\",\"end\":\"%s\",\"units\":3}";
+        return List.of(
+                new Probe("clusters", "DBSCAN", () -> get(clusters.formatted(50, 20)),
+                        () -> get(clusters.formatted(55, 25)), () -> get(clusters.formatted(60, 30))),
+                new Probe("Gi*", "Gi*", () -> get("/api/hotspots/gistar?cell=100&band=300"),
+                        () -> get("/api/hotspots/gistar?cell=110&band=330"),
+                        () -> get("/api/hotspots/gistar?cell=120&band=360")),
+                new Probe("emerging", "Emerging", () -> get("/api/hotspots/emerging?cell=200&band=400&step=month"),
+                        () -> get("/api/hotspots/emerging?cell=250&band=500&step=month"),
+                        () -> get("/api/hotspots/emerging?cell=300&band=600&step=month")),
+                new Probe("density tile, new surface", "KDE", () -> get(tilePath + "?bandwidth=200"),
+                        () -> get(tilePath + "?bandwidth=260"), () -> get(tilePath + "?bandwidth=320")),
+                new Probe("ward choropleth", null, () -> get("/api/wards/choropleth?metric=count"),
+                        () -> get("/api/wards/choropleth?metric=count&types=burglary,shoplifting"),
+                        () -> get("/api/wards/choropleth?metric=count&types=vehicle-crime")),
+                new Probe("CCTV k=10", null, () -> post("/api/placement/cctv", "{\"k\":10,\"existing\":[]}"),
+                        () -> post("/api/placement/cctv", "{\"k\":10,\"radius\":60,\"existing\":[]}"),
+                        () -> post("/api/placement/cctv", "{\"k\":10,\"radius\":80,\"existing\":[]}")),
+                new Probe("patrol plan", null,
+                        () -> post("/api/patrols/plan", shift.formatted("2026-06-12T14:00", "2026-06-12T22:00")),
+                        () -> post("/api/patrols/plan", shift.formatted("2026-06-13T06:00", "2026-06-13T14:00")),
+                        () -> post("/api/patrols/plan", shift.formatted("2026-06-14T22:00", "2026-06-15T06:00"))),
+                new Probe("items, limit 1000, deep page", null,
+                        () -> get("/collections/incidents/items?limit=1000&offset=" + deep),
+                        () -> get("/collections/incidents/items?limit=1000&offset=" + deep / 2),
+                        () -> get("/collections/incidents/items?limit=1000&offset=" + deep / 3)));
     }
 
-    private Timed pair(String name, String algorithm, Call cold, Call fresh) {
-        this.out.printf("  %-32s cold %8.0f ms, new parameters %8.0f ms (HTTP %d, %d; CPU %.0f and %.0f ms; at %s-%s"
-                        + " and %s-%s)%n", name, cold.ms, fresh.ms, cold.status, fresh.status, cold.cpuMs, fresh.cpuMs,
-                CLOCK.format(cold.started), CLOCK.format(cold.ended), CLOCK.format(fresh.started),
-                CLOCK.format(fresh.ended));
-        return new Timed(name, cold.ms, fresh.ms, Math.max(cold.status, fresh.status), algorithm, cold.cpuMs,
-                fresh.cpuMs);
+    /** One line per timed call (or pair of calls), with the clock window that cuts a profile per request. */
+    private void print(String name, String first, Call a, String second, Call b) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-32s %s %8.0f ms", name, first, a.ms));
+        if (b != null) {
+            line.append(String.format(Locale.ROOT, ", %s %8.0f ms", second, b.ms));
+        }
+        line.append(String.format(Locale.ROOT, " (HTTP %d; CPU %.0f ms; at %s-%s", a.status, a.cpuMs,
+                CLOCK.format(a.started), CLOCK.format(a.ended)));
+        if (b != null) {
+            line.append(String.format(Locale.ROOT, "; HTTP %d; CPU %.0f ms; at %s-%s", b.status, b.cpuMs,
+                    CLOCK.format(b.started), CLOCK.format(b.ended)));
+        }
+        out.println(line.append(')'));
     }
 
     /**
@@ -269,15 +313,15 @@ public final class EndToEndBenchmark {
                         List<HotspotBenchmark.Row> algorithms) {
         out.println();
         out.printf("end to end, %,d incidents, store %s%n", imported, postgis.isPresent() ? "PostGIS" : "H2GIS");
-        out.printf("%-32s %10s %16s %14s %24s %12s %18s%n", "request", "cold ms", "new params ms", "algorithm ms",
-                "new params / algorithm", "cold CPU ms", "new params CPU ms");
+        out.printf("%-32s %10s %16s %10s %14s %24s %12s %18s %12s%n", "request", "cold ms", "new params ms",
+                "warm ms", "algorithm ms", "new params / algorithm", "cold CPU ms", "new params CPU ms", "warm CPU ms");
         for (Timed t : timed) {
             Optional<Double> alg = Optional.ofNullable(t.algorithm()).flatMap(a -> algorithms.stream()
                     .filter(r -> r.method().startsWith(a)).findFirst().map(r -> r.seconds() * 1000));
-            out.printf(Locale.ROOT, "%-32s %10.0f %16.0f %14s %24s %12.0f %18.0f%s%n", t.name(), t.coldMs(),
-                    t.newParamsMs(), alg.map(a -> String.format(Locale.ROOT, "%.0f", a)).orElse("-"),
+            out.printf(Locale.ROOT, "%-32s %10.0f %16.0f %10.0f %14s %24s %12.0f %18.0f %12.0f%s%n", t.name(),
+                    t.coldMs(), t.newParamsMs(), t.warmMs(), alg.map(a -> String.format(Locale.ROOT, "%.0f", a)).orElse("-"),
                     alg.map(a -> String.format(Locale.ROOT, "%.1fx", t.newParamsMs() / a)).orElse("-"),
-                    t.coldCpuMs(), t.newParamsCpuMs(), t.status() >= 300 ? "  (HTTP " + t.status() + ")" : "");
+                    t.coldCpuMs(), t.newParamsCpuMs(), t.warmCpuMs(), t.status() >= 300 ? "  (HTTP " + t.status() + ")" : "");
         }
         out.printf(Locale.ROOT, "import over HTTP: %,.0f rows/s (%.1f s); PostgreSQL COPY of the same file: %,.0f rows/s"
                 + " (import = %.2fx COPY)%n", imported / importSeconds, importSeconds, copy.rowsPerSecond(),
