@@ -1,7 +1,7 @@
 /**
  * The map's search box: a place, ward, LSOA (name or code), street or OS grid reference, answered by
  * GET /api/search. Choosing a result moves the map there and marks it; the map element's
- * data-search-result holds the chosen name (a test hook).
+ * data-search-result holds the chosen name once the map has moved there (a test hook).
  */
 import { fetchJson } from './api.js';
 import { createElement } from './dom.js';
@@ -15,13 +15,16 @@ export function bindSearch(map, mapElement) {
   let marker = null;
 
   function go(match) {
+    // The hook is set once the map has settled: the names are decluttered on zoomend, which
+    // Leaflet fires before moveend, so a reader of the hook sees the names of the new view.
+    delete mapElement.dataset.searchResult;
+    map.once('moveend', () => { mapElement.dataset.searchResult = match.name; });
     map.setView([match.lat, match.lon], ZOOM[match.kind] || 14);
     if (marker) {
       marker.remove();
     }
     marker = L.circleMarker([match.lat, match.lon], { radius: 8, color: '#111', weight: 2, fillOpacity: 0 })
       .bindTooltip(match.name, { permanent: true, direction: 'top', className: 'search-label' }).addTo(map);
-    mapElement.dataset.searchResult = match.name;
     results.replaceChildren();
   }
 

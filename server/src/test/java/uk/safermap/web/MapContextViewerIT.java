@@ -101,7 +101,8 @@ class MapContextViewerIT extends BrowserTest {
         WebElement ward = new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.findElement(
                 By.xpath("//button[@class='search__result' and text()='Asfordby ward']")));
         ward.click();
-        assertThat(map().getDomAttribute("data-search-result")).isEqualTo("Asfordby ward");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(b -> "Asfordby ward".equals(map().getDomAttribute("data-search-result")));
         Browser.assertNoConsoleErrors(browser);
     }
 
