@@ -98,7 +98,10 @@ class RoadSafetyViewerIT extends BrowserTest {
     void an_analyst_legend_shows_collision_severities_and_case_types() {
         session.signIn("ana");
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(b -> "full".equals(map().getDomAttribute("data-mode")));
-        WebElement legend = browser.findElement(By.cssSelector(".map-legend:not(.analysis-legend)"));
+        // The legend is drawn once the layers' types have loaded, after the mode is known.
+        WebElement legend = new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.findElements(
+                By.cssSelector(".map-legend:not(.analysis-legend)")).stream()
+                .filter(l -> l.getText().contains("Dog fouling")).findFirst().orElse(null));
         assertThat(legend.getText()).contains("Road collisions", "Fatal", "Serious", "Slight",
                 "Community Speedwatch", "Council cases", "Fly-tipping", "Dog fouling");
         assertThat(legend.findElements(By.cssSelector("circle"))).hasSizeGreaterThanOrEqualTo(3 + 2 + 8);
