@@ -27,7 +27,7 @@ import java.util.List;
  * parse and plan for every batch. The geometry is not staged: the move builds it from the BNG
  * coordinates, so no coordinate is printed and parsed twice.
  *
- * <p>A large import into a nearly empty table defers the table's indexes to the end
+ * <p>A bulk import ({@link BulkImport}) defers the table's indexes to the end
  * ({@link DeferredIndexes}), the unique key included: there is then no conflict to check per
  * batch, so each batch is COPYed straight into the table, its geometry written as hex EWKB, with
  * no staging table and no move; the repeats are removed at the end.
@@ -49,12 +49,6 @@ final class CopyBatchWriter implements BatchWriter {
      * deleting every staged row: 15-30 % less time per move, measured with psql on 200,000 rows.
      */
     private static final String EMPTY_STAGE = "TRUNCATE " + STAGE;
-    /**
-     * A first batch this large marks a bulk import (the ingest service sends 10,000-row batches):
-     * a small import never pays for rebuilding the indexes.
-     */
-    private static final int BULK_FIRST_BATCH = 5_000;
-
     private final Connection c;
     private final long importId;
     private final PGConnection pg;
@@ -73,8 +67,8 @@ final class CopyBatchWriter implements BatchWriter {
 
     @Override
     public int write(List<Incident> batch) throws SQLException {
-        if (first && batch.size() >= BULK_FIRST_BATCH) {
-            deferred = DeferredIndexes.deferIfSmall(c, importId);
+        if (first && BulkImport.starts(c, batch.size())) {
+            deferred = DeferredIndexes.defer(c, importId);
         }
         first = false;
         if (deferred != null) {

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Defers every index of the incident table but its primary key during a large PostGIS import
- * into a nearly empty table: the unique source key, the GiST, time and category indexes are
+ * Defers every index of the incident table but its primary key during a PostGIS bulk import
+ * ({@link BulkImport}): the unique source key, the GiST, time and category indexes are
  * dropped inside the import's transaction and built again, from their own definitions, before it
  * commits. Building an index once over all the rows costs far less than keeping it current row
  * by row: 870,000 rows moved with the unique key in 10.8 s, and without it in 3.8 s plus 1.5 s to
@@ -38,9 +38,6 @@ import java.util.List;
  */
 final class DeferredIndexes {
 
-    /** A table holding more rows than this keeps its indexes: rebuilding them would cost more than it saves. */
-    static final int DEFER_BELOW_ROWS = 50_000;
-
     private static final String INDEXES = "SELECT pg_get_indexdef(i.indexrelid), i.indexrelid::regclass::text "
             + "FROM pg_index i WHERE i.indrelid = 'incident'::regclass "
             + "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)";
@@ -67,20 +64,10 @@ final class DeferredIndexes {
         this.importId = importId;
     }
 
-    /**
-     * Drops the indexes when the table holds fewer than {@link #DEFER_BELOW_ROWS} rows and no
-     * other session uses it; returns the deferral, or null when nothing was dropped.
-     */
-    static DeferredIndexes deferIfSmall(Connection c, long importId) throws SQLException {
+    /** Drops the indexes when no other session uses the table; returns the deferral, or null when nothing was dropped. */
+    static DeferredIndexes defer(Connection c, long importId) throws SQLException {
         DeferredIndexes deferred = new DeferredIndexes(c, importId);
         try (Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM (SELECT 1 FROM incident LIMIT "
-                    + DEFER_BELOW_ROWS + ") AS head")) {
-                rs.next();
-                if (rs.getLong(1) >= DEFER_BELOW_ROWS) {
-                    return null;
-                }
-            }
             s.execute("SAVEPOINT defer_indexes");
             try {
                 s.execute("LOCK TABLE incident IN ACCESS EXCLUSIVE MODE NOWAIT");

@@ -24,7 +24,7 @@ import java.util.Locale;
  * of committed imports only, and a rolled-back (or killed) import's rows are deleted again.
  * While it runs, its rows are visible to direct reads of the table (incident pages with a
  * {@code bbox}); the service takes such bulk loads only into a table holding fewer than
- * {@link #BELOW_ROWS} incidents, the first load of a store.
+ * {@link BulkImport#BELOW_ROWS} incidents, the first load of a store.
  *
  * <p>The grid, time and category indexes are dropped for the load and built once from all the rows
  * when it ends (H2 keeps each B-tree row by row: 200,000 rows imported in 67 s with them, in 37 s
@@ -35,9 +35,6 @@ import java.util.Locale;
  * During a load, H2 reuses freed file space sooner ({@link #LOAD_RETENTION_MS}).
  */
 final class H2gisBulkLoad implements AutoCloseable {
-
-    /** A table holding more rows than this is loaded in the import's one transaction, indexes kept. */
-    static final int BELOW_ROWS = 50_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(H2gisBulkLoad.class);
 
@@ -79,19 +76,8 @@ final class H2gisBulkLoad implements AutoCloseable {
         this.floor = floor;
     }
 
-    /**
-     * Starts a bulk load for the import when the table holds fewer than {@link #BELOW_ROWS} rows;
-     * returns null otherwise (the import then writes in its own transaction).
-     */
-    static H2gisBulkLoad startIfSmall(Connection importConnection, long importId) throws SQLException {
-        try (Statement s = importConnection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM (SELECT 1 FROM incident LIMIT "
-                     + BELOW_ROWS + ") AS head")) {
-            rs.next();
-            if (rs.getLong(1) >= BELOW_ROWS) {
-                return null;
-            }
-        }
+    /** Starts a bulk load ({@link BulkImport}) for the import, on a session of its own. */
+    static H2gisBulkLoad start(Connection importConnection, long importId) throws SQLException {
         // A second session on the same embedded database, as Database.compactEmbeddedFile opens one.
         DatabaseMetaData meta = importConnection.getMetaData();
         Connection own = DriverManager.getConnection(meta.getURL(), meta.getUserName(), "");

@@ -26,9 +26,6 @@ final class InsertBatchWriter implements BatchWriter {
             + ", CAST(? AS GEOMETRY), "
             + Jdbc.placeholders(IncidentRow.COUNT_WITHOUT_GEOM - IncidentRow.BEFORE_GEOM_COUNT) + ")";
 
-    /** As on PostGIS: a first batch this large marks a bulk import (the ingest service sends 10,000-row batches). */
-    private static final int BULK_FIRST_BATCH = 5_000;
-
     private final Connection c;
     private final long importId;
     private PreparedStatement insert;
@@ -42,8 +39,8 @@ final class InsertBatchWriter implements BatchWriter {
     @Override
     public int write(List<Incident> batch) throws SQLException {
         if (insert == null) {
-            if (batch.size() >= BULK_FIRST_BATCH) {
-                bulk = H2gisBulkLoad.startIfSmall(c, importId);
+            if (BulkImport.starts(c, batch.size())) {
+                bulk = H2gisBulkLoad.start(c, importId);
             }
             insert = target().prepareStatement(INSERT);
         }
