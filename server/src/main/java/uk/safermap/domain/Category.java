@@ -1,6 +1,5 @@
 package uk.safermap.domain;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +26,12 @@ public enum Category {
     OTHER_CRIME("other-crime", "Other crime");
 
     private static final Map<String, Category> BY_KEY = new HashMap<>();
+    /** Exact slugs: whole-table reads map one per row. */
+    private static final Map<String, Category> BY_SLUG = new HashMap<>();
 
     static {
         for (Category c : values()) {
+            BY_SLUG.put(c.slug, c);
             BY_KEY.put(key(c.slug), c);
             BY_KEY.put(key(c.label), c);
         }
@@ -82,7 +84,7 @@ public enum Category {
 
     /** The category with this API slug, exactly. */
     public static Optional<Category> fromSlug(String slug) {
-        return Arrays.stream(values()).filter(c -> c.slug.equals(slug)).findFirst();
+        return Optional.ofNullable(slug == null ? null : BY_SLUG.get(slug));
     }
 
     private static void alias(String label, Category c) {

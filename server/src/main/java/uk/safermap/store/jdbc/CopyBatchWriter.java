@@ -1,7 +1,5 @@
 package uk.safermap.store.jdbc;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.locationtech.jts.geom.Coordinate;
@@ -9,19 +7,14 @@ import org.locationtech.jts.io.WKBWriter;
 import uk.safermap.domain.Incident;
 import uk.safermap.geo.GeometryFactories;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * PostgreSQL's fast path: COPY the batch into a temporary staging table, then move it across
+ * PostgreSQL's fast path: COPY the batch (in binary, {@link BinaryCopyWriter}) into a temporary staging table, then move it across
  * with one set-based {@code INSERT ... ON CONFLICT (source_key) DO NOTHING}, whose row count is
  * the number of new incidents. Several times faster than batched INSERTs, which PostgreSQL must
  * parse and plan for every batch. The geometry is not staged: the move builds it from the BNG
@@ -29,7 +22,7 @@ import java.util.List;
  *
  * <p>A bulk import ({@link BulkImport}) defers the table's indexes to the end
  * ({@link DeferredIndexes}), the unique key included: there is then no conflict to check per
- * batch, so each batch is COPYed straight into the table, its geometry written as hex EWKB, with
+ * batch, so each batch is COPYed straight into the table, its geometry written as EWKB, with
  * no staging table and no move; the repeats are removed at the end.
  */
 final class CopyBatchWriter implements BatchWriter {
@@ -37,9 +30,9 @@ final class CopyBatchWriter implements BatchWriter {
     private static final String STAGE = "incident_stage";
     private static final String CREATE_STAGE = "CREATE TEMP TABLE " + STAGE + " ON COMMIT DROP AS SELECT "
             + IncidentRow.WITHOUT_GEOM + " FROM incident WITH NO DATA";
-    private static final String COPY = "COPY " + STAGE + " (" + IncidentRow.WITHOUT_GEOM + ") FROM STDIN WITH (FORMAT csv)";
+    private static final String COPY = "COPY " + STAGE + " (" + IncidentRow.WITHOUT_GEOM + ") FROM STDIN WITH (FORMAT binary)";
     private static final String COPY_DIRECT = "COPY incident (" + IncidentRow.WITHOUT_GEOM
-            + ", geom) FROM STDIN WITH (FORMAT csv)";
+            + ", geom) FROM STDIN WITH (FORMAT binary)";
     private static final String MOVE = "INSERT INTO incident (" + IncidentRow.BEFORE_GEOM + ", geom, "
             + IncidentRow.AFTER_GEOM + ") SELECT " + IncidentRow.BEFORE_GEOM
             + ", ST_SetSRID(ST_MakePoint(easting, northing), 27700), " + IncidentRow.AFTER_GEOM + " FROM " + STAGE
@@ -84,22 +77,22 @@ final class CopyBatchWriter implements BatchWriter {
     }
 
     /**
-     * Streams the batch to COPY as CSV, in {@link IncidentRow#WITHOUT_GEOM} order, then the
-     * geometry when asked: printed straight into the connection, with no batch-sized string
-     * built first.
+     * Streams the batch to COPY in binary ({@link BinaryCopyWriter}), in {@link IncidentRow#WITHOUT_GEOM}
+     * order, then the geometry as EWKB when asked: written straight into the connection, with no
+     * batch-sized buffer built first.
      */
     private void copy(String sql, List<Incident> batch, boolean withGeometry) throws SQLException {
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(pg, sql, 1 << 16),
-                StandardCharsets.UTF_8), 1 << 16);
-             CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+        int fields = IncidentRow.COUNT_WITHOUT_GEOM + (withGeometry ? 1 : 0);
+        try (BinaryCopyWriter out = new BinaryCopyWriter(new PGCopyOutputStream(pg, sql, 1 << 16))) {
             for (Incident inc : batch) {
-                Object[] values = IncidentRow.values(inc, importId);
-                if (withGeometry) {
-                    values = Arrays.copyOf(values, values.length + 1);
-                    values[values.length - 1] = WKBWriter.toHex(ewkb.write(
-                            GeometryFactories.GRID.createPoint(new Coordinate(inc.easting(), inc.northing()))));
+                out.row(fields);
+                for (Object value : IncidentRow.values(inc, importId)) {
+                    out.value(value);
                 }
-                printer.printRecord(values);
+                if (withGeometry) {
+                    out.value(ewkb.write(GeometryFactories.GRID.createPoint(
+                            new Coordinate(inc.easting(), inc.northing()))));
+                }
             }
         } catch (IOException e) {
             throw e.getCause() instanceof SQLException refused ? refused : new SQLException("copying a batch of incidents", e);

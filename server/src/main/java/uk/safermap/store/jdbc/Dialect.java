@@ -16,13 +16,16 @@ public enum Dialect {
             "create_extension", "",
             "incident_position_index", "CREATE INDEX incident_grid_idx ON incident (easting, northing)",
             "spatial_index", "SPATIAL INDEX",
-            "using_gist", "")),
+            "using_gist", "",
+            // H2 compares strings by code point already (no database collation is set).
+            "source_key_byte_order", "")),
     /** Incidents are found by the GiST index on the grid geometry. */
     POSTGIS("postgis", "geom && ST_MakeEnvelope(?, ?, ?, ?, 27700)", Map.of(
             "create_extension", "CREATE EXTENSION IF NOT EXISTS postgis;",
             "incident_position_index", "CREATE INDEX incident_geom_idx ON incident USING GIST (geom)",
             "spatial_index", "INDEX",
-            "using_gist", "USING GIST"));
+            "using_gist", "USING GIST",
+            "source_key_byte_order", "ALTER TABLE incident ALTER COLUMN source_key TYPE VARCHAR(120) COLLATE \"C\";"));
 
     private final String name;
     private final String gridBoxClause;

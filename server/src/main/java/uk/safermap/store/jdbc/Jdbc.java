@@ -4,6 +4,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
+import org.postgresql.PGStatement;
 import uk.safermap.store.StoreBusyException;
 import uk.safermap.store.StoreException;
 
@@ -82,6 +83,18 @@ final class Jdbc {
     }
 
     /** "?, ?, ?" for n bind parameters; n comes from our own collections, never user text. */
+    /**
+     * Asks PostgreSQL to send this statement's rows in binary: the driver then reads numbers and
+     * timestamps without parsing their text, which was a third of the Java time of a whole-table
+     * read. pgjdbc sends binary only for server-prepared statements, which it makes on a
+     * statement's fifth run unless told at once (a threshold of -1). H2 has no such choice.
+     */
+    static void binaryRows(PreparedStatement ps) throws SQLException {
+        if (ps.isWrapperFor(PGStatement.class)) {
+            ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
+        }
+    }
+
     static String placeholders(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));
     }

@@ -181,6 +181,7 @@ public final class JdbcIncidentStore implements IncidentStore {
                 binder.bind(ps);
                 // Stream rows rather than buffering the whole result (PostgreSQL needs both).
                 ps.setFetchSize(10_000);
+                Jdbc.binaryRows(ps);
                 boolean autoCommit = c.getAutoCommit();
                 c.setAutoCommit(false);
                 try (ResultSet rs = ps.executeQuery()) {
