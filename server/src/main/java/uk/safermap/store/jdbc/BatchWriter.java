@@ -1,10 +1,12 @@
 package uk.safermap.store.jdbc;
 
 import uk.safermap.domain.Incident;
+import uk.safermap.store.PointSet;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Adds a batch of incidents inside an open import transaction, skipping source keys already
@@ -22,6 +24,15 @@ interface BatchWriter extends AutoCloseable {
      */
     default int finish() throws SQLException {
         return 0;
+    }
+
+    /**
+     * After {@link #finish}, the points of every row this import wrote, with their ids, when the
+     * writer knows them (a bulk COPY assigns the ids itself): the snapshot then need not read the
+     * import back. Empty otherwise.
+     */
+    default Optional<PointSet> writtenPoints() {
+        return Optional.empty();
     }
 
     @Override

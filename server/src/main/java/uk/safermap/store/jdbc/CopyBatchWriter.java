@@ -6,12 +6,16 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.io.WKBWriter;
 import uk.safermap.domain.Incident;
 import uk.safermap.geo.GeometryFactories;
+import uk.safermap.store.PointSet;
 
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * PostgreSQL's fast path: COPY the batch (in binary, {@link BinaryCopyWriter}) into a temporary staging table, then move it across
@@ -31,8 +35,11 @@ final class CopyBatchWriter implements BatchWriter {
     private static final String CREATE_STAGE = "CREATE TEMP TABLE " + STAGE + " ON COMMIT DROP AS SELECT "
             + IncidentRow.WITHOUT_GEOM + " FROM incident WITH NO DATA";
     private static final String COPY = "COPY " + STAGE + " (" + IncidentRow.WITHOUT_GEOM + ") FROM STDIN WITH (FORMAT binary)";
-    private static final String COPY_DIRECT = "COPY incident (" + IncidentRow.WITHOUT_GEOM
+    private static final String COPY_DIRECT = "COPY incident (id, " + IncidentRow.WITHOUT_GEOM
             + ", geom) FROM STDIN WITH (FORMAT binary)";
+    /** Ids for a batch, from the identity's own sequence, so the writer knows each row's id. */
+    private static final String NEXT_IDS = "SELECT nextval(pg_get_serial_sequence('incident', 'id')) "
+            + "FROM generate_series(1, ?)";
     private static final String MOVE = "INSERT INTO incident (" + IncidentRow.BEFORE_GEOM + ", geom, "
             + IncidentRow.AFTER_GEOM + ") SELECT " + IncidentRow.BEFORE_GEOM
             + ", ST_SetSRID(ST_MakePoint(easting, northing), 27700), " + IncidentRow.AFTER_GEOM + " FROM " + STAGE
@@ -48,6 +55,8 @@ final class CopyBatchWriter implements BatchWriter {
     private boolean first = true;
     private final WKBWriter ewkb = new WKBWriter(2, true);
     private DeferredIndexes deferred;
+    /** The points of the rows a bulk import wrote, for the snapshot; null when not known. */
+    private PointSetBuilder written;
 
     CopyBatchWriter(Connection c, long importId) throws SQLException {
         this.c = c;
@@ -62,13 +71,14 @@ final class CopyBatchWriter implements BatchWriter {
     public int write(List<Incident> batch) throws SQLException {
         if (first && BulkImport.starts(c, batch.size())) {
             deferred = DeferredIndexes.defer(c, importId);
+            written = deferred == null ? null : new PointSetBuilder(true);
         }
         first = false;
         if (deferred != null) {
-            copy(COPY_DIRECT, batch, true);
+            copy(COPY_DIRECT, batch, nextIds(batch.size()));
             return batch.size();
         }
-        copy(COPY, batch, false);
+        copy(COPY, batch, null);
         try (Statement s = c.createStatement()) {
             int added = s.executeUpdate(MOVE);
             s.execute(EMPTY_STAGE);
@@ -76,22 +86,42 @@ final class CopyBatchWriter implements BatchWriter {
         }
     }
 
+    private long[] nextIds(int n) throws SQLException {
+        long[] ids = new long[n];
+        try (PreparedStatement ps = c.prepareStatement(NEXT_IDS)) {
+            ps.setInt(1, n);
+            try (ResultSet rs = ps.executeQuery()) {
+                for (int i = 0; i < n && rs.next(); i++) {
+                    ids[i] = rs.getLong(1);
+                }
+            }
+        }
+        return ids;
+    }
+
     /**
      * Streams the batch to COPY in binary ({@link BinaryCopyWriter}), in {@link IncidentRow#WITHOUT_GEOM}
-     * order, then the geometry as EWKB when asked: written straight into the connection, with no
-     * batch-sized buffer built first.
+     * order; with ids, each row's id first and its geometry last, as EWKB, and the row's point is
+     * kept for the snapshot. Written straight into the connection, with no batch-sized buffer.
      */
-    private void copy(String sql, List<Incident> batch, boolean withGeometry) throws SQLException {
-        int fields = IncidentRow.COUNT_WITHOUT_GEOM + (withGeometry ? 1 : 0);
+    private void copy(String sql, List<Incident> batch, long[] ids) throws SQLException {
+        int fields = IncidentRow.COUNT_WITHOUT_GEOM + (ids != null ? 2 : 0);
         try (BinaryCopyWriter out = new BinaryCopyWriter(new PGCopyOutputStream(pg, sql, 1 << 16))) {
-            for (Incident inc : batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                Incident inc = batch.get(i);
                 out.row(fields);
-                for (Object value : IncidentRow.values(inc, importId)) {
+                if (ids != null) {
+                    out.value(ids[i]);
+                }
+                Object[] values = IncidentRow.values(inc, importId);
+                for (Object value : values) {
                     out.value(value);
                 }
-                if (withGeometry) {
+                if (ids != null) {
                     out.value(ewkb.write(GeometryFactories.GRID.createPoint(
                             new Coordinate(inc.easting(), inc.northing()))));
+                    written.add(ids[i], inc.easting(), inc.northing(), inc.when().start(), inc.when().end(),
+                            inc.category().ordinal(), inc.sensitive(), (String) values[IncidentRow.LOCATION]);
                 }
             }
         } catch (IOException e) {
@@ -106,7 +136,16 @@ final class CopyBatchWriter implements BatchWriter {
         }
         int removed = deferred.build();
         deferred = null;
+        if (removed > 0) {
+            // Which ids went is not known here: the snapshot reads this import back instead.
+            written = null;
+        }
         return removed;
+    }
+
+    @Override
+    public Optional<PointSet> writtenPoints() {
+        return Optional.ofNullable(written).map(PointSetBuilder::build);
     }
 
     @Override

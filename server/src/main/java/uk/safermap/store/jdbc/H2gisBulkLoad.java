@@ -26,11 +26,11 @@ import java.util.Locale;
  * {@code bbox}); the service takes such bulk loads only into a table holding fewer than
  * {@link BulkImport#BELOW_ROWS} incidents, the first load of a store.
  *
- * <p>The grid, time and category indexes are dropped for the load and built once from all the rows
- * when it ends (H2 keeps each B-tree row by row: 200,000 rows imported in 67 s with them, in 37 s
- * plus 10 s to build them afterwards). The primary key and the unique source key stay, so the
+ * <p>The grid index is dropped for the load and built once from all the rows when it ends (H2
+ * keeps each B-tree row by row: 200,000 rows imported in 67 s with it and the time and category
+ * indexes V15 has since dropped, in 37 s plus 10 s to build them afterwards). The primary key and the unique source key stay, so the
  * duplicate checks and counts are unchanged. H2 commits before any DDL, which is harmless on this
- * session. A process killed during a load leaves those indexes missing: {@link #recover}, when
+ * session. A process killed during a load leaves that index missing: {@link #recover}, when
  * the store opens, deletes the rows of imports that never committed and builds the indexes.
  * During a load, H2 reuses freed file space sooner ({@link #LOAD_RETENTION_MS}).
  */
@@ -38,11 +38,8 @@ final class H2gisBulkLoad implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(H2gisBulkLoad.class);
 
-    /** As V1 creates them for H2GIS (its incident_position_index placeholder, then the time and category indexes). */
-    private static final List<Index> DEFERRED = List.of(
-            new Index("incident_grid_idx", "easting, northing"),
-            new Index("incident_time_idx", "time_start, time_end"),
-            new Index("incident_category_idx", "category"));
+    /** As V1 creates it for H2GIS (its incident_position_index placeholder; V15 dropped the time and category indexes). */
+    private static final List<Index> DEFERRED = List.of(new Index("incident_grid_idx", "easting, northing"));
 
     /**
      * How long H2 keeps a chunk it no longer uses before writing over it, during a load. H2's

@@ -32,6 +32,8 @@ final class IncidentRow {
     static final String WITHOUT_GEOM = BEFORE_GEOM + ", " + AFTER_GEOM;
     static final int BEFORE_GEOM_COUNT = 14;
     static final int COUNT_WITHOUT_GEOM = BEFORE_GEOM_COUNT + IncidentDetail.values().length;
+    /** Where the location text is among {@link #values}. */
+    static final int LOCATION = BEFORE_GEOM_COUNT + IncidentDetail.LOCATION.ordinal();
     /** The columns {@link #incident} reads: the id and every column but the geometry. */
     static final String READ = "id, " + WITHOUT_GEOM;
 

@@ -48,8 +48,15 @@ public final class JdbcIncidentStore implements IncidentStore {
      * {@code ON CONFLICT DO NOTHING} needs no such turn.
      */
     private final Semaphore importTurn = new Semaphore(1, true);
-    /** For each running or committed import not yet read back: the largest incident id when it began. */
-    private final Map<Long, Long> importFloors = new ConcurrentHashMap<>();
+    /** Each running or committed import not yet read back. */
+    private final Map<Long, Unread> unread = new ConcurrentHashMap<>();
+
+    /**
+     * What bounds the read-back of an import: the largest incident id when it began; and, when
+     * its writer knew every row's id, the points themselves, so there is nothing to read.
+     */
+    private record Unread(long floor, PointSet written) {
+    }
 
     public JdbcIncidentStore(Database db, BritishNationalGrid grid, Clock clock) {
         this.ds = db.dataSource();
@@ -67,7 +74,7 @@ public final class JdbcIncidentStore implements IncidentStore {
                 release = importTurn::release;
             }
             try {
-                return new JdbcImportSession(ds.getConnection(), dialect, clock, format, sourceName, importFloors, release);
+                return new JdbcImportSession(ds.getConnection(), dialect, clock, format, sourceName, unread, release);
             } catch (SQLException | RuntimeException e) {
                 release.run();
                 throw e;
@@ -161,12 +168,18 @@ public final class JdbcIncidentStore implements IncidentStore {
     }
 
     /**
-     * The id floor recorded when the import began bounds the read to the primary-key range the
-     * import can have written (identities only grow), so no index on import_id is needed.
+     * A bulk COPY's own record of what it wrote, when it has one (3M rows read back took 6.3 s on
+     * PostGIS); otherwise a read bounded by the id floor recorded when the import began, to the
+     * primary-key range the import can have written (identities only grow), so no index on
+     * import_id is needed.
      */
     @Override
     public PointSet importedPoints(long importId) {
-        long floor = Optional.ofNullable(importFloors.remove(importId)).orElse(0L);
+        Unread u = unread.remove(importId);
+        if (u != null && u.written() != null) {
+            return u.written();
+        }
+        long floor = u == null ? 0 : u.floor();
         String sql = "SELECT " + PointSetReader.COLUMNS + ", location FROM incident WHERE id > ? AND import_id = ?";
         return readPoints(sql, true, ps -> {
             ps.setLong(1, floor);
@@ -185,7 +198,7 @@ public final class JdbcIncidentStore implements IncidentStore {
                 boolean autoCommit = c.getAutoCommit();
                 c.setAutoCommit(false);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return new PointSetReader(withLocations).read(rs).sortedById();
+                    return new PointSetReader(withLocations).read(rs);
                 } finally {
                     c.setAutoCommit(autoCommit);
                 }
@@ -258,17 +271,17 @@ public final class JdbcIncidentStore implements IncidentStore {
         private final String format;
         private final String sourceName;
         private final BatchWriter writer;
-        private final Map<Long, Long> importFloors;
+        private final Map<Long, Unread> unread;
         private final Runnable release;
         private int imported;
         private boolean finished;
 
         JdbcImportSession(Connection c, Dialect dialect, Clock clock, String format, String sourceName,
-                          Map<Long, Long> importFloors, Runnable release) throws SQLException {
+                          Map<Long, Unread> unread, Runnable release) throws SQLException {
             this.c = c;
             this.dialect = dialect;
             this.clock = clock;
-            this.importFloors = importFloors;
+            this.unread = unread;
             this.release = release;
             this.format = format;
             this.sourceName = sourceName;
@@ -276,7 +289,7 @@ public final class JdbcIncidentStore implements IncidentStore {
                 c.setAutoCommit(false);
                 long floor = largestId();
                 this.importId = insertImportRow(format, sourceName);
-                importFloors.put(importId, floor);
+                unread.put(importId, new Unread(floor, null));
                 this.writer = BatchWriter.of(dialect, c, importId);
             } catch (SQLException e) {
                 c.close();
@@ -378,6 +391,8 @@ public final class JdbcIncidentStore implements IncidentStore {
                 }
                 c.commit();
                 finished = true;
+                writer.writtenPoints().ifPresent(points -> unread.computeIfPresent(importId,
+                        (id, u) -> new Unread(u.floor(), points)));
                 if (dialect == Dialect.POSTGIS && imported >= ANALYZE_AFTER_ROWS) {
                     analyze();
                 }
@@ -398,7 +413,7 @@ public final class JdbcIncidentStore implements IncidentStore {
         public void close() {
             try (c; writer) {
                 if (!finished) {
-                    importFloors.remove(importId);
+                    unread.remove(importId);
                     c.rollback();
                 }
             } catch (SQLException e) {

@@ -9,6 +9,8 @@ import uk.safermap.domain.IncidentDetails;
 import uk.safermap.domain.TimeSpan;
 import uk.safermap.store.IncidentQuery;
 import uk.safermap.store.IncidentStore;
+import uk.safermap.store.PointQuery;
+import uk.safermap.store.PointSet;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +22,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -226,6 +230,45 @@ class PostgisStoreIT extends StoreContract {
             assertThat(back).as(sent.sourceKey()).isNotNull();
             assertThat(withId(sent, back.id())).isEqualTo(back);
         }
+    }
+
+    /**
+     * A bulk import hands the snapshot the points it wrote instead of having them read back:
+     * they are what a read of the table gives, id for id, and a later small import is read back.
+     */
+    @Test
+    void a_bulk_import_knows_the_points_it_wrote_as_a_read_of_the_table_gives_them() throws Exception {
+        JdbcIncidentStore incidents = new JdbcIncidentStore(db, grid, Clock.systemDefaultZone());
+        long first;
+        try (IncidentStore.ImportSession s = incidents.beginImport("council-csv", "bulk")) {
+            s.add(varied("bulk", 6_000));
+            first = s.commit(6_000, 0).id();
+        }
+        PointSet read = incidents.points(new PointQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+                Set.of(), true));
+        // With the rows gone from the table, only the import's own record can answer.
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.execute("DELETE FROM incident");
+        }
+        assertSamePoints(incidents.importedPoints(first), read);
+        long second;
+        try (IncidentStore.ImportSession s = incidents.beginImport("council-csv", "small")) {
+            s.add(varied("small", 30));
+            second = s.commit(30, 0).id();
+        }
+        assertThat(incidents.importedPoints(second).size()).isEqualTo(30);
+    }
+
+    private static void assertSamePoints(PointSet a, PointSet b) {
+        assertThat(a.ids()).containsExactly(b.ids());
+        assertThat(a.easting()).containsExactly(b.easting());
+        assertThat(a.northing()).containsExactly(b.northing());
+        assertThat(a.monthIndex()).containsExactly(b.monthIndex());
+        assertThat(a.epochDay()).containsExactly(b.epochDay());
+        assertThat(a.minuteOfDay()).containsExactly(b.minuteOfDay());
+        assertThat(a.category()).containsExactly(b.category());
+        assertThat(a.sensitive()).containsExactly(b.sensitive());
+        assertThat(a.location()).containsExactly(b.location());
     }
 
     private List<Incident> varied(String prefix, int n) {
