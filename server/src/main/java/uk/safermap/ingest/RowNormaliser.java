@@ -2,6 +2,7 @@ package uk.safermap.ingest;
 
 import uk.safermap.domain.Category;
 import uk.safermap.domain.Incident;
+import uk.safermap.domain.IncidentDetail;
 import uk.safermap.domain.TimeSpan;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.ServiceArea;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -76,6 +78,10 @@ final class RowNormaliser {
 
     Result normalise(RawRow row) {
         RawRow.FieldNames names = row.names();
+        Result nul = nulCharacter(row);
+        if (nul != null) {
+            return nul;
+        }
         if (row.category() == null) {
             return Result.rejected(row.line(), names.category(), null, "missing category");
         }
@@ -115,6 +121,34 @@ final class RowNormaliser {
         return Result.ok(new Incident(0, key(row, when.get()), format.key(), row.crimeId(),
                 YearMonth.from(when.get().start()), when.get(), c, row.category(), lonLat[0], lonLat[1], en[0], en[1],
                 sensitive(row), row.details()));
+    }
+
+    /**
+     * PostgreSQL keeps no NUL character (0x00) in text, so a row holding one is refused, on both
+     * stores alike, rather than failing the whole import on PostGIS. The value is reported with
+     * the NUL shown as U+2400.
+     */
+    private static Result nulCharacter(RawRow row) {
+        RawRow.FieldNames names = row.names();
+        String[][] fields = {{names.crimeId(), row.crimeId()}, {names.date(), row.month()}, {names.date(), row.date()},
+            {names.date(), row.time()}, {names.date(), row.dateTime()}, {names.category(), row.category()},
+            {names.x(), row.x()}, {names.y(), row.y()}, {"sensitive", row.sensitive()}};
+        for (String[] f : fields) {
+            if (f[1] != null && f[1].indexOf('\0') >= 0) {
+                return nulRejection(row, f[0], f[1]);
+            }
+        }
+        for (Map.Entry<IncidentDetail, String> d : row.details().values().entrySet()) {
+            if (d.getValue().indexOf('\0') >= 0) {
+                return nulRejection(row, d.getKey().column(), d.getValue());
+            }
+        }
+        return null;
+    }
+
+    private static Result nulRejection(RawRow row, String field, String value) {
+        return Result.rejected(row.line(), field, value.replace('\0', '\u2400'),
+                "holds a NUL character (0x00), which the store cannot keep in text");
     }
 
     private Optional<TimeSpan> when(RawRow row) {

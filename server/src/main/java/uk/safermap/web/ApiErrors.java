@@ -9,6 +9,7 @@ import uk.safermap.domain.ConflictException;
 import uk.safermap.domain.InvalidInputException;
 import uk.safermap.domain.NotFoundException;
 import uk.safermap.store.StoreBusyException;
+import uk.safermap.store.StoreRefusedTextException;
 
 import java.util.UUID;
 
@@ -40,6 +41,7 @@ final class ApiErrors {
         app.exception(NotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage()));
         app.exception(ConflictException.class, (e, ctx) -> send(ctx, 409, e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), e.getMessage()));
+        app.exception(StoreRefusedTextException.class, (e, ctx) -> send(ctx, 400, StoreRefusedTextException.MESSAGE));
         app.exception(StoreBusyException.class, (e, ctx) -> {
             LOG.warn("{} {} refused: {}", ctx.method(), ctx.path(), e.getMessage());
             unavailable(ctx, BUSY);

@@ -67,4 +67,34 @@ class PostgisAppIT {
         assertThat(api.get("/collections/incidents/items?datetime=2025-03-14&limit=10").json()
                 .get("numberMatched").asInt()).isEqualTo(1);
     }
+
+    /** PostgreSQL keeps no NUL in text: the row holding one is reported, and the rest of the file is kept. */
+    @Test
+    void a_row_with_a_nul_character_is_rejected_and_the_others_imported() {
+        String csv = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,"
+                + "Crime type,Last outcome category,Context\n"
+                + "nul-1,2025-02,Leicestershire Police,Leicestershire Police,-0.8870,52.7656,On or near Nott\u0000ingham Road,"
+                + "E01025894,Melton 007C,Burglary,,\n"
+                + "nul-2,2025-02,Leicestershire Police,Leicestershire Police,-0.8871,52.7657,On or near Burton Street,"
+                + "E01025894,Melton 007C,Burglary,,\n";
+        var r = api.post("/api/imports?format=police-csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(r.status()).isEqualTo(201);
+        var report = r.json();
+        assertThat(report.get("imported").asInt()).isEqualTo(1);
+        assertThat(report.get("rejectedCount").asInt()).isEqualTo(1);
+        assertThat(report.get("rejected").get(0).get("reason").asText()).contains("NUL");
+    }
+
+    /** Any other write with a NUL in its text is refused with 400 and a message, not failed with 500. */
+    @Test
+    void a_road_collision_file_with_a_nul_character_is_refused_with_400() throws Exception {
+        String csv;
+        try (InputStream in = getClass().getResourceAsStream("/stats19/melton-2023-partial.csv")) {
+            csv = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String withNul = csv.replaceFirst("E01025906", "E0102\u00005906");
+        var r = api.post("/api/imports?format=stats19&name=nul.csv", withNul.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("message").asText()).contains("NUL");
+    }
 }

@@ -7,6 +7,7 @@ import org.locationtech.jts.io.WKBWriter;
 import org.postgresql.PGStatement;
 import uk.safermap.store.StoreBusyException;
 import uk.safermap.store.StoreException;
+import uk.safermap.store.StoreRefusedTextException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -21,6 +22,8 @@ import java.util.Collections;
 final class Jdbc {
 
     private static final String QUERY_CANCELLED = "57014";
+    /** PostgreSQL's character_not_in_repertoire: a NUL (0x00) in a text value. */
+    private static final String REFUSED_TEXT = "22021";
 
     private Jdbc() {
     }
@@ -58,14 +61,18 @@ final class Jdbc {
     }
 
     /**
-     * The store failure for an SQL error: "busy" when no pooled connection came free in time
+     * The store failure for an SQL error: refused text (a NUL in a PostgreSQL text value, SQLSTATE
+     * 22021, {@link #REFUSED_TEXT}); "busy" when no pooled connection came free in time
      * (HikariCP's {@link SQLTransientConnectionException}) or the statement timeout cancelled
      * the query (SQLSTATE 57014 on PostgreSQL and H2), since repeating the request later may work.
      */
     static StoreException failure(String what, SQLException e) {
         boolean busy = e instanceof SQLTransientConnectionException || e instanceof SQLTimeoutException
                 || QUERY_CANCELLED.equals(e.getSQLState());
-        return busy ? new StoreBusyException(what, e) : new StoreException(what, e);
+        if (busy) {
+            return new StoreBusyException(what, e);
+        }
+        return REFUSED_TEXT.equals(e.getSQLState()) ? new StoreRefusedTextException(what, e) : new StoreException(what, e);
     }
 
     static byte[] wkb(Geometry g) {
