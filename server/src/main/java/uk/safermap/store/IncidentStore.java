@@ -40,11 +40,27 @@ public interface IncidentStore {
     /** Lon/lat bounds and time range of everything stored, empty when the store is empty. */
     Optional<Extent> extent();
 
+    /**
+     * The extent once a committed import is added to what had {@code before} as its extent.
+     * A store that recorded the import's own bounds as it wrote it (a bulk COPY) answers without
+     * reading the table, and before {@link #importedPoints} for that import; any other reads it.
+     */
+    default Optional<Extent> extentAfter(long importId, Optional<Extent> before) {
+        return extent();
+    }
+
     /** The imports done so far, newest first. */
     List<ImportRecord> imports(int limit);
 
     /** Bounds of the stored incidents: lon/lat box and the first and last instants covered. */
     record Extent(double minLon, double minLat, double maxLon, double maxLat, LocalDateTime start, LocalDateTime end) {
+
+        /** The bounds of both. */
+        public Extent including(Extent o) {
+            return new Extent(Math.min(minLon, o.minLon), Math.min(minLat, o.minLat), Math.max(maxLon, o.maxLon),
+                    Math.max(maxLat, o.maxLat), start.isBefore(o.start) ? start : o.start,
+                    end.isAfter(o.end) ? end : o.end);
+        }
     }
 
     /** What an import added, as recorded when it committed. */

@@ -1,6 +1,7 @@
 package uk.safermap.store.jdbc;
 
 import uk.safermap.domain.Incident;
+import uk.safermap.store.IncidentStore;
 import uk.safermap.store.PointSet;
 
 import java.sql.Connection;
@@ -27,12 +28,16 @@ interface BatchWriter extends AutoCloseable {
     }
 
     /**
-     * After {@link #finish}, the points of every row this import wrote, with their ids, when the
-     * writer knows them (a bulk COPY assigns the ids itself): the snapshot then need not read the
-     * import back. Empty otherwise.
+     * After {@link #finish}, the points of every row this import wrote, with their ids, and their
+     * extent, when the writer knows them (a bulk COPY assigns the ids itself): the snapshot then
+     * need not read the import back, nor the table's extent. Empty otherwise.
      */
-    default Optional<PointSet> writtenPoints() {
+    default Optional<Written> written() {
         return Optional.empty();
+    }
+
+    /** What a writer wrote: its rows' points and their bounds. */
+    record Written(PointSet points, IncidentStore.Extent extent) {
     }
 
     @Override

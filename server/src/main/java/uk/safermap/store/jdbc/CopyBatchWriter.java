@@ -6,13 +6,14 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.io.WKBWriter;
 import uk.safermap.domain.Incident;
 import uk.safermap.geo.GeometryFactories;
-import uk.safermap.store.PointSet;
+import uk.safermap.store.IncidentStore;
 
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +63,13 @@ final class CopyBatchWriter implements BatchWriter {
     private DeferredIndexes deferred;
     /** The points of the rows a bulk import wrote, for the snapshot; null when not known. */
     private PointSetBuilder written;
+    /** Their bounds. */
+    private double minLon = Double.POSITIVE_INFINITY;
+    private double minLat = Double.POSITIVE_INFINITY;
+    private double maxLon = Double.NEGATIVE_INFINITY;
+    private double maxLat = Double.NEGATIVE_INFINITY;
+    private LocalDateTime firstStart;
+    private LocalDateTime lastEnd;
 
     CopyBatchWriter(Connection c, long importId) throws SQLException {
         this.c = c;
@@ -130,6 +138,7 @@ final class CopyBatchWriter implements BatchWriter {
                             new Coordinate(inc.easting(), inc.northing()))));
                     written.add(ids[i], inc.easting(), inc.northing(), inc.when().start(), inc.when().end(),
                             inc.category().ordinal(), inc.sensitive(), (String) values[IncidentRow.LOCATION]);
+                    include(inc);
                 }
             }
         } catch (IOException e) {
@@ -151,9 +160,21 @@ final class CopyBatchWriter implements BatchWriter {
         return removed;
     }
 
+    private void include(Incident inc) {
+        minLon = Math.min(minLon, inc.lon());
+        minLat = Math.min(minLat, inc.lat());
+        maxLon = Math.max(maxLon, inc.lon());
+        maxLat = Math.max(maxLat, inc.lat());
+        LocalDateTime start = inc.when().start();
+        LocalDateTime end = inc.when().end();
+        firstStart = firstStart == null || start.isBefore(firstStart) ? start : firstStart;
+        lastEnd = lastEnd == null || end.isAfter(lastEnd) ? end : lastEnd;
+    }
+
     @Override
-    public Optional<PointSet> writtenPoints() {
-        return Optional.ofNullable(written).map(PointSetBuilder::build);
+    public Optional<Written> written() {
+        return written == null || firstStart == null ? Optional.empty() : Optional.of(new Written(written.build(),
+                new IncidentStore.Extent(minLon, minLat, maxLon, maxLat, firstStart, lastEnd)));
     }
 
     @Override

@@ -55,7 +55,7 @@ public final class JdbcIncidentStore implements IncidentStore {
      * What bounds the read-back of an import: the largest incident id when it began; and, when
      * its writer knew every row's id, the points themselves, so there is nothing to read.
      */
-    private record Unread(long floor, PointSet written) {
+    private record Unread(long floor, BatchWriter.Written written) {
     }
 
     public JdbcIncidentStore(Database db, BritishNationalGrid grid, Clock clock) {
@@ -177,7 +177,7 @@ public final class JdbcIncidentStore implements IncidentStore {
     public PointSet importedPoints(long importId) {
         Unread u = unread.remove(importId);
         if (u != null && u.written() != null) {
-            return u.written();
+            return u.written().points();
         }
         long floor = u == null ? 0 : u.floor();
         String sql = "SELECT " + PointSetReader.COLUMNS + ", location FROM incident WHERE id > ? AND import_id = ?";
@@ -215,6 +215,16 @@ public final class JdbcIncidentStore implements IncidentStore {
                 return rs.getLong(1) + "/" + rs.getLong(2);
             }
         });
+    }
+
+    @Override
+    public Optional<Extent> extentAfter(long importId, Optional<Extent> before) {
+        Unread u = unread.get(importId);
+        if (u == null || u.written() == null) {
+            return extent();
+        }
+        Extent added = u.written().extent();
+        return Optional.of(before.map(b -> b.including(added)).orElse(added));
     }
 
     @Override
@@ -391,8 +401,8 @@ public final class JdbcIncidentStore implements IncidentStore {
                 }
                 c.commit();
                 finished = true;
-                writer.writtenPoints().ifPresent(points -> unread.computeIfPresent(importId,
-                        (id, u) -> new Unread(u.floor(), points)));
+                writer.written().ifPresent(written -> unread.computeIfPresent(importId,
+                        (id, u) -> new Unread(u.floor(), written)));
                 if (dialect == Dialect.POSTGIS && imported >= ANALYZE_AFTER_ROWS) {
                     analyze();
                 }

@@ -95,9 +95,10 @@ public final class SnapshotIncidentStore implements IncidentStore {
 
     /** Appends one committed import; imports commit one at a time through here. */
     private synchronized void append(long importId) {
+        Optional<Extent> extent = store.extentAfter(importId, current.extent());
         PointSet added = store.importedPoints(importId);
         if (added.size() > 0) {
-            current = current.append(added, store.extent());
+            current = current.append(added, extent);
             for (Runnable prepare : onNewVersion) {
                 try {
                     prepare.run();

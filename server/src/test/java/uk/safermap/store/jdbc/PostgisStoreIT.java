@@ -246,10 +246,16 @@ class PostgisStoreIT extends StoreContract {
         }
         PointSet read = incidents.points(new PointQuery(Optional.empty(), Optional.empty(), Optional.empty(),
                 Set.of(), true));
+        IncidentStore.Extent stored = incidents.extent().orElseThrow();
+        IncidentStore.Extent wider = new IncidentStore.Extent(-2, 50, -1.5, 51, LocalDateTime.of(1991, 1, 1, 0, 0),
+                LocalDateTime.of(1991, 2, 1, 0, 0));
         // With the rows gone from the table, only the import's own record can answer.
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
             st.execute("DELETE FROM incident");
         }
+        assertThat(incidents.extentAfter(first, Optional.empty())).contains(stored);
+        assertThat(incidents.extentAfter(first, Optional.of(wider))).contains(new IncidentStore.Extent(-2, 50,
+                stored.maxLon(), stored.maxLat(), wider.start(), stored.end()));
         assertSamePoints(incidents.importedPoints(first), read);
         long second;
         try (IncidentStore.ImportSession s = incidents.beginImport("council-csv", "small")) {

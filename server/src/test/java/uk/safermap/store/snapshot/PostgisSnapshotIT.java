@@ -44,7 +44,7 @@ class PostgisSnapshotIT extends SnapshotContract {
             first.commit(a.size(), 0);
         }
         PointQuery all = new PointQuery(Optional.empty(), Optional.empty(), Optional.empty(), Set.of(), true);
-        assertThat(snapshot.count()).isEqualTo(2_220);
+        assertThat(snapshot.count()).isEqualTo(6_520);
         assertSame(snapshot.points(all), store.points(all));
     }
 }
