@@ -6,21 +6,19 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.io.WKBWriter;
 import uk.safermap.domain.Incident;
 import uk.safermap.geo.GeometryFactories;
-import uk.safermap.store.IncidentStore;
 
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * PostgreSQL's fast path: COPY the batch (in binary, {@link BinaryCopyWriter}) into a temporary staging table, then move it across
- * with one set-based {@code INSERT ... ON CONFLICT (source_key) DO NOTHING}, whose row count is
+ * PostgreSQL's fast path: COPY the batch (in binary, {@link BinaryCopyWriter}) into a temporary
+ * staging table, then move it across with one set-based {@code INSERT ... ON CONFLICT (source_key) DO NOTHING}, whose row count is
  * the number of new incidents. Several times faster than batched INSERTs, which PostgreSQL must
  * parse and plan for every batch. The geometry is not staged: the move builds it from the BNG
  * coordinates, so no coordinate is printed and parsed twice.
@@ -61,15 +59,8 @@ final class CopyBatchWriter implements BatchWriter {
     private boolean first = true;
     private final WKBWriter ewkb = new WKBWriter(2, true);
     private DeferredIndexes deferred;
-    /** The points of the rows a bulk import wrote, for the snapshot; null when not known. */
-    private PointSetBuilder written;
-    /** Their bounds. */
-    private double minLon = Double.POSITIVE_INFINITY;
-    private double minLat = Double.POSITIVE_INFINITY;
-    private double maxLon = Double.NEGATIVE_INFINITY;
-    private double maxLat = Double.NEGATIVE_INFINITY;
-    private LocalDateTime firstStart;
-    private LocalDateTime lastEnd;
+    /** The rows a bulk import wrote, for the snapshot; null when not known. */
+    private WrittenRows written;
 
     CopyBatchWriter(Connection c, long importId) throws SQLException {
         this.c = c;
@@ -84,7 +75,7 @@ final class CopyBatchWriter implements BatchWriter {
     public int write(List<Incident> batch) throws SQLException {
         if (first && BulkImport.starts(c, batch.size())) {
             deferred = DeferredIndexes.defer(c, importId);
-            written = deferred == null ? null : new PointSetBuilder(true);
+            written = deferred == null ? null : new WrittenRows();
         }
         first = false;
         if (deferred != null) {
@@ -136,9 +127,7 @@ final class CopyBatchWriter implements BatchWriter {
                 if (ids != null) {
                     out.value(ewkb.write(GeometryFactories.GRID.createPoint(
                             new Coordinate(inc.easting(), inc.northing()))));
-                    written.add(ids[i], inc.easting(), inc.northing(), inc.when().start(), inc.when().end(),
-                            inc.category().ordinal(), inc.sensitive(), (String) values[IncidentRow.LOCATION]);
-                    include(inc);
+                    written.add(ids[i], inc, (String) values[IncidentRow.LOCATION]);
                 }
             }
         } catch (IOException e) {
@@ -160,21 +149,9 @@ final class CopyBatchWriter implements BatchWriter {
         return removed;
     }
 
-    private void include(Incident inc) {
-        minLon = Math.min(minLon, inc.lon());
-        minLat = Math.min(minLat, inc.lat());
-        maxLon = Math.max(maxLon, inc.lon());
-        maxLat = Math.max(maxLat, inc.lat());
-        LocalDateTime start = inc.when().start();
-        LocalDateTime end = inc.when().end();
-        firstStart = firstStart == null || start.isBefore(firstStart) ? start : firstStart;
-        lastEnd = lastEnd == null || end.isAfter(lastEnd) ? end : lastEnd;
-    }
-
     @Override
     public Optional<Written> written() {
-        return written == null || firstStart == null ? Optional.empty() : Optional.of(new Written(written.build(),
-                new IncidentStore.Extent(minLon, minLat, maxLon, maxLat, firstStart, lastEnd)));
+        return Optional.ofNullable(written).map(WrittenRows::written);
     }
 
     @Override
