@@ -30,8 +30,8 @@ import java.util.List;
  *
  * <p>The index builds sort every key, so they get more sort memory than the server's default
  * of 64 MB ({@link #SORT_MEMORY}, for this transaction only), and the source key is compared
- * byte by byte ({@code COLLATE "C"}, migration V14): it is never shown in order, and a
- * locale's comparison is several times slower and forgoes PostgreSQL's abbreviated keys.
+ * byte by byte ({@code COLLATE "C"}, migration V14): it is never shown in order, and in the
+ * database's locale the unique index over 1M keys built in 2.2 s against 1.4 s (psql).
  *
  * <p>Dropping an index locks the table until the import commits, so the writer asks for that
  * lock without waiting ({@code NOWAIT}): when any other session is reading or importing, the
@@ -54,7 +54,7 @@ final class DeferredIndexes {
             + "(SELECT id, import_id, row_number() OVER (PARTITION BY source_key ORDER BY id) AS nth FROM incident) "
             + "AS numbered WHERE nth > 1 AND import_id = ?)";
     private static final String UNIQUE_VIOLATION = "23505";
-    /** maintenance_work_mem for the builds: 3M source keys sort in memory. */
+    /** maintenance_work_mem for the builds: 1M source keys built in 2.0 s with it, 2.2 s with 64 MB (psql). */
     static final String SORT_MEMORY = "512MB";
 
     private final Connection c;
