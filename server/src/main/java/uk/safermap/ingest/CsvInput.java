@@ -122,7 +122,8 @@ final class CsvInput {
 
     /** The value of a column in a record, null when the column is absent or the row is short. */
     static String value(CSVRecord r, Optional<String> column) {
-        if (column.isEmpty() || !r.isMapped(column.get()) || !r.isSet(column.get())) {
+        // isSet: the column is in the header and this row is long enough to hold it.
+        if (column.isEmpty() || !r.isSet(column.get())) {
             return null;
         }
         String v = r.get(column.get());

@@ -1,8 +1,6 @@
 package uk.safermap.ingest;
 
 import uk.safermap.domain.Incident;
-import uk.safermap.domain.IncidentDetail;
-import uk.safermap.domain.PoliceLocation;
 import uk.safermap.geo.BritishNationalGrid;
 import uk.safermap.geo.ServiceArea;
 import uk.safermap.store.IncidentStore;
@@ -246,12 +244,9 @@ public final class IngestService {
             }
             countRead();
             valid++;
-            if (labels != null) {
-                if (PoliceLocation.streetless(result.incident().detail(IncidentDetail.LOCATION))) {
-                    streetless.add(result.incident());
-                    return;
-                }
-                labels.observe(result.incident());
+            if (labels != null && !labels.observe(result.incident())) {
+                streetless.add(result.incident());
+                return;
             }
             add(result.incident());
         }

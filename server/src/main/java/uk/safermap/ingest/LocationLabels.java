@@ -44,13 +44,19 @@ final class LocationLabels {
     private final Set<Seen> seen = new HashSet<>();
     private final Map<Position, Optional<String>> nearestAt = new HashMap<>();
 
-    /** Remembers the incident's snap point if it names a street. */
-    void observe(Incident i) {
-        if (!PoliceLocation.streetless(i.detail(LOCATION))
-                && seen.add(new Seen(i.detail(LOCATION), i.easting(), i.northing()))) {
+    /**
+     * Remembers the incident's snap point if it names a street; returns whether it does (one
+     * that does not is to be {@link #label}led once the file's streets are all known).
+     */
+    boolean observe(Incident i) {
+        if (PoliceLocation.streetless(i.detail(LOCATION))) {
+            return false;
+        }
+        if (seen.add(new Seen(i.detail(LOCATION), i.easting(), i.northing()))) {
             streets.insert(new Envelope(i.easting(), i.easting(), i.northing(), i.northing()),
                     new Snap(i.easting(), i.northing(), PoliceLocation.withoutPrefix(i.detail(LOCATION))));
         }
+        return true;
     }
 
     /** The incident with a label naming a street or its LSOA; call after every street snap point is observed. */

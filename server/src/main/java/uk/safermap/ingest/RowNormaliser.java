@@ -10,6 +10,7 @@ import uk.safermap.geo.ServiceArea;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -34,11 +35,15 @@ final class RowNormaliser {
             Pattern.compile("domestic|sexual|rape|stalking|modern slavery|honour|child (abuse|exploitation)",
                     Pattern.CASE_INSENSITIVE);
 
+    private static final int MAX_CACHED_LABELS = 1_000;
+
     private final IncidentFormat format;
     private final BritishNationalGrid grid;
     private final ServiceArea area;
     private final Clock clock;
     private final SourceKeys keys = new SourceKeys();
+    /** Category by label as given: a file repeats a handful of labels (bounded, for a file that does not). */
+    private final Map<String, Optional<Category>> categories = new HashMap<>();
     /**
      * The last month text and what it parsed to: a police.uk file is one month, so it is parsed
      * once rather than per row (a tenth of the parsing thread's time in a 1M-row profile).
@@ -85,7 +90,7 @@ final class RowNormaliser {
         if (row.category() == null) {
             return Result.rejected(row.line(), names.category(), null, "missing category");
         }
-        Optional<Category> category = Category.fromLabel(row.category());
+        Optional<Category> category = category(row.category());
         if (category.isEmpty() && format == IncidentFormat.POLICE_CSV) {
             return Result.rejected(row.line(), names.category(), row.category(),
                     "unknown crime type: not one of the 14 data.police.uk categories");
@@ -149,6 +154,18 @@ final class RowNormaliser {
     private static Result nulRejection(RawRow row, String field, String value) {
         return Result.rejected(row.line(), field, value.replace('\0', '\u2400'),
                 "holds a NUL character (0x00), which the store cannot keep in text");
+    }
+
+    private Optional<Category> category(String label) {
+        Optional<Category> known = categories.get(label);
+        if (known != null) {
+            return known;
+        }
+        Optional<Category> c = Category.fromLabel(label);
+        if (categories.size() < MAX_CACHED_LABELS) {
+            categories.put(label, c);
+        }
+        return c;
     }
 
     private Optional<TimeSpan> when(RawRow row) {
