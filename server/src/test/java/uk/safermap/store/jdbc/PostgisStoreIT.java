@@ -29,6 +29,7 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static uk.safermap.store.PointSetAssert.assertSamePoints;
 
 /** The store contract against a real PostGIS, over a real connection. */
 class PostgisStoreIT extends StoreContract {
@@ -263,18 +264,6 @@ class PostgisStoreIT extends StoreContract {
             second = s.commit(30, 0).id();
         }
         assertThat(incidents.importedPoints(second).size()).isEqualTo(30);
-    }
-
-    private static void assertSamePoints(PointSet a, PointSet b) {
-        assertThat(a.ids()).containsExactly(b.ids());
-        assertThat(a.easting()).containsExactly(b.easting());
-        assertThat(a.northing()).containsExactly(b.northing());
-        assertThat(a.monthIndex()).containsExactly(b.monthIndex());
-        assertThat(a.epochDay()).containsExactly(b.epochDay());
-        assertThat(a.minuteOfDay()).containsExactly(b.minuteOfDay());
-        assertThat(a.category()).containsExactly(b.category());
-        assertThat(a.sensitive()).containsExactly(b.sensitive());
-        assertThat(a.location()).containsExactly(b.location());
     }
 
     private List<Incident> varied(String prefix, int n) {

@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.safermap.store.PointSetAssert.assertSamePoints;
 
 /** The snapshot contract against a real PostGIS, where imports run side by side. */
 class PostgisSnapshotIT extends SnapshotContract {
@@ -45,6 +46,6 @@ class PostgisSnapshotIT extends SnapshotContract {
         }
         PointQuery all = new PointQuery(Optional.empty(), Optional.empty(), Optional.empty(), Set.of(), true);
         assertThat(snapshot.count()).isEqualTo(6_520);
-        assertSame(snapshot.points(all), store.points(all));
+        assertSamePoints(snapshot.points(all), store.points(all));
     }
 }
