@@ -15,11 +15,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * PostgreSQL's fast path: COPY the batch (in binary, {@link BinaryCopyWriter}) into a temporary
- * staging table, then move it across with one set-based {@code INSERT ... ON CONFLICT (source_key) DO NOTHING}, whose row count is
- * the number of new incidents. Several times faster than batched INSERTs, which PostgreSQL must
+ * staging table, then move it across with one set-based
+ * {@code INSERT ... ON CONFLICT (source_key) DO NOTHING}, whose row count is the number of new
+ * incidents. Several times faster than batched INSERTs, which PostgreSQL must
  * parse and plan for every batch. The geometry is not staged: the move builds it from the BNG
  * coordinates, so no coordinate is printed and parsed twice.
  *
@@ -40,7 +42,7 @@ final class CopyBatchWriter implements BatchWriter {
      * Reserves ids for a batch from the identity's own sequence, so the writer knows each row's
      * id: one step of the batch's size, which is safe because a bulk import holds the table's
      * exclusive lock, so no other session draws from the sequence meanwhile. Drawing them one by
-     * one ({@code nextval} per row) cost 60-100 ms per 10,000-row batch. Returns the last id.
+     * one ({@code nextval} per row) cost 60-100 ms per 10,000-row batch. Answers the last id.
      */
     private static final String RESERVE_IDS = "SELECT setval(s, nextval(s) + ? - 1) "
             + "FROM (SELECT pg_get_serial_sequence('incident', 'id') AS s) AS seq";
@@ -79,10 +81,10 @@ final class CopyBatchWriter implements BatchWriter {
         }
         first = false;
         if (deferred != null) {
-            copy(COPY_DIRECT, batch, nextIds(batch.size()));
+            copy(COPY_DIRECT, batch, OptionalLong.of(reserveIds(batch.size())));
             return batch.size();
         }
-        copy(COPY, batch, null);
+        copy(COPY, batch, OptionalLong.empty());
         try (Statement s = c.createStatement()) {
             int added = s.executeUpdate(MOVE);
             s.execute(EMPTY_STAGE);
@@ -90,44 +92,41 @@ final class CopyBatchWriter implements BatchWriter {
         }
     }
 
-    private long[] nextIds(int n) throws SQLException {
-        long last;
+    /** Reserves n consecutive ids; returns the first. */
+    private long reserveIds(int n) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(RESERVE_IDS)) {
             ps.setInt(1, n);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                last = rs.getLong(1);
+                return rs.getLong(1) - n + 1;
             }
         }
-        long[] ids = new long[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = last - n + 1 + i;
-        }
-        return ids;
     }
 
     /**
      * Streams the batch to COPY in binary ({@link BinaryCopyWriter}), in {@link IncidentRow#WITHOUT_GEOM}
-     * order; with ids, each row's id first and its geometry last, as EWKB, and the row's point is
-     * kept for the snapshot. Written straight into the connection, with no batch-sized buffer.
+     * order; given the batch's first id (straight into the table), each row's id first and its
+     * geometry last, as EWKB, and the row's point is kept for the snapshot. Written straight into
+     * the connection, with no batch-sized buffer.
      */
-    private void copy(String sql, List<Incident> batch, long[] ids) throws SQLException {
-        int fields = IncidentRow.COUNT_WITHOUT_GEOM + (ids != null ? 2 : 0);
+    private void copy(String sql, List<Incident> batch, OptionalLong firstId) throws SQLException {
+        boolean direct = firstId.isPresent();
+        int fields = IncidentRow.COUNT_WITHOUT_GEOM + (direct ? 2 : 0);
         try (BinaryCopyWriter out = new BinaryCopyWriter(new PGCopyOutputStream(pg, sql, 1 << 16))) {
             for (int i = 0; i < batch.size(); i++) {
                 Incident inc = batch.get(i);
                 out.row(fields);
-                if (ids != null) {
-                    out.value(ids[i]);
+                if (direct) {
+                    out.value(firstId.getAsLong() + i);
                 }
                 Object[] values = IncidentRow.values(inc, importId);
                 for (Object value : values) {
                     out.value(value);
                 }
-                if (ids != null) {
+                if (direct) {
                     out.value(ewkb.write(GeometryFactories.GRID.createPoint(
                             new Coordinate(inc.easting(), inc.northing()))));
-                    written.add(ids[i], inc, (String) values[IncidentRow.LOCATION]);
+                    written.add(firstId.getAsLong() + i, inc, (String) values[IncidentRow.LOCATION]);
                 }
             }
         } catch (IOException e) {

@@ -89,7 +89,6 @@ final class Jdbc {
         }
     }
 
-    /** "?, ?, ?" for n bind parameters; n comes from our own collections, never user text. */
     /**
      * Asks PostgreSQL to send this statement's rows in binary: the driver then reads numbers and
      * timestamps without parsing their text, which was a third of the Java time of a whole-table
@@ -102,6 +101,7 @@ final class Jdbc {
         }
     }
 
+    /** "?, ?, ?" for n bind parameters; n comes from our own collections, never user text. */
     static String placeholders(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));
     }
