@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
 /**
  * Writes rows in PostgreSQL's binary COPY format ({@code COPY ... FROM STDIN WITH (FORMAT
@@ -49,7 +50,7 @@ final class BinaryCopyWriter implements AutoCloseable {
 
     /**
      * One field from its Java value: String (text), Long (bigint), Double (double precision),
-     * Boolean, LocalDate (date), LocalDateTime (timestamp), byte[] (already binary); null is NULL.
+     * Boolean, LocalDate (date), LocalDateTime (timestamp), UUID, byte[] (already binary); null is NULL.
      */
     void value(Object v) throws IOException {
         if (v == null) {
@@ -66,6 +67,8 @@ final class BinaryCopyWriter implements AutoCloseable {
             timestamp(t);
         } else if (v instanceof LocalDate d) {
             date(d);
+        } else if (v instanceof UUID u) {
+            uuid(u);
         } else if (v instanceof byte[] b) {
             bytes(b);
         } else {
@@ -114,6 +117,13 @@ final class BinaryCopyWriter implements AutoCloseable {
         out.writeInt(8);
         long seconds = t.toEpochSecond(ZoneOffset.UTC) - EPOCH_SECOND;
         out.writeLong(seconds * 1_000_000L + t.getNano() / 1_000);
+    }
+
+    /** A uuid: its 16 bytes, most significant first. */
+    private void uuid(UUID u) throws IOException {
+        out.writeInt(16);
+        out.writeLong(u.getMostSignificantBits());
+        out.writeLong(u.getLeastSignificantBits());
     }
 
     /** A value already in its type's binary form (a PostGIS geometry takes EWKB). */

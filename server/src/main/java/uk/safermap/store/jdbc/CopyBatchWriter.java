@@ -20,7 +20,7 @@ import java.util.OptionalLong;
 /**
  * PostgreSQL's fast path: COPY the batch (in binary, {@link BinaryCopyWriter}) into a temporary
  * staging table, then move it across with one set-based
- * {@code INSERT ... ON CONFLICT (source_key) DO NOTHING}, whose row count is the number of new
+ * {@code INSERT ... ON CONFLICT (source_digest) DO NOTHING}, whose row count is the number of new
  * incidents. Several times faster than batched INSERTs, which PostgreSQL must
  * parse and plan for every batch. The geometry is not staged: the move builds it from the BNG
  * coordinates, so no coordinate is printed and parsed twice.
@@ -49,7 +49,7 @@ final class CopyBatchWriter implements BatchWriter {
     private static final String MOVE = "INSERT INTO incident (" + IncidentRow.BEFORE_GEOM + ", geom, "
             + IncidentRow.AFTER_GEOM + ") SELECT " + IncidentRow.BEFORE_GEOM
             + ", ST_SetSRID(ST_MakePoint(easting, northing), 27700), " + IncidentRow.AFTER_GEOM + " FROM " + STAGE
-            + " ON CONFLICT (source_key) DO NOTHING";
+            + " ON CONFLICT (source_digest) DO NOTHING";
     /**
      * With 10,000-row batches a TRUNCATE (a new file for the temporary table) costs less than
      * deleting every staged row: 15-30 % less time per move, measured with psql on 200,000 rows.
@@ -60,6 +60,7 @@ final class CopyBatchWriter implements BatchWriter {
     private final PGConnection pg;
     private boolean first = true;
     private final WKBWriter ewkb = new WKBWriter(2, true);
+    private final SourceDigest digest = new SourceDigest();
     private DeferredIndexes deferred;
     /** The rows a bulk import wrote, for the snapshot; null when not known. */
     private WrittenRows written;
@@ -119,7 +120,7 @@ final class CopyBatchWriter implements BatchWriter {
                 if (direct) {
                     out.value(firstId.getAsLong() + i);
                 }
-                Object[] values = IncidentRow.values(inc, importId);
+                Object[] values = IncidentRow.values(inc, importId, digest);
                 for (Object value : values) {
                     out.value(value);
                 }

@@ -18,14 +18,24 @@ public enum Dialect {
             "spatial_index", "SPATIAL INDEX",
             "using_gist", "",
             // H2 compares strings by code point already (no database collation is set).
-            "source_key_byte_order", "")),
+            "source_key_byte_order", "",
+            "source_digest_of_key", "CAST(HASH('MD5', source_key) AS UUID)",
+            // V1 left H2 to name the key's constraint.
+            "drop_source_key_unique", "EXECUTE IMMEDIATE 'ALTER TABLE incident DROP CONSTRAINT \"' || "
+                    + "(SELECT t.CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS t "
+                    + "JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE k ON k.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA "
+                    + "AND k.CONSTRAINT_NAME = t.CONSTRAINT_NAME WHERE t.TABLE_SCHEMA = CURRENT_SCHEMA "
+                    + "AND t.TABLE_NAME = 'INCIDENT' AND t.CONSTRAINT_TYPE = 'UNIQUE' AND k.COLUMN_NAME = 'SOURCE_KEY') "
+                    + "|| '\"'")),
     /** Incidents are found by the GiST index on the grid geometry. */
     POSTGIS("postgis", "geom && ST_MakeEnvelope(?, ?, ?, ?, 27700)", Map.of(
             "create_extension", "CREATE EXTENSION IF NOT EXISTS postgis;",
             "incident_position_index", "CREATE INDEX incident_geom_idx ON incident USING GIST (geom)",
             "spatial_index", "INDEX",
             "using_gist", "USING GIST",
-            "source_key_byte_order", "ALTER TABLE incident ALTER COLUMN source_key TYPE VARCHAR(120) COLLATE \"C\";"));
+            "source_key_byte_order", "ALTER TABLE incident ALTER COLUMN source_key TYPE VARCHAR(120) COLLATE \"C\";",
+            "source_digest_of_key", "md5(source_key)::uuid",
+            "drop_source_key_unique", "ALTER TABLE incident DROP CONSTRAINT incident_source_key_key"));
 
     private final String name;
     private final String gridBoxClause;

@@ -28,7 +28,7 @@ import java.util.Locale;
  *
  * <p>The grid index is dropped for the load and built once from all the rows when it ends (H2
  * keeps each B-tree row by row: 200,000 rows imported in 67 s with it and the time and category
- * indexes V15 has since dropped, in 37 s plus 10 s to build them afterwards). The primary key and the unique source key stay, so the
+ * indexes V15 has since dropped, in 37 s plus 10 s to build them afterwards). The primary key and the unique source digest stay, so the
  * duplicate checks and counts are unchanged. H2 commits before any DDL, which is harmless on this
  * session. A process killed during a load leaves that index missing: {@link #recover}, when
  * the store opens, deletes the rows of imports that never committed and builds the indexes.

@@ -24,14 +24,16 @@ import java.util.stream.Collectors;
 final class IncidentRow {
 
     /** The columns before the geometry, which end with the BNG coordinates it is built from. */
-    static final String BEFORE_GEOM = "source_key, source, import_id, crime_id, month_start, time_start, time_end, "
+    static final String BEFORE_GEOM = "source_key, source_digest, source, import_id, crime_id, month_start, time_start, time_end, "
             + "category, category_label, sensitive, lon, lat, easting, northing";
     static final String AFTER_GEOM = Arrays.stream(IncidentDetail.values()).map(IncidentDetail::column)
             .collect(Collectors.joining(", "));
     /** Every column but the geometry, in the order of {@link #values}. */
     static final String WITHOUT_GEOM = BEFORE_GEOM + ", " + AFTER_GEOM;
-    static final int BEFORE_GEOM_COUNT = 14;
+    static final int BEFORE_GEOM_COUNT = 15;
     static final int COUNT_WITHOUT_GEOM = BEFORE_GEOM_COUNT + IncidentDetail.values().length;
+    /** Where the key's digest is among {@link #values}. */
+    static final int DIGEST = 1;
     /** Where the location text is among {@link #values}. */
     static final int LOCATION = BEFORE_GEOM_COUNT + IncidentDetail.LOCATION.ordinal();
     /** The columns {@link #incident} reads: the id and every column but the geometry. */
@@ -42,11 +44,11 @@ final class IncidentRow {
 
     /**
      * Values in {@link #WITHOUT_GEOM} order; texts are cut to their column widths. Dates and times are
-     * {@code java.time} values: JDBC binds them as they are, and their ISO text is what COPY reads.
+     * {@code java.time} values: JDBC binds them as they are, and so does {@link BinaryCopyWriter}.
      */
-    static Object[] values(Incident inc, long importId) {
+    static Object[] values(Incident inc, long importId, SourceDigest digest) {
         Object[] v = Arrays.copyOf(new Object[] {
-            inc.sourceKey(), inc.source(), importId, cut(inc.crimeId(), 100), inc.month().atDay(1),
+            inc.sourceKey(), digest.of(inc.sourceKey()), inc.source(), importId, cut(inc.crimeId(), 100), inc.month().atDay(1),
             inc.when().start(), inc.when().end(), inc.category().slug(),
             cut(inc.categoryLabel(), 200), inc.sensitive(), inc.lon(), inc.lat(), inc.easting(), inc.northing()},
             COUNT_WITHOUT_GEOM);

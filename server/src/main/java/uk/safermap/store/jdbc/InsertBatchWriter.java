@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Looks the batch's keys up, then inserts the new rows with a JDBC batch (H2GIS). A large import
@@ -18,8 +19,8 @@ import java.util.Set;
 final class InsertBatchWriter implements BatchWriter {
 
     // One array parameter, not an IN list: the statement is the same for every batch size and
-    // the lookup uses the unique index on source_key.
-    private static final String EXISTING_KEYS = "SELECT source_key FROM incident WHERE source_key = ANY(?)";
+    // the lookup uses the unique index on source_digest.
+    private static final String EXISTING_KEYS = "SELECT source_digest FROM incident WHERE source_digest = ANY(?)";
     // The geometry arrives as EWKT and is parsed by the database's cast: no per-row function call.
     private static final String INSERT = "INSERT INTO incident (" + IncidentRow.BEFORE_GEOM + ", geom, "
             + IncidentRow.AFTER_GEOM + ") VALUES (" + Jdbc.placeholders(IncidentRow.BEFORE_GEOM_COUNT)
@@ -28,6 +29,7 @@ final class InsertBatchWriter implements BatchWriter {
 
     private final Connection c;
     private final long importId;
+    private final SourceDigest digest = new SourceDigest();
     private PreparedStatement insert;
     private H2gisBulkLoad bulk;
 
@@ -56,13 +58,13 @@ final class InsertBatchWriter implements BatchWriter {
     }
 
     private int insert(List<Incident> batch) throws SQLException {
-        Set<String> existing = existingKeys(batch);
+        Set<UUID> existing = existingKeys(batch);
         int added = 0;
         for (Incident inc : batch) {
-            if (existing.contains(inc.sourceKey())) {
+            Object[] values = IncidentRow.values(inc, importId, digest);
+            if (existing.contains((UUID) values[IncidentRow.DIGEST])) {
                 continue;
             }
-            Object[] values = IncidentRow.values(inc, importId);
             for (int i = 0; i < values.length; i++) {
                 // The geometry parameter sits between the columns before and after it.
                 insert.setObject(i < IncidentRow.BEFORE_GEOM_COUNT ? i + 1 : i + 2, values[i]);
@@ -78,13 +80,14 @@ final class InsertBatchWriter implements BatchWriter {
         return added;
     }
 
-    private Set<String> existingKeys(List<Incident> batch) throws SQLException {
-        Set<String> keys = new HashSet<>();
+    private Set<UUID> existingKeys(List<Incident> batch) throws SQLException {
+        Set<UUID> keys = new HashSet<>();
         try (PreparedStatement ps = target().prepareStatement(EXISTING_KEYS)) {
-            ps.setArray(1, target().createArrayOf("VARCHAR", batch.stream().map(Incident::sourceKey).toArray(String[]::new)));
+            ps.setArray(1, target().createArrayOf("UUID",
+                    batch.stream().map(i -> digest.of(i.sourceKey())).toArray(UUID[]::new)));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    keys.add(rs.getString(1));
+                    keys.add(rs.getObject(1, UUID.class));
                 }
             }
         }

@@ -345,19 +345,20 @@ public final class JdbcIncidentStore implements IncidentStore {
 
         @Override
         public int updateOutcomes(Map<String, String> outcomeBySourceKey) {
-            // By source key: its unique index finds each row without a crime_id index, so a
-            // writer that deferred it builds it now.
+            // By the source key's digest: its unique index finds each row without a crime_id
+            // index, so a writer that deferred it builds it now.
             try {
                 finishWriting();
             } catch (SQLException e) {
                 throw Jdbc.failure("building the indexes of import " + importId, e);
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE incident SET outcome = ? WHERE source_key = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE incident SET outcome = ? WHERE source_digest = ?")) {
+                SourceDigest digest = new SourceDigest();
                 int updated = 0;
                 int pending = 0;
                 for (Map.Entry<String, String> e : outcomeBySourceKey.entrySet()) {
                     ps.setString(1, IncidentRow.cut(e.getValue(), 200));
-                    ps.setString(2, e.getKey());
+                    ps.setObject(2, digest.of(e.getKey()));
                     ps.addBatch();
                     if (++pending == 1000) {
                         updated += sum(ps.executeBatch());

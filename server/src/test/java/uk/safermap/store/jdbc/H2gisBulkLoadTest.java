@@ -140,9 +140,9 @@ class H2gisBulkLoadTest {
             try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
                 s.execute("DROP INDEX incident_grid_idx");
                 s.execute("SET RETENTION_TIME " + H2gisBulkLoad.LOAD_RETENTION_MS);
-                s.execute("INSERT INTO incident (source_key, source, import_id, month_start, time_start, time_end, "
+                s.execute("INSERT INTO incident (source_key, source_digest, source, import_id, month_start, time_start, time_end, "
                         + "category, category_label, sensitive, lon, lat, easting, northing, geom) "
-                        + "SELECT 'orphan' || x, 'police-csv', 999, DATE '2025-01-01', TIMESTAMP '2025-01-01 00:00:00', "
+                        + "SELECT 'orphan' || x, RANDOM_UUID(), 'police-csv', 999, DATE '2025-01-01', TIMESTAMP '2025-01-01 00:00:00', "
                         + "TIMESTAMP '2025-02-01 00:00:00', 'burglary', 'Burglary', FALSE, -0.9, 52.7, 471000, 318000, "
                         + "CAST('SRID=27700;POINT(471000 318000)' AS GEOMETRY) FROM SYSTEM_RANGE(1, 25000)");
             }
