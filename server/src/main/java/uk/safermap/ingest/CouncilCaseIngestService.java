@@ -68,7 +68,7 @@ public final class CouncilCaseIngestService {
             List<Rejection> rejections = new ArrayList<>();
             int[] counts = new int[3]; // valid, imported, rejected
             csv.forEach(r -> {
-                Row result = row(r, cols, keys, now);
+                Row result = csv.nulCharacter(r).map(nul -> new Row(null, nul)).orElseGet(() -> row(r, cols, keys, now));
                 if (result.rejection() != null) {
                     counts[2]++;
                     if (rejections.size() < IngestService.MAX_REPORTED_REJECTIONS) {

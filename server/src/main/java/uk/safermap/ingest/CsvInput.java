@@ -130,6 +130,17 @@ final class CsvInput {
         return v == null || v.isBlank() ? null : v.trim();
     }
 
+    /** The first field of the record holding a NUL character, as a {@link Rejection#nulCharacter}. */
+    Optional<Rejection> nulCharacter(CSVRecord r) {
+        for (int i = 0; i < r.size(); i++) {
+            String v = r.get(i);
+            if (v.indexOf('\0') >= 0) {
+                return Optional.of(Rejection.nulCharacter(line(r), i < header.size() ? header.get(i) : "column " + (i + 1), v));
+            }
+        }
+        return Optional.empty();
+    }
+
     static long line(CSVRecord r) {
         return r.getRecordNumber() + 1;
     }

@@ -15,6 +15,16 @@ public record Rejection(long line, String field, String value, String reason, St
         this(line, field, value, reason, null);
     }
 
+    /**
+     * A value holding a NUL character (0x00), which PostgreSQL cannot keep in text: the row is
+     * refused on both stores alike, rather than failing the whole import on PostGIS. The value is
+     * shown with the NUL as U+2400, which a report can print.
+     */
+    static Rejection nulCharacter(long line, String field, String value) {
+        return new Rejection(line, field, value.replace('\0', '\u2400'),
+                "holds a NUL character (0x00), which the store cannot keep in text");
+    }
+
     Rejection inFile(String name) {
         return new Rejection(line, field, value, reason, name);
     }

@@ -128,11 +128,7 @@ final class RowNormaliser {
                 sensitive(row), row.details()));
     }
 
-    /**
-     * PostgreSQL keeps no NUL character (0x00) in text, so a row holding one is refused, on both
-     * stores alike, rather than failing the whole import on PostGIS. The value is reported with
-     * the NUL shown as U+2400.
-     */
+    /** The first field holding a NUL character ({@link Rejection#nulCharacter}), as the rejection of the row. */
     private static Result nulCharacter(RawRow row) {
         RawRow.FieldNames names = row.names();
         String[][] fields = {{names.crimeId(), row.crimeId()}, {names.date(), row.month()}, {names.date(), row.date()},
@@ -152,8 +148,7 @@ final class RowNormaliser {
     }
 
     private static Result nulRejection(RawRow row, String field, String value) {
-        return Result.rejected(row.line(), field, value.replace('\0', '\u2400'),
-                "holds a NUL character (0x00), which the store cannot keep in text");
+        return new Result(null, Rejection.nulCharacter(row.line(), field, value), null);
     }
 
     private Optional<Category> category(String label) {

@@ -73,7 +73,7 @@ public final class SpeedConcernIngestService {
             List<Rejection> rejections = new ArrayList<>();
             int[] counts = new int[3]; // valid, imported, rejected
             csv.forEach(r -> {
-                Row row = f.row(r, keys, now);
+                Row row = csv.nulCharacter(r).map(nul -> new Row(null, nul)).orElseGet(() -> f.row(r, keys, now));
                 if (row.rejection() != null) {
                     counts[2]++;
                     if (rejections.size() < IngestService.MAX_REPORTED_REJECTIONS) {

@@ -78,7 +78,7 @@ final class Stats19CsvReader {
         CsvInput csv = new CsvInput(in, NAME);
         Fields f = new Fields(csv);
         Naming naming = naming(csv);
-        csv.forEach(r -> sink.accept(f.row(r)), NAME);
+        csv.forEach(r -> sink.accept(csv.nulCharacter(r).map(nul -> new Row(null, nul)).orElseGet(() -> f.row(r))), NAME);
         return naming;
     }
 

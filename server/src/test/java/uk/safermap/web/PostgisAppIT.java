@@ -85,16 +85,49 @@ class PostgisAppIT {
         assertThat(report.get("rejected").get(0).get("reason").asText()).contains("NUL");
     }
 
+    /**
+     * The same for every other CSV import: the council's cases, speed concerns and STATS19
+     * collisions each report the row holding a NUL, by its line and column, and keep the rest.
+     */
+    @Test
+    void every_csv_import_rejects_a_row_with_a_nul_character_and_keeps_the_others() throws Exception {
+        String stats19;
+        try (InputStream in = getClass().getResourceAsStream("/stats19/melton-2023-partial.csv")) {
+            stats19 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        int collisions = (int) stats19.lines().count() - 1;
+        Map<String, String> files = Map.of(
+                "council-csv", "Case Reference,Incident Date,Incident Time,Incident Type,Easting,Northing,Street\n"
+                        + "NUL-1,14/03/2025,21:30,Fly-tipping,475200,319100,Market\u0000 Place\n"
+                        + "NUL-2,15/03/2025,21:30,Fly-tipping,475300,319200,King Street\n",
+                "speed-concerns", "reference,date,time,source,location,longitude,latitude,speed_limit\n"
+                        + "NUL-1,2024-03-02,08:15,Resident complaint,Scalford\u0000 Road,-0.8871,52.7765,30\n"
+                        + "NUL-2,2024-03-03,08:15,Resident complaint,Thorpe Road,-0.8850,52.7700,30\n",
+                "stats19", stats19.replaceFirst("E01025906", "E0102\u00005906"));
+        Map<String, Integer> kept = Map.of("council-csv", 1, "speed-concerns", 1, "stats19", collisions - 1);
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            var r = api.post("/api/imports?format=" + f.getKey() + "&name=nul.csv",
+                    f.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(r.status()).as(f.getKey() + ": " + r.text()).isEqualTo(201);
+            assertThat(r.json().get("imported").asInt()).as(f.getKey()).isEqualTo(kept.get(f.getKey()));
+            assertThat(r.json().at("/rejected/0/line").asInt()).as(f.getKey()).isEqualTo(2);
+            assertThat(r.json().at("/rejected/0/reason").asText()).as(f.getKey()).contains("NUL");
+            assertThat(r.json().at("/rejected/0/value").asText()).as(f.getKey()).contains("\u2400");
+        }
+    }
+
     /** Any other write with a NUL in its text is refused with 400 and a message, not failed with 500. */
     @Test
-    void a_road_collision_file_with_a_nul_character_is_refused_with_400() throws Exception {
-        String csv;
-        try (InputStream in = getClass().getResourceAsStream("/stats19/melton-2023-partial.csv")) {
-            csv = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        String withNul = csv.replaceFirst("E01025906", "E0102\u00005906");
-        var r = api.post("/api/imports?format=stats19&name=nul.csv", withNul.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(r.status()).isEqualTo(400);
+    void an_intervention_named_with_a_nul_character_is_refused_with_400() {
+        String body = "{\"name\":\"Cameras\\u0000 on Nottingham Road\",\"kind\":\"cctv\",\"start\":\"2025-01-10\","
+                + "\"end\":\"2025-12-31\",\"categories\":[\"burglary\"],\"target\":{\"sites\":"
+                + "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},"
+                + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[-0.887,52.7656]}}]},\"radius\":150}}";
+        var r = api.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + app.port() + "/api/interventions"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
         assertThat(r.json().get("message").asText()).contains("NUL");
     }
 }
