@@ -20,6 +20,7 @@ public enum Dialect {
             // H2 compares strings by code point already (no database collation is set).
             "source_key_byte_order", "",
             "source_digest_of_key", "CAST(HASH('MD5', source_key) AS UUID)",
+            "generated_stored", "",
             // V1 left H2 to name the key's constraint.
             "drop_source_key_unique", "EXECUTE IMMEDIATE 'ALTER TABLE incident DROP CONSTRAINT \"' || "
                     + "(SELECT t.CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS t "
@@ -35,6 +36,7 @@ public enum Dialect {
             "using_gist", "USING GIST",
             "source_key_byte_order", "ALTER TABLE incident ALTER COLUMN source_key TYPE VARCHAR(120) COLLATE \"C\";",
             "source_digest_of_key", "md5(source_key)::uuid",
+            "generated_stored", "STORED",
             "drop_source_key_unique", "ALTER TABLE incident DROP CONSTRAINT incident_source_key_key"));
 
     private final String name;
