@@ -8,6 +8,7 @@ import uk.safermap.analysis.cluster.Dbscan;
 import uk.safermap.domain.Category;
 import uk.safermap.domain.MonthIndex;
 import uk.safermap.geo.BritishNationalGrid;
+import uk.safermap.geo.DistinctPoints;
 import uk.safermap.store.PointSet;
 
 import java.util.ArrayList;
@@ -37,22 +38,43 @@ public final class ClusterService {
 
     private final IncidentSelection selection;
     private final ResultCache cache;
+    private final ResultCache positions;
     private final BritishNationalGrid grid;
 
-    public ClusterService(IncidentSelection selection, ResultCache cache, BritishNationalGrid grid) {
+    /**
+     * @param cache     for the results
+     * @param positions for the distinct positions of the incidents a filter selects, which do
+     *                  not depend on the parameters: a map asked again with another radius or
+     *                  minimum does not find them again (a quarter of a 3M-incident cluster
+     *                  map's time). One int per incident, so keep few.
+     */
+    public ClusterService(IncidentSelection selection, ResultCache cache, ResultCache positions,
+                          BritishNationalGrid grid) {
         this.selection = selection;
         this.cache = cache;
+        this.positions = positions;
         this.grid = grid;
     }
 
     public Result clusters(AnalysisFilter filter, ClusterParameters parameters) {
         Dbscan dbscan = new Dbscan(parameters.epsMetres(), parameters.minPoints());
         return cache.get("clusters|" + parameters.epsMetres() + "|" + parameters.minPoints() + "|" + filter.key(),
-                () -> compute(selection.select(filter, false), dbscan));
+                () -> {
+                    PointSet points = selection.select(filter, false);
+                    DistinctPoints at = positions.get("positions|" + filter.key(),
+                            () -> DistinctPoints.of(points.easting(), points.northing()));
+                    // A filter selects the same points in the same order at one data version, which
+                    // the caches key on; an import landing between the selection and the lookup
+                    // can only have added points (imports append, nothing deletes), so a count
+                    // that differs is the one sign of positions found for other points.
+                    if (at.pointCount() != points.size()) {
+                        at = DistinctPoints.of(points.easting(), points.northing());
+                    }
+                    return compute(points, dbscan.runSited(at), dbscan);
+                });
     }
 
-    private Result compute(PointSet points, Dbscan dbscan) {
-        Dbscan.Sited run = dbscan.runSited(points.easting(), points.northing());
+    private Result compute(PointSet points, Dbscan.Sited run, Dbscan dbscan) {
         Clustering c = run.clustering();
         List<Polygon> outlines = ClusterOutlines.outlines(run, dbscan.epsMetres(), GRID);
         List<RankedCluster> clusters = describe(points, c, outlines);

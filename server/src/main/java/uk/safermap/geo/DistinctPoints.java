@@ -102,6 +102,11 @@ public final class DistinctPoints {
         return y.clone();
     }
 
+    /** How many points were given. */
+    public int pointCount() {
+        return pointOf.length;
+    }
+
     /** The position of the k-th point given. */
     public int pointOf(int k) {
         return pointOf[k];

@@ -133,7 +133,7 @@ public final class Dbscan {
             // No neighbourhood can reach minPoints, so nothing is core.
             return Clustering.allNoise(x.length);
         }
-        return new Instance(new SiteGrid(x, y, epsMetres, cellSideMetres)).run();
+        return new Instance(SiteGrid.of(x, y, epsMetres, cellSideMetres)).run();
     }
 
     /**
@@ -149,13 +149,34 @@ public final class Dbscan {
     public Sited runSited(double[] x, double[] y) {
         check(x, y);
         if (x.length < minPoints) {
-            DistinctPoints sites = DistinctPoints.of(x, y);
-            int[] siteOfPoint = new int[x.length];
-            Arrays.setAll(siteOfPoint, sites::pointOf);
-            return new Sited(Clustering.allNoise(x.length), siteOfPoint, sites.x(), sites.y());
+            return allNoise(DistinctPoints.of(x, y));
         }
-        SiteGrid grid = new SiteGrid(x, y, epsMetres, cellSideMetres);
+        return sited(SiteGrid.of(x, y, epsMetres, cellSideMetres));
+    }
+
+    /**
+     * As {@link #runSited(double[], double[])} for the points whose distinct positions these are:
+     * the same clustering and sites, without bucketing every point again. A caller that clusters
+     * the same points with several parameters finds their positions once.
+     */
+    public Sited runSited(DistinctPoints at) {
+        // Every point is at one of the positions, so checking the positions checks the points.
+        check(at.x(), at.y());
+        if (at.pointCount() < minPoints) {
+            return allNoise(at);
+        }
+        return sited(SiteGrid.of(at, epsMetres, cellSideMetres));
+    }
+
+    private Sited sited(SiteGrid grid) {
         return new Sited(new Instance(grid).run(), grid.siteOfPoint, grid.siteX, grid.siteY);
+    }
+
+    /** No neighbourhood can reach minPoints, so nothing is core. */
+    private static Sited allNoise(DistinctPoints at) {
+        int[] siteOfPoint = new int[at.pointCount()];
+        Arrays.setAll(siteOfPoint, at::pointOf);
+        return new Sited(Clustering.allNoise(at.pointCount()), siteOfPoint, at.x(), at.y());
     }
 
     private static void check(double[] x, double[] y) {

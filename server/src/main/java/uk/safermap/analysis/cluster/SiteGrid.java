@@ -1,5 +1,7 @@
 package uk.safermap.analysis.cluster;
 
+import uk.safermap.geo.DistinctPoints;
+
 import java.util.Arrays;
 
 /**
@@ -57,50 +59,123 @@ final class SiteGrid {
     final int[] neighbourStart;
     final int[] neighbours;
 
-    /**
-     * @param cellSide cell side in metres; at most eps / sqrt(2) keeps the cells tight (and is what
-     *     {@link Dbscan} uses), and at most eps keeps every neighbour within {@value #REACH} cells
-     */
-    SiteGrid(double[] x, double[] y, double eps, double cellSide) {
+    /** The sites of a grid's points, cell by cell, before the cells are summarised. */
+    private record Layout(CellIndex cells, int[] cellStart, double[] x, double[] y, int[] weight, int[] first,
+                          int[] siteOfPoint) {
+    }
+
+    private SiteGrid(double eps, Layout layout) {
         epsSq = eps * eps;
-        pointCount = x.length;
-        CellIndex cells = new CellIndex(bounds(x, y), cellSide, eps, pointCount);
-        int[] cellOfPoint = new int[pointCount];
-        for (int i = 0; i < pointCount; i++) {
-            cellOfPoint[i] = cells.findOrAdd(cells.column(x[i]), cells.row(y[i]));
-        }
-        int[] newId = cells.renumberRowByRow();
-        cellCount = cells.count();
-        int[] pointStart = new int[cellCount + 1];
-        for (int i = 0; i < pointCount; i++) {
-            cellOfPoint[i] = newId[cellOfPoint[i]];
-            pointStart[cellOfPoint[i] + 1]++;
-        }
-        for (int c = 0; c < cellCount; c++) {
-            pointStart[c + 1] += pointStart[c];
-        }
-        Points sorted = new Points(x, y, cellOfPoint, pointStart);
-
-        siteOfPoint = cellOfPoint; // each entry is read above before it is overwritten below
-        cellStart = new int[cellCount + 1];
-        Sites sites = new Sites(pointCount);
-        for (int c = 0; c < cellCount; c++) {
-            cellStart[c] = sites.count;
-            sites.collapse(sorted, pointStart[c], pointStart[c + 1], siteOfPoint);
-        }
-        cellStart[cellCount] = sites.count;
-        siteCount = sites.count;
-        siteX = Arrays.copyOf(sites.x, siteCount);
-        siteY = Arrays.copyOf(sites.y, siteCount);
-        weight = Arrays.copyOf(sites.weight, siteCount);
-        firstIndex = Arrays.copyOf(sites.first, siteCount);
-
+        pointCount = layout.siteOfPoint().length;
+        siteOfPoint = layout.siteOfPoint();
+        siteCount = layout.x().length;
+        siteX = layout.x();
+        siteY = layout.y();
+        weight = layout.weight();
+        firstIndex = layout.first();
+        cellCount = layout.cells().count();
+        cellStart = layout.cellStart();
         cellWeight = new int[cellCount];
         box = new double[4 * cellCount];
         tight = new boolean[cellCount];
         summariseCells();
         neighbourStart = new int[cellCount + 1];
-        neighbours = findNeighbours(cells);
+        neighbours = findNeighbours(layout.cells());
+    }
+
+    /**
+     * The grid of the points {@code (x[i], y[i])}.
+     *
+     * @param cellSide cell side in metres; at most eps / sqrt(2) keeps the cells tight (and is what
+     *     {@link Dbscan} uses), and at most eps keeps every neighbour within {@value #REACH} cells
+     */
+    static SiteGrid of(double[] x, double[] y, double eps, double cellSide) {
+        int n = x.length;
+        CellIndex cells = new CellIndex(bounds(x, y), cellSide, eps, n);
+        int[] cellOfPoint = new int[n];
+        for (int i = 0; i < n; i++) {
+            cellOfPoint[i] = cells.findOrAdd(cells.column(x[i]), cells.row(y[i]));
+        }
+        int[] pointStart = byCell(cells, cellOfPoint);
+        Points sorted = new Points(x, y, cellOfPoint, pointStart);
+
+        int[] siteOfPoint = cellOfPoint; // each entry is read above before it is overwritten below
+        int cellCount = cells.count();
+        int[] cellStart = new int[cellCount + 1];
+        Sites sites = new Sites(n);
+        for (int c = 0; c < cellCount; c++) {
+            cellStart[c] = sites.count;
+            sites.collapse(sorted, pointStart[c], pointStart[c + 1], siteOfPoint);
+        }
+        cellStart[cellCount] = sites.count;
+        int m = sites.count;
+        return new SiteGrid(eps, new Layout(cells, cellStart, Arrays.copyOf(sites.x, m), Arrays.copyOf(sites.y, m),
+                Arrays.copyOf(sites.weight, m), Arrays.copyOf(sites.first, m), siteOfPoint));
+    }
+
+    /**
+     * The grid of points whose distinct positions are already known ({@link DistinctPoints},
+     * which a caller may keep for several runs over the same points): only the positions are
+     * bucketed, and each point is then given its position's site in one pass. With police.uk's
+     * snapping (a few thousand positions for a million incidents) that replaces bucketing and
+     * collapsing every point. The sites, their order and weights are those {@link #of(double[],
+     * double[], double, double)} gives: positions are numbered by first occurrence, so a stable
+     * sort by cell keeps each cell's sites in order of their first point.
+     */
+    static SiteGrid of(DistinctPoints at, double eps, double cellSide) {
+        double[] px = at.x();
+        double[] py = at.y();
+        int positions = px.length;
+        CellIndex cells = new CellIndex(bounds(px, py), cellSide, eps, positions);
+        int[] cellOfPosition = new int[positions];
+        for (int p = 0; p < positions; p++) {
+            cellOfPosition[p] = cells.findOrAdd(cells.column(px[p]), cells.row(py[p]));
+        }
+        int[] cellStart = byCell(cells, cellOfPosition);
+        int[] count = at.counts();
+        int n = at.pointCount();
+        int[] firstPoint = new int[positions];
+        for (int i = n - 1; i >= 0; i--) {
+            firstPoint[at.pointOf(i)] = i;
+        }
+        double[] x = new double[positions];
+        double[] y = new double[positions];
+        int[] weight = new int[positions];
+        int[] first = new int[positions];
+        int[] siteOfPosition = new int[positions];
+        int[] next = Arrays.copyOf(cellStart, cells.count());
+        for (int p = 0; p < positions; p++) {
+            int s = next[cellOfPosition[p]]++;
+            // + 0.0 turns -0.0 into 0.0, as for points.
+            x[s] = px[p] + 0.0;
+            y[s] = py[p] + 0.0;
+            weight[s] = count[p];
+            first[s] = firstPoint[p];
+            siteOfPosition[p] = s;
+        }
+        int[] siteOfPoint = new int[n];
+        for (int i = 0; i < n; i++) {
+            siteOfPoint[i] = siteOfPosition[at.pointOf(i)];
+        }
+        return new SiteGrid(eps, new Layout(cells, cellStart, x, y, weight, first, siteOfPoint));
+    }
+
+    /**
+     * Numbers the cells row by row, renumbering each item's cell, and answers where each cell's
+     * items start in cell order (one entry more than the cells, the last the item count).
+     */
+    private static int[] byCell(CellIndex cells, int[] cellOfItem) {
+        int[] newId = cells.renumberRowByRow();
+        int cellCount = cells.count();
+        int[] start = new int[cellCount + 1];
+        for (int i = 0; i < cellOfItem.length; i++) {
+            cellOfItem[i] = newId[cellOfItem[i]];
+            start[cellOfItem[i] + 1]++;
+        }
+        for (int c = 0; c < cellCount; c++) {
+            start[c + 1] += start[c];
+        }
+        return start;
     }
 
     /** The DBSCAN neighbourhood predicate, exactly as a brute-force implementation evaluates it. */

@@ -8,6 +8,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
+import uk.safermap.geo.DistinctPoints;
 
 import java.util.List;
 
@@ -40,6 +41,13 @@ class DbscanPropertyTest {
 
         assertThat(new Dbscan(eps, minPoints).run(x, y)).isEqualTo(expected);
         assertThat(new Dbscan(eps, minPoints, eps).run(x, y)).as("cells of side eps").isEqualTo(expected);
+        // From the points' distinct positions, found beforehand: the same clustering and the same sites.
+        Dbscan.Sited fromPoints = new Dbscan(eps, minPoints).runSited(x, y);
+        Dbscan.Sited fromPositions = new Dbscan(eps, minPoints).runSited(DistinctPoints.of(x, y));
+        assertThat(fromPositions.clustering()).as("from positions").isEqualTo(expected);
+        assertThat(fromPositions.siteOfPoint()).isEqualTo(fromPoints.siteOfPoint());
+        assertThat(fromPositions.siteX()).isEqualTo(fromPoints.siteX());
+        assertThat(fromPositions.siteY()).isEqualTo(fromPoints.siteY());
     }
 
     @Provide
