@@ -92,10 +92,7 @@ final class SiteGrid {
     static SiteGrid of(double[] x, double[] y, double eps, double cellSide) {
         int n = x.length;
         CellIndex cells = new CellIndex(bounds(x, y), cellSide, eps, n);
-        int[] cellOfPoint = new int[n];
-        for (int i = 0; i < n; i++) {
-            cellOfPoint[i] = cells.findOrAdd(cells.column(x[i]), cells.row(y[i]));
-        }
+        int[] cellOfPoint = cellOf(cells, x, y);
         int[] pointStart = byCell(cells, cellOfPoint);
         Points sorted = new Points(x, y, cellOfPoint, pointStart);
 
@@ -127,10 +124,7 @@ final class SiteGrid {
         double[] py = at.y();
         int positions = px.length;
         CellIndex cells = new CellIndex(bounds(px, py), cellSide, eps, positions);
-        int[] cellOfPosition = new int[positions];
-        for (int p = 0; p < positions; p++) {
-            cellOfPosition[p] = cells.findOrAdd(cells.column(px[p]), cells.row(py[p]));
-        }
+        int[] cellOfPosition = cellOf(cells, px, py);
         int[] cellStart = byCell(cells, cellOfPosition);
         int[] count = at.counts();
         int n = at.pointCount();
@@ -158,6 +152,15 @@ final class SiteGrid {
             siteOfPoint[i] = siteOfPosition[at.pointOf(i)];
         }
         return new SiteGrid(eps, new Layout(cells, cellStart, x, y, weight, first, siteOfPoint));
+    }
+
+    /** Each item's cell, adding the cells to the index as they are met. */
+    private static int[] cellOf(CellIndex cells, double[] x, double[] y) {
+        int[] cell = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            cell[i] = cells.findOrAdd(cells.column(x[i]), cells.row(y[i]));
+        }
+        return cell;
     }
 
     /**

@@ -120,7 +120,7 @@ final class CopyBatchWriter implements BatchWriter {
                 if (direct) {
                     out.value(firstId.getAsLong() + i);
                 }
-                Object[] values = IncidentRow.values(inc, importId, digest);
+                Object[] values = IncidentRow.values(inc, importId, digest.of(inc.sourceKey()));
                 for (Object value : values) {
                     out.value(value);
                 }

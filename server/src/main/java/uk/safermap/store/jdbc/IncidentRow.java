@@ -12,6 +12,7 @@ import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -32,8 +33,6 @@ final class IncidentRow {
     static final String WITHOUT_GEOM = BEFORE_GEOM + ", " + AFTER_GEOM;
     static final int BEFORE_GEOM_COUNT = 15;
     static final int COUNT_WITHOUT_GEOM = BEFORE_GEOM_COUNT + IncidentDetail.values().length;
-    /** Where the key's digest is among {@link #values}. */
-    static final int DIGEST = 1;
     /** Where the location text is among {@link #values}. */
     static final int LOCATION = BEFORE_GEOM_COUNT + IncidentDetail.LOCATION.ordinal();
     /** The columns {@link #incident} reads: the id and every column but the geometry. */
@@ -46,9 +45,9 @@ final class IncidentRow {
      * Values in {@link #WITHOUT_GEOM} order; texts are cut to their column widths. Dates and times are
      * {@code java.time} values: JDBC binds them as they are, and so does {@link BinaryCopyWriter}.
      */
-    static Object[] values(Incident inc, long importId, SourceDigest digest) {
+    static Object[] values(Incident inc, long importId, UUID digest) {
         Object[] v = Arrays.copyOf(new Object[] {
-            inc.sourceKey(), digest.of(inc.sourceKey()), inc.source(), importId, cut(inc.crimeId(), 100), inc.month().atDay(1),
+            inc.sourceKey(), digest, inc.source(), importId, cut(inc.crimeId(), 100), inc.month().atDay(1),
             inc.when().start(), inc.when().end(), inc.category().slug(),
             cut(inc.categoryLabel(), 200), inc.sensitive(), inc.lon(), inc.lat(), inc.easting(), inc.northing()},
             COUNT_WITHOUT_GEOM);

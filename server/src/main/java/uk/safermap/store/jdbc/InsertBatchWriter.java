@@ -58,13 +58,15 @@ final class InsertBatchWriter implements BatchWriter {
     }
 
     private int insert(List<Incident> batch) throws SQLException {
-        Set<UUID> existing = existingKeys(batch);
+        UUID[] digests = batch.stream().map(i -> digest.of(i.sourceKey())).toArray(UUID[]::new);
+        Set<UUID> existing = existingKeys(digests);
         int added = 0;
-        for (Incident inc : batch) {
-            Object[] values = IncidentRow.values(inc, importId, digest);
-            if (existing.contains((UUID) values[IncidentRow.DIGEST])) {
+        for (int k = 0; k < batch.size(); k++) {
+            if (existing.contains(digests[k])) {
                 continue;
             }
+            Incident inc = batch.get(k);
+            Object[] values = IncidentRow.values(inc, importId, digests[k]);
             for (int i = 0; i < values.length; i++) {
                 // The geometry parameter sits between the columns before and after it.
                 insert.setObject(i < IncidentRow.BEFORE_GEOM_COUNT ? i + 1 : i + 2, values[i]);
@@ -80,11 +82,10 @@ final class InsertBatchWriter implements BatchWriter {
         return added;
     }
 
-    private Set<UUID> existingKeys(List<Incident> batch) throws SQLException {
+    private Set<UUID> existingKeys(UUID[] digests) throws SQLException {
         Set<UUID> keys = new HashSet<>();
         try (PreparedStatement ps = target().prepareStatement(EXISTING_KEYS)) {
-            ps.setArray(1, target().createArrayOf("UUID",
-                    batch.stream().map(i -> digest.of(i.sourceKey())).toArray(UUID[]::new)));
+            ps.setArray(1, target().createArrayOf("UUID", digests));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     keys.add(rs.getObject(1, UUID.class));
