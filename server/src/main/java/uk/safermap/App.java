@@ -263,9 +263,7 @@ public final class App implements AutoCloseable {
         ResultCache cache = new ResultCache(incidents, 200, Duration.ofMinutes(30));
         // Density surfaces are up to 128 MB each (16M cells): few of them are kept.
         ResultCache surfaces = new ResultCache(incidents, 8, Duration.ofMinutes(30));
-        // The incidents' distinct positions per filter, 4 bytes per incident each (12 MB at 3M).
-        ResultCache positions = new ResultCache(incidents, 4, Duration.ofMinutes(30));
-        ClusterService clusters = new ClusterService(selection, cache, positions, grid);
+        ClusterService clusters = new ClusterService(selection, cache, grid);
         DensityService density = new DensityService(selection, surfaces, grid, disclosure, serviceArea);
         return new Routes.Analyses(areas, clusters, new GiStarService(selection, areas, cache, grid),
                 new EmergingService(selection, areas, cache, grid), new NearRepeatService(selection, cache),

@@ -26,9 +26,18 @@ import static uk.safermap.geo.GeometryFactories.GRID;
  */
 public final class ClusterService {
 
-    /** One cluster, ranked. {@code outline} is lon/lat; {@code share} is of the filtered incidents. */
+    /**
+     * One cluster, ranked. {@code outline} is lon/lat; {@code share} is of the filtered incidents.
+     * Its incidents' ids are found when first asked for ({@link #incidentIds}): a map needs none.
+     */
     public record RankedCluster(int rank, int count, double share, Map<String, Integer> categories, String firstMonth,
-                                String lastMonth, Geometry outline, Geometry outlineGrid, long[] incidentIds) {
+                                String lastMonth, Geometry outline, Geometry outlineGrid, Members members,
+                                int clusterId) {
+
+        /** The ids of the cluster's incidents, ascending; shared, not copied: do not modify. */
+        public long[] incidentIds() {
+            return members.of(clusterId);
+        }
     }
 
     /** All clusters, largest first, with totals. */
@@ -36,23 +45,54 @@ public final class ClusterService {
                          List<RankedCluster> clusters) {
     }
 
+    /**
+     * The ids of every cluster's incidents of one run, found on first use in one pass over the
+     * incidents and then kept: a map needs none of them, a patrol plan or a camera coverage
+     * check all. Thread-safe: a cached result is shared by concurrent requests.
+     */
+    public static final class Members {
+        private final long[] ids;
+        private final Dbscan.Sited run;
+        private long[][] byCluster;
+
+        private Members(long[] ids, Dbscan.Sited run) {
+            this.ids = ids;
+            this.run = run;
+        }
+
+        synchronized long[] of(int cluster) {
+            if (byCluster == null) {
+                byCluster = find();
+            }
+            return byCluster[cluster];
+        }
+
+        private long[][] find() {
+            int[] sizes = run.sizes();
+            int[] siteOfPoint = run.siteOfPoint();
+            int[] siteLabel = run.siteLabel();
+            long[][] out = new long[sizes.length][];
+            for (int c = 0; c < sizes.length; c++) {
+                out[c] = new long[sizes[c]];
+            }
+            int[] filled = new int[sizes.length];
+            for (int i = 0; i < ids.length; i++) {
+                int c = siteLabel[siteOfPoint[i]];
+                if (c != Clustering.NOISE) {
+                    out[c][filled[c]++] = ids[i];
+                }
+            }
+            return out;
+        }
+    }
+
     private final IncidentSelection selection;
     private final ResultCache cache;
-    private final ResultCache positions;
     private final BritishNationalGrid grid;
 
-    /**
-     * @param cache     for the results
-     * @param positions for the distinct positions of the incidents a filter selects, which do
-     *                  not depend on the parameters: a map asked again with another radius or
-     *                  minimum does not find them again (a quarter of a 3M-incident cluster
-     *                  map's time). One int per incident, so keep few.
-     */
-    public ClusterService(IncidentSelection selection, ResultCache cache, ResultCache positions,
-                          BritishNationalGrid grid) {
+    public ClusterService(IncidentSelection selection, ResultCache cache, BritishNationalGrid grid) {
         this.selection = selection;
         this.cache = cache;
-        this.positions = positions;
         this.grid = grid;
     }
 
@@ -61,77 +101,99 @@ public final class ClusterService {
         return cache.get("clusters|" + parameters.epsMetres() + "|" + parameters.minPoints() + "|" + filter.key(),
                 () -> {
                     PointSet points = selection.select(filter, false);
-                    DistinctPoints at = positions.get("positions|" + filter.key(),
-                            () -> DistinctPoints.of(points.easting(), points.northing()));
-                    // A filter selects the same points in the same order at one data version, which
-                    // the caches key on; an import landing between the selection and the lookup
-                    // can only have added points (imports append, nothing deletes), so a count
-                    // that differs is the one sign of positions found for other points.
-                    if (at.pointCount() != points.size()) {
-                        at = DistinctPoints.of(points.easting(), points.northing());
+                    DistinctPoints at = selection.positions(filter, points);
+                    PositionTally tally = cache.get("position-tally|" + filter.key(), () -> PositionTally.of(points, at));
+                    // As for the positions (IncidentSelection#positions): another count is another version's.
+                    if (tally.pointCount() != points.size()) {
+                        tally = PositionTally.of(points, at);
                     }
-                    return compute(points, dbscan.runSited(at), dbscan);
+                    return compute(points, at, tally, dbscan.runSited(at), dbscan);
                 });
     }
 
-    private Result compute(PointSet points, Dbscan.Sited run, Dbscan dbscan) {
-        Clustering c = run.clustering();
+    /**
+     * Per distinct position of a filter's incidents (P of them), how many of each category
+     * ({@code byCategory[p * categories + c]}) and their first and last month: what describing
+     * a cluster needs, summed over its sites instead of counted over its incidents, so a map
+     * asked with another radius or minimum does not pass over every incident again.
+     */
+    private record PositionTally(int pointCount, int[] byCategory, int[] firstMonth, int[] lastMonth) {
+
+        static PositionTally of(PointSet points, DistinctPoints at) {
+            int categories = Category.values().length;
+            int[] byCategory = new int[at.size() * categories];
+            int[] first = new int[at.size()];
+            int[] last = new int[at.size()];
+            Arrays.fill(first, Integer.MAX_VALUE);
+            Arrays.fill(last, Integer.MIN_VALUE);
+            byte[] category = points.category();
+            int[] monthIndex = points.monthIndex();
+            for (int i = 0; i < points.size(); i++) {
+                int p = at.pointOf(i);
+                byCategory[p * categories + category[i]]++;
+                first[p] = Math.min(first[p], monthIndex[i]);
+                last[p] = Math.max(last[p], monthIndex[i]);
+            }
+            return new PositionTally(points.size(), byCategory, first, last);
+        }
+    }
+
+    private Result compute(PointSet points, DistinctPoints at, PositionTally tally, Dbscan.Sited run, Dbscan dbscan) {
         List<Polygon> outlines = ClusterOutlines.outlines(run, dbscan.epsMetres(), GRID);
-        List<RankedCluster> clusters = describe(points, c, outlines);
+        List<RankedCluster> clusters = describe(at, tally, run, outlines, new Members(points.ids(), run));
         clusters.sort(Comparator.comparingInt(RankedCluster::count).reversed()
                 .thenComparing(RankedCluster::firstMonth));
         List<RankedCluster> ranked = new ArrayList<>(clusters.size());
         for (int i = 0; i < clusters.size(); i++) {
             RankedCluster r = clusters.get(i);
             ranked.add(new RankedCluster(i + 1, r.count(), points.size() == 0 ? 0 : (double) r.count() / points.size(),
-                    r.categories(), r.firstMonth(), r.lastMonth(), r.outline(), r.outlineGrid(), r.incidentIds()));
+                    r.categories(), r.firstMonth(), r.lastMonth(), r.outline(), r.outlineGrid(), r.members(),
+                    r.clusterId()));
         }
-        int clustered = points.size() - c.noiseCount();
-        return new Result(dbscan.epsMetres(), dbscan.minPoints(), points.size(), clustered, c.noiseCount(), ranked);
+        int noise = run.noiseCount();
+        return new Result(dbscan.epsMetres(), dbscan.minPoints(), points.size(), points.size() - noise, noise, ranked);
     }
 
     /**
-     * Each cluster's counts by category, first and last month and member ids (ascending), unranked,
-     * in one pass over the incidents in order rather than one pass per cluster over its members.
+     * Each cluster's counts by category and first and last month, unranked, summed over its sites
+     * from the tally of their positions (a site is a distinct position: its first point's).
      */
-    private List<RankedCluster> describe(PointSet points, Clustering c, List<Polygon> outlinesGrid) {
-        int k = c.clusterCount();
-        int[] sizes = c.sizes();
-        int[] labels = c.labels();
-        byte[] category = points.category();
-        int[] monthIndex = points.monthIndex();
-        long[] pointIds = points.ids();
-        int[][] perCategory = new int[k][Category.values().length];
+    private List<RankedCluster> describe(DistinctPoints at, PositionTally tally, Dbscan.Sited run,
+                                         List<Polygon> outlinesGrid, Members members) {
+        int k = run.clusterCount();
+        int[] sizes = run.sizes();
+        int[] siteLabel = run.siteLabel();
+        int[] siteFirst = run.siteFirst();
+        int categories = Category.values().length;
+        int[] perCategory = new int[k * categories];
         int[] first = new int[k];
         int[] last = new int[k];
         Arrays.fill(first, Integer.MAX_VALUE);
         Arrays.fill(last, Integer.MIN_VALUE);
-        long[][] ids = new long[k][];
-        for (int id = 0; id < k; id++) {
-            ids[id] = new long[sizes[id]];
-        }
-        int[] filled = new int[k];
-        for (int i = 0; i < labels.length; i++) {
-            int id = labels[i];
+        for (int s = 0; s < siteLabel.length; s++) {
+            int id = siteLabel[s];
             if (id == Clustering.NOISE) {
                 continue;
             }
-            perCategory[id][category[i]]++;
-            first[id] = Math.min(first[id], monthIndex[i]);
-            last[id] = Math.max(last[id], monthIndex[i]);
-            ids[id][filled[id]++] = pointIds[i];
+            int p = at.pointOf(siteFirst[s]);
+            for (int c = 0; c < categories; c++) {
+                perCategory[id * categories + c] += tally.byCategory()[p * categories + c];
+            }
+            first[id] = Math.min(first[id], tally.firstMonth()[p]);
+            last[id] = Math.max(last[id], tally.lastMonth()[p]);
         }
         List<RankedCluster> out = new ArrayList<>(k);
         for (int id = 0; id < k; id++) {
-            Map<String, Integer> categories = new LinkedHashMap<>();
+            Map<String, Integer> byCategory = new LinkedHashMap<>();
             for (Category cat : Category.values()) {
-                if (perCategory[id][cat.ordinal()] > 0) {
-                    categories.put(cat.slug(), perCategory[id][cat.ordinal()]);
+                int n = perCategory[id * categories + cat.ordinal()];
+                if (n > 0) {
+                    byCategory.put(cat.slug(), n);
                 }
             }
             Polygon outlineGrid = outlinesGrid.get(id);
-            out.add(new RankedCluster(0, sizes[id], 0, categories, month(first[id]), month(last[id]),
-                    grid.toWgs84(outlineGrid), outlineGrid, ids[id]));
+            out.add(new RankedCluster(0, sizes[id], 0, byCategory, month(first[id]), month(last[id]),
+                    grid.toWgs84(outlineGrid), outlineGrid, members, id));
         }
         return out;
     }

@@ -67,7 +67,7 @@ public final class GiStarService {
         StudyGrid study = StudyGrid.of(filter, selection, areas, cellMetres,
                 bandMetres.orElse(DEFAULT_HALO_CELLS * cellMetres));
         PointSet points = study.context();
-        CellCounts counts = CellCounts.ofCells(study.grid(), study.cellOfContext());
+        CellCounts counts = study.counts();
         List<String> warnings = new ArrayList<>();
         double band;
         String rule;

@@ -3,10 +3,12 @@ package uk.safermap.analysis;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import uk.safermap.analysis.grid.BandStencil;
+import uk.safermap.analysis.grid.CellCounts;
 import uk.safermap.analysis.grid.SquareGrid;
 import uk.safermap.analysis.grid.StudyMask;
 import uk.safermap.areas.AreaResolver;
 import uk.safermap.domain.InvalidInputException;
+import uk.safermap.geo.DistinctPoints;
 import uk.safermap.store.PointSet;
 
 import java.util.Arrays;
@@ -24,13 +26,14 @@ import java.util.Arrays;
  * shown, so a small neighbourhood is judged against the borough, not against itself.
  *
  * @param context     the incidents of the filter's time and categories over the whole borough: what is binned
- * @param cellOfContext the cell of each context incident (all of them are in the grid), so they are placed once
+ * @param positions   the context incidents' distinct positions, which are placed in cells instead of every incident
+ * @param cellOfPosition the cell of each position (all of them are in the grid)
  * @param mask        the cells the statistic is computed over
  * @param shown       per cell, whether it is reported
  * @param analysed    number of selected incidents (those in the filter's area) that lie in a study cell
  * @param selected    number of incidents the filter selects, area included
  */
-record StudyGrid(String name, PointSet context, int[] cellOfContext, SquareGrid grid, StudyMask mask, boolean[] shown,
+record StudyGrid(String name, PointSet context, DistinctPoints positions, int[] cellOfPosition, SquareGrid grid, StudyMask mask, boolean[] shown,
                  int analysed, int selected) {
     /** Output is one polygon per study cell: beyond this, ask for bigger cells. */
     static final int MAX_STUDY_CELLS = 250_000;
@@ -43,21 +46,25 @@ record StudyGrid(String name, PointSet context, int[] cellOfContext, SquareGrid 
     static StudyGrid of(AnalysisFilter filter, IncidentSelection selection, AreaResolver areas, double cellMetres,
                         double haloMetres) {
         PointSet context = selection.select(filter.withoutPlace(), false);
+        // Binned by distinct position: every incident at a position is in its cell.
+        DistinctPoints at = selection.positions(filter.withoutPlace(), context);
+        double[] px = at.x();
+        double[] py = at.y();
         Geometry place = selection.shape(filter).orElse(null);
         boolean[] inPlace = place == null ? null : IncidentSelection.within(place, context);
         AreaResolver.Resolved settled = areas.settledArea();
         Envelope env = new Envelope(settled.grid().getEnvelopeInternal());
-        for (int i = 0; i < context.size(); i++) {
-            env.expandToInclude(context.easting()[i], context.northing()[i]);
+        for (int p = 0; p < px.length; p++) {
+            env.expandToInclude(px[p], py[p]);
         }
         env.expandBy(haloMetres);
         SquareGrid grid = SquareGrid.covering(env, cellMetres);
         boolean[] inside = StudyMask.of(grid, settled.grid()).inside().clone();
         double[] occupied = new double[grid.cellCount()];
-        int[] cellOf = new int[context.size()];
-        for (int i = 0; i < context.size(); i++) {
-            cellOf[i] = grid.cellOf(context.easting()[i], context.northing()[i]);
-            occupied[cellOf[i]] = 1;
+        int[] cellOfPosition = new int[px.length];
+        for (int p = 0; p < px.length; p++) {
+            cellOfPosition[p] = grid.cellOf(px[p], py[p]);
+            occupied[cellOfPosition[p]] = 1;
         }
         boolean[] everywhere = new boolean[grid.cellCount()];
         Arrays.fill(everywhere, true);
@@ -76,17 +83,19 @@ record StudyGrid(String name, PointSet context, int[] cellOfContext, SquareGrid 
         if (place == null) {
             shown = mask.inside();
             selected = context.size();
-            for (int c : cellOf) {
-                analysed += mask.contains(c) ? 1 : 0;
+            int[] pointsAt = at.counts();
+            for (int p = 0; p < pointsAt.length; p++) {
+                analysed += mask.contains(cellOfPosition[p]) ? pointsAt[p] : 0;
             }
         } else {
             shown = StudyMask.of(grid, place).inside().clone();
             for (int i = 0; i < context.size(); i++) {
                 if (inPlace[i]) {
+                    int cell = cellOfPosition[at.pointOf(i)];
                     selected++;
-                    analysed += mask.contains(cellOf[i]) ? 1 : 0;
+                    analysed += mask.contains(cell) ? 1 : 0;
                     // A cell holding an incident of the area is shown even if its centre is just outside.
-                    shown[cellOf[i]] = true;
+                    shown[cell] = true;
                 }
             }
             boolean any = false;
@@ -101,7 +110,12 @@ record StudyGrid(String name, PointSet context, int[] cellOfContext, SquareGrid 
         String name = settled.name() + " and cells within " + fmt(haloMetres) + " m of an incident"
                 + filter.area().map(a -> "; showing " + a.name()).orElse("")
                 + (filter.bboxWgs84().isPresent() ? "; showing the bbox" : "");
-        return new StudyGrid(name, context, cellOf, grid, mask, shown, analysed, selected);
+        return new StudyGrid(name, context, at, cellOfPosition, grid, mask, shown, analysed, selected);
+    }
+
+    /** The context incidents per cell. */
+    CellCounts counts() {
+        return CellCounts.ofCells(grid, cellOfPosition, positions.counts());
     }
 
     private static String fmt(double metres) {

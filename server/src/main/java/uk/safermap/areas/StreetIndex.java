@@ -5,8 +5,6 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
-import org.locationtech.jts.index.strtree.ItemBoundable;
-import org.locationtech.jts.index.strtree.ItemDistance;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 import uk.safermap.domain.PoliceLocation;
@@ -27,8 +25,8 @@ import java.util.Optional;
  * runs past each point. Snap points named after a kind of place ("On or near Supermarket") are
  * never streets, but are kept to qualify a street ("near Supermarket").
  *
- * <p>Nearest-neighbour search over an STRtree (Leutenegger et al. 1997, as in JTS). Immutable
- * once built; querying is thread-safe (the trees are built in the constructor).
+ * <p>Candidates are found by window queries on an STRtree (Leutenegger et al. 1997, as in JTS).
+ * Immutable once built; querying is thread-safe (the trees are built in the constructor).
  */
 public final class StreetIndex {
 
@@ -210,30 +208,53 @@ public final class StreetIndex {
         return nearest(facilityTree, new ShapeDistance(gridShape), FACILITY_METRES).map(SnapPoint::name);
     }
 
+    /**
+     * The snap point nearest the shape within {@code within} metres; of several as near, the
+     * busiest, which names what most of the shape's incidents are on (an area asked about, a
+     * cluster's outline or a hot cell, mostly holds snap points of its own incidents, all at
+     * distance 0). Every such point lies in the shape's envelope widened by {@code within}, so
+     * only those are measured: a few per shape, where JTS's nearest-neighbour search over the
+     * tree had measured far more and was half of a cluster map's time.
+     */
     private static Optional<SnapPoint> nearest(STRtree tree, ShapeDistance shape, double within) {
-        if (tree.isEmpty()) {
-            return Optional.empty();
+        SnapPoint best = null;
+        for (Object item : tree.query(shape.envelope())) {
+            SnapPoint p = (SnapPoint) item;
+            if ((best == null || p.incidents() > best.incidents()) && shape.covers(p)) {
+                best = p;
+            }
         }
-        SnapPoint found = (SnapPoint) tree.nearestNeighbour(shape.envelope(), shape, DISTANCE);
-        return shape.to(found) <= within ? Optional.of(found) : Optional.empty();
+        if (best != null) {
+            return Optional.of(best);
+        }
+        Envelope near = new Envelope(shape.envelope());
+        near.expandBy(within);
+        double bestMetres = Double.POSITIVE_INFINITY;
+        for (Object item : tree.query(near)) {
+            SnapPoint p = (SnapPoint) item;
+            double metres = shape.to(p);
+            if (metres < bestMetres || metres == bestMetres && p.incidents() > best.incidents()) {
+                best = p;
+                bestMetres = metres;
+            }
+        }
+        return bestMetres <= within ? Optional.of(best) : Optional.empty();
     }
 
     /**
      * The distance from snap points to one shape, as {@link Geometry#distance} gives it (0 inside
-     * an area, else to the nearest segment), with the shape's segments and area indexed once
-     * (JTS {@link IndexedFacetDistance}, {@link IndexedPointInAreaLocator}): the nearest-neighbour
-     * search measures many candidates against one cluster outline, and {@code Geometry.distance}
-     * walks every vertex of the outline for each. Ground labels were a third of a cluster map's
-     * time at 3M incidents.
+     * an area, else to the nearest segment), with the shape's area indexed once (JTS
+     * {@link IndexedPointInAreaLocator}) and its segments when first needed (JTS
+     * {@link IndexedFacetDistance}): most points measured are inside, and
+     * {@code Geometry.distance} walks every vertex of the outline for each point.
      */
     static final class ShapeDistance {
         private final Geometry shape;
-        private final IndexedFacetDistance facets;
         private final IndexedPointInAreaLocator area;
+        private IndexedFacetDistance facets;
 
         ShapeDistance(Geometry shape) {
             this.shape = shape;
-            this.facets = new IndexedFacetDistance(shape);
             this.area = shape.getDimension() == 2 ? new IndexedPointInAreaLocator(shape) : null;
         }
 
@@ -241,16 +262,19 @@ public final class StreetIndex {
             return shape.getEnvelopeInternal();
         }
 
+        /** Whether the shape is an area holding the point, boundary included (distance 0). */
+        boolean covers(SnapPoint p) {
+            return area != null && area.locate(new Coordinate(p.easting(), p.northing())) != Location.EXTERIOR;
+        }
+
         double to(SnapPoint p) {
-            Coordinate c = new Coordinate(p.easting(), p.northing());
-            if (area != null && area.locate(c) != Location.EXTERIOR) {
+            if (covers(p)) {
                 return 0;
             }
-            return facets.distance(shape.getFactory().createPoint(c));
+            if (facets == null) {
+                facets = new IndexedFacetDistance(shape);
+            }
+            return facets.distance(shape.getFactory().createPoint(new Coordinate(p.easting(), p.northing())));
         }
     }
-
-    /** Between a snap point in the tree and the shape asked about (the tree compares only those). */
-    private static final ItemDistance DISTANCE = (ItemBoundable a, ItemBoundable b) -> a.getItem() instanceof SnapPoint p
-            ? ((ShapeDistance) b.getItem()).to(p) : ((ShapeDistance) a.getItem()).to((SnapPoint) b.getItem());
 }

@@ -19,11 +19,16 @@ public final class DistinctPoints {
     private final double[] x;
     private final double[] y;
     private final int[] pointOf;
+    /** Per position, how many points are at it, and the first of them (in the order given). */
+    private final int[] count;
+    private final int[] first;
 
-    private DistinctPoints(double[] x, double[] y, int[] pointOf) {
+    private DistinctPoints(double[] x, double[] y, int[] pointOf, int[] count, int[] first) {
         this.x = x;
         this.y = y;
         this.pointOf = pointOf;
+        this.count = count;
+        this.first = first;
     }
 
     /** The distinct positions of all the points. */
@@ -44,6 +49,8 @@ public final class DistinctPoints {
         int[] table = new int[1024];
         double[] px = new double[512];
         double[] py = new double[512];
+        int[] counts = new int[512];
+        int[] first = new int[512];
         int[] pointOf = new int[members.length];
         int count = 0;
         for (int k = 0; k < members.length; k++) {
@@ -54,16 +61,22 @@ public final class DistinctPoints {
                 if (count == px.length) {
                     px = Arrays.copyOf(px, 2 * count);
                     py = Arrays.copyOf(py, 2 * count);
+                    counts = Arrays.copyOf(counts, 2 * count);
+                    first = Arrays.copyOf(first, 2 * count);
                     table = rehashed(px, py, count, 2 * px.length);
                     slot = find(table, px, py, mx, my);
                 }
                 px[count] = mx;
                 py[count] = my;
+                first[count] = k;
                 table[slot] = ++count;
             }
-            pointOf[k] = table[slot] - 1;
+            int p = table[slot] - 1;
+            pointOf[k] = p;
+            counts[p]++;
         }
-        return new DistinctPoints(Arrays.copyOf(px, count), Arrays.copyOf(py, count), pointOf);
+        return new DistinctPoints(Arrays.copyOf(px, count), Arrays.copyOf(py, count), pointOf,
+                Arrays.copyOf(counts, count), Arrays.copyOf(first, count));
     }
 
     /** The slot holding (mx, my), or the free slot where it goes; slots hold point number + 1, 0 is free. */
@@ -114,9 +127,23 @@ public final class DistinctPoints {
 
     /** Per position, how many of the points are at it. */
     public int[] counts() {
-        int[] out = new int[size()];
-        for (int p : pointOf) {
-            out[p]++;
+        return count.clone();
+    }
+
+    /** Per position, the first point at it (its index in the order the points were given). */
+    public int[] firstPoints() {
+        return first.clone();
+    }
+
+    /** Per point given, in that order, the value of its position: {@code valueOfPosition[pointOf(k)]}. */
+    public int[] perPoint(int[] valueOfPosition) {
+        if (valueOfPosition.length != size()) {
+            throw new IllegalArgumentException("one value per position: " + size() + " positions, got "
+                    + valueOfPosition.length + " values");
+        }
+        int[] out = new int[pointOf.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = valueOfPosition[pointOf[k]];
         }
         return out;
     }

@@ -32,6 +32,11 @@ final class GroundLabels {
         return GroundLabel.of(gazetteer.label(lonLat));
     }
 
+    /** As {@link #of(Geometry)}, given the shape in grid metres too (a cluster holds both). */
+    GroundLabel of(Geometry lonLat, Geometry grid) {
+        return GroundLabel.of(gazetteer.label(lonLat, grid));
+    }
+
     /** The properties with the label of a lon/lat geometry appended; returns the same map. */
     Map<String, Object> add(Map<String, Object> properties, Geometry lonLat) {
         return add(properties, gazetteer.label(lonLat));

@@ -43,7 +43,7 @@ final class HotspotHandler {
         var request = AnalysisParams.withFilter(ctx, areas, ClusterParameters::read);
         ClusterService.Result r = clusters.clusters(request.filter(), request.parameters());
         List<GeoFeature<HotspotJson.Cluster>> features = r.clusters().stream().map(c -> new GeoFeature<>(c.rank(),
-                c.outline(), HotspotJson.Cluster.of(c, labels.of(c.outline())))).toList();
+                c.outline(), HotspotJson.Cluster.of(c, labels.of(c.outline(), c.outlineGrid())))).toList();
         GeoJsonResponse.typedCollection(ctx, mapper, features, HotspotJson.Clusters.of(r));
     }
 

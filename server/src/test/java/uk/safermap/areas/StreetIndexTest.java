@@ -5,6 +5,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
 import uk.safermap.domain.PoliceLocation;
 import uk.safermap.store.PointSet;
 
@@ -70,6 +71,41 @@ class StreetIndexTest {
         for (int i = 0; i < n; i++) {
             assertThat(streets.get(i)).isEqualTo(new StreetIndex.SnapPoint("Street " + i, 470_000 + 10 * i, 315_000, 2));
         }
+    }
+
+    /**
+     * The street named for a shape is the snap point nearest it (Geometry.distance, 0 inside),
+     * within 500 m, and of several as near the busiest: the same as measuring every snap point.
+     */
+    @Property(tries = 200)
+    void the_street_named_is_the_nearest_and_of_equals_the_busiest(@ForAll long seed,
+                                                                  @ForAll @IntRange(min = 0, max = 900) int size) {
+        Random r = new Random(seed);
+        PointSet points = generated(r, 4000);
+        StreetIndex index = StreetIndex.of(points);
+        double x = 469_500 + r.nextDouble() * 1_800;
+        double y = 314_500 + r.nextDouble() * 1_500;
+        Geometry shape = size == 0 ? GRID.createPoint(new Coordinate(x, y))
+                : GRID.createPoint(new Coordinate(x, y)).buffer(size / 4.0, 2).union(
+                        GRID.createPoint(new Coordinate(x + size / 3.0, y - size / 5.0)).buffer(size / 6.0, 2));
+        check(index.streets(), shape, StreetIndex.NEAR_METRES, index.nearestStreet(shape).map(StreetIndex.Nearest::street));
+        check(everyIncident(points, false), shape, StreetIndex.FACILITY_METRES, index.facility(shape));
+    }
+
+    private static void check(List<StreetIndex.SnapPoint> all, Geometry shape, double within, Optional<String> named) {
+        double best = all.stream().mapToDouble(p -> metres(shape, p)).min().orElse(Double.POSITIVE_INFINITY);
+        if (best > within) {
+            assertThat(named).isEmpty();
+            return;
+        }
+        int busiest = all.stream().filter(p -> metres(shape, p) == best).mapToInt(StreetIndex.SnapPoint::incidents)
+                .max().orElseThrow();
+        assertThat(all.stream().filter(p -> metres(shape, p) == best && p.incidents() == busiest)
+                .map(StreetIndex.SnapPoint::name)).contains(named.orElseThrow());
+    }
+
+    private static double metres(Geometry shape, StreetIndex.SnapPoint p) {
+        return shape.distance(GRID.createPoint(new Coordinate(p.easting(), p.northing())));
     }
 
     @Test

@@ -27,12 +27,19 @@ class DistinctPointsTest {
         assertThat(d.counts()).containsExactly(2, 2, 1, 1);
         assertThat(d.sums(new double[] {1, 10, 100, 1000, 10000, 100000})).containsExactly(101, 10010, 1000, 100000);
         assertThat(d.pointOf(4)).isEqualTo(1);
+        assertThat(d.firstPoints()).containsExactly(0, 1, 3, 5);
+        assertThat(d.perPoint(new int[] {10, 11, 12, 13})).containsExactly(10, 11, 10, 12, 11, 13);
     }
 
     @Test
     void members_pick_the_points_looked_at_and_sums_want_one_value_each() {
         DistinctPoints d = DistinctPoints.of(new double[] {0, 1, 0}, new double[] {0, 1, 0}, new int[] {2, 1});
         assertThat(d.x()).containsExactly(0, 1);
+        // Numbered among the members, in the order given.
+        assertThat(d.firstPoints()).containsExactly(0, 1);
+        assertThat(d.counts()).containsExactly(1, 1);
+        assertThatThrownBy(() -> d.perPoint(new int[3])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("one value per position");
         assertThatThrownBy(() -> d.sums(new double[3])).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("one value per point");
     }
@@ -62,5 +69,14 @@ class DistinctPointsTest {
             assertThat(d.pointOf(i)).isEqualTo(found);
         }
         assertThat(d.size()).isEqualTo(seen.size());
+        int[] counts = new int[d.size()];
+        int[] first = new int[d.size()];
+        java.util.Arrays.fill(first, -1);
+        for (int i = 0; i < n; i++) {
+            counts[d.pointOf(i)]++;
+            first[d.pointOf(i)] = first[d.pointOf(i)] < 0 ? i : first[d.pointOf(i)];
+        }
+        assertThat(d.counts()).isEqualTo(counts);
+        assertThat(d.firstPoints()).isEqualTo(first);
     }
 }

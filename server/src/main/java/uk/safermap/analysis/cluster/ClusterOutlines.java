@@ -11,8 +11,10 @@ import uk.safermap.geo.DistinctPoints;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * Map outlines of clusters: one polygon per cluster in British National Grid metres that contains
@@ -106,26 +108,19 @@ public final class ClusterOutlines {
 
     /** One outline per cluster (index = cluster id) from a run's sites; see {@link #outlines(Dbscan.Sited, double, GeometryFactory)}. */
     public List<Polygon> outlines(Dbscan.Sited run) {
-        int[] labels = run.clustering().labels();
-        int[] siteOfPoint = run.siteOfPoint();
-        int clusters = run.clustering().clusterCount();
-        // Points at equal coordinates share a site and so a label: each site is one cluster's.
-        // Listing the sites in the order the points first reach them, then grouping that list by
-        // cluster (keeping its order), gives each cluster's distinct positions in the order its
-        // members (ascending) first reach them, as DistinctPoints numbers them.
-        boolean[] reached = new boolean[run.siteX().length];
-        int[] reachedSites = new int[reached.length];
-        int[] clusterOfReached = new int[reached.length];
+        int[] labels = run.siteLabel();
+        int[] first = run.siteFirst();
+        int clusters = run.clusterCount();
+        // Each site is one cluster's (or noise). Listing the clustered sites in the order the
+        // points first reach them (by their first point), then grouping that list by cluster
+        // (keeping its order), gives each cluster's distinct positions in the order its members
+        // (ascending) first reach them, as DistinctPoints numbers them.
+        Integer[] reached = IntStream.range(0, labels.length).filter(s -> labels[s] != Clustering.NOISE).boxed()
+                .sorted(Comparator.comparingInt(s -> first[s])).toArray(Integer[]::new);
+        int n = reached.length;
         int[] clusterStart = new int[clusters + 1];
-        int n = 0;
-        for (int i = 0; i < labels.length; i++) {
-            int s = siteOfPoint[i];
-            if (labels[i] != Clustering.NOISE && !reached[s]) {
-                reached[s] = true;
-                reachedSites[n] = s;
-                clusterOfReached[n++] = labels[i];
-                clusterStart[labels[i] + 1]++;
-            }
+        for (int s : reached) {
+            clusterStart[labels[s] + 1]++;
         }
         for (int c = 0; c < clusters; c++) {
             clusterStart[c + 1] += clusterStart[c];
@@ -133,9 +128,8 @@ public final class ClusterOutlines {
         int[] filled = Arrays.copyOf(clusterStart, clusters);
         double[] px = new double[n];
         double[] py = new double[n];
-        for (int k = 0; k < n; k++) {
-            int s = reachedSites[k];
-            int at = filled[clusterOfReached[k]]++;
+        for (int s : reached) {
+            int at = filled[labels[s]]++;
             px[at] = run.siteX()[s];
             py[at] = run.siteY()[s];
         }

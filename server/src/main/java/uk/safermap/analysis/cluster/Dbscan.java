@@ -133,16 +133,58 @@ public final class Dbscan {
             // No neighbourhood can reach minPoints, so nothing is core.
             return Clustering.allNoise(x.length);
         }
-        return new Instance(SiteGrid.of(x, y, epsMetres, cellSideMetres)).run();
+        return sited(SiteGrid.of(x, y, epsMetres, cellSideMetres)).clustering();
     }
 
     /**
-     * A run's clustering with the distinct positions (sites) it collapsed the points into: each
-     * point's site and each site's coordinates. Points at equal coordinates share a site and so a
-     * label, so what depends on position only (a cluster's outline) can be worked out per site.
+     * A run kept at its distinct positions (sites), for callers that work per site: points at
+     * equal coordinates share a site and so a label and core flag, so what depends on position
+     * only (a cluster's outline, size or extent) is worked out over a few thousand sites rather
+     * than every point. Per point, only the site is kept; {@link #clustering} expands the labels.
      * The arrays are shared, not copied: treat them as read-only.
+     *
+     * @param siteOfPoint each point's site
+     * @param siteX       each site's coordinates
+     * @param siteWeight  how many points are at each site
+     * @param siteFirst   the first point (lowest index) at each site
+     * @param siteLabel   each site's cluster, or {@link Clustering#NOISE}
+     * @param siteCore    whether each site's points are core points
      */
-    public record Sited(Clustering clustering, int[] siteOfPoint, double[] siteX, double[] siteY) {
+    public record Sited(int[] siteOfPoint, double[] siteX, double[] siteY, int[] siteWeight, int[] siteFirst,
+                        int[] siteLabel, boolean[] siteCore, int clusterCount) {
+
+        /** The clustering per point, as {@link #run} gives it: one pass over the points each call. */
+        public Clustering clustering() {
+            int n = siteOfPoint.length;
+            int[] labels = new int[n];
+            boolean[] core = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                int s = siteOfPoint[i];
+                labels[i] = siteLabel[s];
+                core[i] = siteCore[s];
+            }
+            return new Clustering(labels, core, clusterCount);
+        }
+
+        /** Per cluster, how many points it has. */
+        public int[] sizes() {
+            int[] sizes = new int[clusterCount];
+            for (int s = 0; s < siteLabel.length; s++) {
+                if (siteLabel[s] != Clustering.NOISE) {
+                    sizes[siteLabel[s]] += siteWeight[s];
+                }
+            }
+            return sizes;
+        }
+
+        /** How many points are noise. */
+        public int noiseCount() {
+            int noise = 0;
+            for (int s = 0; s < siteLabel.length; s++) {
+                noise += siteLabel[s] == Clustering.NOISE ? siteWeight[s] : 0;
+            }
+            return noise;
+        }
     }
 
     /** As {@link #run}, keeping the sites: the same clustering. */
@@ -169,14 +211,24 @@ public final class Dbscan {
     }
 
     private Sited sited(SiteGrid grid) {
-        return new Sited(new Instance(grid).run(), grid.siteOfPoint, grid.siteX, grid.siteY);
+        Instance run = new Instance(grid);
+        int clusterCount = run.run();
+        return new Sited(grid.siteOfPoint, grid.siteX, grid.siteY, grid.weight, grid.firstIndex, run.label, run.core,
+                clusterCount);
     }
 
     /** No neighbourhood can reach minPoints, so nothing is core. */
     private static Sited allNoise(DistinctPoints at) {
-        int[] siteOfPoint = new int[at.pointCount()];
-        Arrays.setAll(siteOfPoint, at::pointOf);
-        return new Sited(Clustering.allNoise(at.pointCount()), siteOfPoint, at.x(), at.y());
+        int[] noise = new int[at.size()];
+        Arrays.fill(noise, Clustering.NOISE);
+        return new Sited(at.perPoint(identity(at.size())), at.x(), at.y(), at.counts(), at.firstPoints(), noise,
+                new boolean[at.size()], 0);
+    }
+
+    private static int[] identity(int n) {
+        int[] out = new int[n];
+        Arrays.setAll(out, i -> i);
+        return out;
     }
 
     private static void check(double[] x, double[] y) {
@@ -211,12 +263,13 @@ public final class Dbscan {
             label = new int[grid.siteCount];
         }
 
-        Clustering run() {
+        /** Labels the sites; answers the number of clusters. */
+        int run() {
             markCoreSites();
             joinCoreSites();
             int clusterCount = numberClusters();
             labelBorderSites();
-            return toPoints(clusterCount);
+            return clusterCount;
         }
 
         private void markCoreSites() {
@@ -441,18 +494,6 @@ public final class Dbscan {
                 }
             }
             return best;
-        }
-
-        private Clustering toPoints(int clusterCount) {
-            int n = grid.pointCount;
-            int[] labels = new int[n];
-            boolean[] corePoints = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                int s = grid.siteOfPoint[i];
-                labels[i] = label[s];
-                corePoints[i] = core[s];
-            }
-            return new Clustering(labels, corePoints, clusterCount);
         }
     }
 }

@@ -127,11 +127,7 @@ final class SiteGrid {
         int[] cellOfPosition = cellOf(cells, px, py);
         int[] cellStart = byCell(cells, cellOfPosition);
         int[] count = at.counts();
-        int n = at.pointCount();
-        int[] firstPoint = new int[positions];
-        for (int i = n - 1; i >= 0; i--) {
-            firstPoint[at.pointOf(i)] = i;
-        }
+        int[] firstPoint = at.firstPoints();
         double[] x = new double[positions];
         double[] y = new double[positions];
         int[] weight = new int[positions];
@@ -147,11 +143,7 @@ final class SiteGrid {
             first[s] = firstPoint[p];
             siteOfPosition[p] = s;
         }
-        int[] siteOfPoint = new int[n];
-        for (int i = 0; i < n; i++) {
-            siteOfPoint[i] = siteOfPosition[at.pointOf(i)];
-        }
-        return new SiteGrid(eps, new Layout(cells, cellStart, x, y, weight, first, siteOfPoint));
+        return new SiteGrid(eps, new Layout(cells, cellStart, x, y, weight, first, at.perPoint(siteOfPosition)));
     }
 
     /** Each item's cell, adding the cells to the index as they are met. */

@@ -46,20 +46,29 @@ public record CellCounts(SquareGrid grid, double[] counts, long binned, long out
     }
 
     /**
-     * Counts points already placed in cells (by {@link SquareGrid#cellOf}, -1 outside): the same
-     * counts as {@link #of(SquareGrid, double[], double[])} on their coordinates, for a caller that
-     * needed each point's cell anyway, so the points are not placed twice.
+     * Counts points already placed in cells by their distinct positions: position k is in cell
+     * {@code cellOfPosition[k]} (by {@link SquareGrid#cellOf}, -1 outside) and holds
+     * {@code pointsAt[k]} points. The same counts as {@link #of(SquareGrid, double[], double[])}
+     * on the points' coordinates, in time O(positions + cells): police.uk snaps a million
+     * incidents to a few thousand positions.
      */
-    public static CellCounts ofCells(SquareGrid grid, int[] cellOfPoint) {
+    public static CellCounts ofCells(SquareGrid grid, int[] cellOfPosition, int[] pointsAt) {
+        if (cellOfPosition.length != pointsAt.length) {
+            throw new IllegalArgumentException("one count per position: " + cellOfPosition.length + " positions, "
+                    + pointsAt.length + " counts");
+        }
         double[] counts = new double[grid.cellCount()];
         long binned = 0;
-        for (int cell : cellOfPoint) {
-            if (cell >= 0) {
-                counts[cell] += 1.0;
-                binned++;
+        long outside = 0;
+        for (int k = 0; k < cellOfPosition.length; k++) {
+            if (cellOfPosition[k] >= 0) {
+                counts[cellOfPosition[k]] += pointsAt[k];
+                binned += pointsAt[k];
+            } else {
+                outside += pointsAt[k];
             }
         }
-        return new CellCounts(grid, counts, binned, cellOfPoint.length - binned);
+        return new CellCounts(grid, counts, binned, outside);
     }
 
     /** The sum over all cells: the number of points binned, or their total weight. */

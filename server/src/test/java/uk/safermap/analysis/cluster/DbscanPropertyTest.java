@@ -48,6 +48,9 @@ class DbscanPropertyTest {
         assertThat(fromPositions.siteOfPoint()).isEqualTo(fromPoints.siteOfPoint());
         assertThat(fromPositions.siteX()).isEqualTo(fromPoints.siteX());
         assertThat(fromPositions.siteY()).isEqualTo(fromPoints.siteY());
+        // What is summed over the sites is what counting the points gives.
+        assertThat(fromPositions.sizes()).isEqualTo(expected.sizes());
+        assertThat(fromPositions.noiseCount()).isEqualTo(expected.noiseCount());
     }
 
     @Provide

@@ -1,6 +1,7 @@
 package uk.safermap.analysis.grid;
 
 import org.junit.jupiter.api.Test;
+import uk.safermap.geo.DistinctPoints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,18 +22,22 @@ class CellCountsTest {
     }
 
     @Test
-    void points_placed_in_cells_beforehand_give_the_same_counts() {
-        double[] x = {10, 20, 150, 250, 250, 299.99, -5, 300, Double.NaN};
-        double[] y = {10, 90, 50, 150, 150, 199.99, 50, 50, 50};
-        int[] cells = new int[x.length];
-        for (int k = 0; k < x.length; k++) {
-            cells[k] = grid.cellOf(x[k], y[k]);
+    void points_placed_in_cells_by_their_positions_give_the_same_counts() {
+        double[] x = {10, 20, 150, 250, 250, 299.99, -5, 300, Double.NaN, 20};
+        double[] y = {10, 90, 50, 150, 150, 199.99, 50, 50, 50, 90};
+        DistinctPoints at = DistinctPoints.of(x, y);
+        double[] px = at.x();
+        double[] py = at.y();
+        int[] cells = new int[at.size()];
+        for (int k = 0; k < cells.length; k++) {
+            cells[k] = grid.cellOf(px[k], py[k]);
         }
-        CellCounts placed = CellCounts.ofCells(grid, cells);
+        CellCounts placed = CellCounts.ofCells(grid, cells, at.counts());
         CellCounts counted = CellCounts.of(grid, x, y);
         assertThat(placed.counts()).containsExactly(counted.counts());
-        assertThat(placed.binned()).isEqualTo(6);
+        assertThat(placed.binned()).isEqualTo(7);
         assertThat(placed.outside()).isEqualTo(3);
+        assertThatThrownBy(() -> CellCounts.ofCells(grid, cells, new int[1])).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
