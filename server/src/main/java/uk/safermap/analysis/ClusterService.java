@@ -28,58 +28,86 @@ public final class ClusterService {
 
     /**
      * One cluster, ranked. {@code outline} is lon/lat; {@code share} is of the filtered incidents.
-     * Its incidents' ids are found when first asked for ({@link #incidentIds}): a map needs none.
+     * Its incidents are found when first asked for ({@link #incidentIds}): a map needs none.
      */
     public record RankedCluster(int rank, int count, double share, Map<String, Integer> categories, String firstMonth,
                                 String lastMonth, Geometry outline, Geometry outlineGrid, Members members,
                                 int clusterId) {
 
-        /** The ids of the cluster's incidents, ascending; shared, not copied: do not modify. */
+        /** The ids of the cluster's incidents, ascending. */
         public long[] incidentIds() {
-            return members.of(clusterId);
+            return members.ids(clusterId);
         }
     }
 
     /** All clusters, largest first, with totals. */
     public record Result(double epsMetres, int minPoints, int incidents, int clustered, int noise,
                          List<RankedCluster> clusters) {
+
+        /**
+         * Each cluster's incidents (in rank order) as positions in {@code points}: as clustered
+         * when those are the incidents clustered (the same filter at the same data version), else
+         * found by id, leaving out any the points lack. Shared, not copied: do not modify.
+         */
+        public List<int[]> positionsIn(PointSet points) {
+            if (clusters.isEmpty()) {
+                return List.of();
+            }
+            boolean clustered = clusters.get(0).members().clustered(points);
+            return clusters.stream().map(c -> clustered ? c.members().positions(c.clusterId())
+                    : points.positionsOf(c.incidentIds())).toList();
+        }
     }
 
     /**
-     * The ids of every cluster's incidents of one run, found on first use in one pass over the
-     * incidents and then kept: a map needs none of them, a patrol plan or a camera coverage
-     * check all. Thread-safe: a cached result is shared by concurrent requests.
+     * Every cluster's incidents of one run, as positions in the incidents clustered, found on
+     * first use in one pass and then kept: a map needs none of them, a patrol plan or a camera
+     * coverage check all. Thread-safe: a cached result is shared by concurrent requests.
      */
     public static final class Members {
         private final long[] ids;
         private final Dbscan.Sited run;
-        private long[][] byCluster;
+        private int[][] byCluster;
 
         private Members(long[] ids, Dbscan.Sited run) {
             this.ids = ids;
             this.run = run;
         }
 
-        synchronized long[] of(int cluster) {
+        /** Whether these are the incidents clustered: the same ids in the same order. */
+        boolean clustered(PointSet points) {
+            return points.ids() == ids || Arrays.equals(points.ids(), ids);
+        }
+
+        long[] ids(int cluster) {
+            int[] at = positions(cluster);
+            long[] out = new long[at.length];
+            for (int k = 0; k < at.length; k++) {
+                out[k] = ids[at[k]];
+            }
+            return out;
+        }
+
+        synchronized int[] positions(int cluster) {
             if (byCluster == null) {
                 byCluster = find();
             }
             return byCluster[cluster];
         }
 
-        private long[][] find() {
+        private int[][] find() {
             int[] sizes = run.sizes();
             int[] siteOfPoint = run.siteOfPoint();
             int[] siteLabel = run.siteLabel();
-            long[][] out = new long[sizes.length][];
+            int[][] out = new int[sizes.length][];
             for (int c = 0; c < sizes.length; c++) {
-                out[c] = new long[sizes[c]];
+                out[c] = new int[sizes[c]];
             }
             int[] filled = new int[sizes.length];
-            for (int i = 0; i < ids.length; i++) {
+            for (int i = 0; i < siteOfPoint.length; i++) {
                 int c = siteLabel[siteOfPoint[i]];
                 if (c != Clustering.NOISE) {
-                    out[c][filled[c]++] = ids[i];
+                    out[c][filled[c]++] = i;
                 }
             }
             return out;

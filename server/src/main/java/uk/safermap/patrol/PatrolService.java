@@ -77,7 +77,7 @@ public final class PatrolService {
                          PatrolPlanStore store, BritishNationalGrid grid, ServiceArea serviceArea, Settings settings,
                          Clock clock) {
         this.selection = selection;
-        this.hotspots = new PatrolHotspots(clusters, giStar, grid);
+        this.hotspots = new PatrolHotspots(selection, clusters, giStar, grid);
         this.store = store;
         this.grid = grid;
         this.serviceArea = serviceArea;
@@ -102,8 +102,9 @@ public final class PatrolService {
         PointSet points = selection.select(request.filter(), true);
         double[] weights = new ShiftRisk(shift, ShiftRisk.Parameters.DEFAULTS)
                 .weights(points.monthIndex(), points.epochDay(), points.minuteOfDay());
-        List<PatrolHotspots.Found> found = hotspots.find(request.hotspots(), request.filter(), points, weights, shift);
-        List<PatrolHotspots.Found> selected = found.subList(0, Math.min(request.maxHotspots(), found.size()));
+        PatrolHotspots.Ranked found = hotspots.find(request.hotspots(), request.filter(), points, weights, shift,
+                request.maxHotspots());
+        List<PatrolHotspots.Found> selected = found.top();
         int firstHotspot = stops.size();
         for (PatrolHotspots.Found h : selected) {
             stops.add(h.easting(), h.northing());
@@ -119,15 +120,14 @@ public final class PatrolService {
         }
         PatrolSolution solution = new PatrolRouter(settings.solutionLimit(), PatrolRouter.DEFAULT_TIME_LIMIT,
                 request.randomize() ? OptionalLong.of(seed) : OptionalLong.empty()).solve(problem);
-        double hotspotRisk = found.stream().mapToDouble(PatrolHotspots.Found::risk).sum();
         PatrolPlan plan = new PlanBuilder(shift, problem, solution, firstHotspot, stops.x(), stops.y(), GRID).build(
                 UUID.randomUUID().toString(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                unitNames(request.units()), hotspotRecords(selected, problem, firstHotspot), sum(weights), hotspotRisk,
+                unitNames(request.units()), hotspotRecords(selected, problem, firstHotspot), sum(weights), found.risk(),
                 new PatrolPlan.Settings(request.mode().slug(), request.speedKmh(), request.visitMinutes(),
                         request.maxHotspots(), request.hotspots().slug(), request.randomize(),
                         request.randomize() ? seed : 0, travel.description(), describe(request.filter()),
                         request.dosage().revisitMinutes(), request.dosage().minGapMinutes()),
-                notes(request, points, found.size(), selected.size(), solution,
+                notes(request, points, found.found(), selected.size(), solution,
                         busiestTimes(shift, problem, firstHotspot, selected, doseNote(request, problem, solution, notes))));
         store.save(plan);
         return plan;
@@ -146,9 +146,10 @@ public final class PatrolService {
         PointSet points = selection.select(request.filter(), true);
         double[] weights = new ShiftRisk(shift, ShiftRisk.Parameters.DEFAULTS)
                 .weights(points.monthIndex(), points.epochDay(), points.minuteOfDay());
-        List<PatrolHotspots.Found> found = hotspots.find(request.hotspots(), request.filter(), points, weights, shift);
+        List<PatrolHotspots.Found> found = hotspots.find(request.hotspots(), request.filter(), points, weights, shift,
+                request.places()).top();
         List<PatrolSchedule.Place> places = new ArrayList<>();
-        for (int k = 0; k < Math.min(request.places(), found.size()); k++) {
+        for (int k = 0; k < found.size(); k++) {
             PatrolHotspots.Found h = found.get(k);
             places.add(new PatrolSchedule.Place(k + 1, h.label(), h.easting(), h.northing(), h.risk()));
         }

@@ -368,9 +368,11 @@ public final class CctvPlacementService {
         }
         List<HotspotCoverage> spots = new ArrayList<>();
         int uncovered = 0;
-        for (ClusterService.RankedCluster c : hotspots.clusters()) {
+        List<int[]> members = hotspots.positionsIn(points);
+        for (int k = 0; k < members.size(); k++) {
+            ClusterService.RankedCluster c = hotspots.clusters().get(k);
             int inView = 0;
-            for (int i : points.positionsOf(c.incidentIds())) {
+            for (int i : members.get(k)) {
                 inView += seen[i] ? 1 : 0;
             }
             double share = percent(inView, c.count());
