@@ -263,7 +263,9 @@ public final class App implements AutoCloseable {
         ResultCache cache = new ResultCache(incidents, 200, Duration.ofMinutes(30));
         // Density surfaces are up to 128 MB each (16M cells): few of them are kept.
         ResultCache surfaces = new ResultCache(incidents, 8, Duration.ofMinutes(30));
-        ClusterService clusters = new ClusterService(selection, cache, grid);
+        // A cluster map's per-position tallies, a few per filter's positions (57 bytes per position).
+        ClusterService clusters = new ClusterService(selection, cache, new ResultCache(incidents, 16, Duration.ofMinutes(30)),
+                grid);
         DensityService density = new DensityService(selection, surfaces, grid, disclosure, serviceArea);
         return new Routes.Analyses(areas, clusters, new GiStarService(selection, areas, cache, grid),
                 new EmergingService(selection, areas, cache, grid), new NearRepeatService(selection, cache),

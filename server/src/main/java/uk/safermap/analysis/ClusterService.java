@@ -116,11 +116,19 @@ public final class ClusterService {
 
     private final IncidentSelection selection;
     private final ResultCache cache;
+    private final ResultCache tallies;
     private final BritishNationalGrid grid;
 
-    public ClusterService(IncidentSelection selection, ResultCache cache, BritishNationalGrid grid) {
+    /**
+     * @param cache   for the results
+     * @param tallies for each filter's {@link PositionTally}, which does not depend on the
+     *                parameters; apart from the results because it is filled while one is computed
+     */
+    public ClusterService(IncidentSelection selection, ResultCache cache, ResultCache tallies,
+                          BritishNationalGrid grid) {
         this.selection = selection;
         this.cache = cache;
+        this.tallies = tallies;
         this.grid = grid;
     }
 
@@ -130,7 +138,7 @@ public final class ClusterService {
                 () -> {
                     PointSet points = selection.select(filter, false);
                     DistinctPoints at = selection.positions(filter, points);
-                    PositionTally tally = cache.get("position-tally|" + filter.key(), () -> PositionTally.of(points, at));
+                    PositionTally tally = tallies.get("tally|" + filter.key(), () -> PositionTally.of(points, at));
                     // As for the positions (IncidentSelection#positions): another count is another version's.
                     if (tally.pointCount() != points.size()) {
                         tally = PositionTally.of(points, at);

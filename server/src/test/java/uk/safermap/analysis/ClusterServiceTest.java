@@ -24,7 +24,7 @@ class ClusterServiceTest {
 
     private ClusterService service(InMemoryIncidentStore store) {
         return new ClusterService(new IncidentSelection(store, grid, Set.of()),
-                new ResultCache(store, 10, Duration.ofMinutes(1)), grid);
+                new ResultCache(store, 10, Duration.ofMinutes(1)), new ResultCache(store, 4, Duration.ofMinutes(1)), grid);
     }
 
     private static AnalysisFilter month(YearMonth m) {

@@ -40,7 +40,8 @@ class ProfileServiceTest {
 
     private ProfileService service(InMemoryIncidentStore store, InMemoryAreaStore areas) {
         IncidentSelection selection = new IncidentSelection(store, grid, Set.of());
-        ClusterService clusters = new ClusterService(selection, new ResultCache(store, 10, Duration.ofMinutes(1)), grid);
+        ClusterService clusters = new ClusterService(selection, new ResultCache(store, 10, Duration.ofMinutes(1)),
+                new ResultCache(store, 4, Duration.ofMinutes(1)), grid);
         return new ProfileService(selection, new AreaResolver(areas, grid), new NeighbourhoodService(areas, grid,
                 ServiceArea.around(List.of(grid.toGrid(ward.geometry())), 2000, "test borough")), clusters, store, Clock.systemDefaultZone());
     }

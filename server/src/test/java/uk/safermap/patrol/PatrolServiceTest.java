@@ -49,7 +49,7 @@ class PatrolServiceTest {
     private PatrolService service() {
         IncidentSelection selection = new IncidentSelection(incidents, grid, Set.of());
         ResultCache cache = new ResultCache(incidents, 10, Duration.ofMinutes(1));
-        ClusterService clusters = new ClusterService(selection, cache, grid);
+        ClusterService clusters = new ClusterService(selection, cache, new ResultCache(incidents, 4, Duration.ofMinutes(1)), grid);
         GiStarService giStar = new GiStarService(selection, new AreaResolver(new InMemoryAreaStore(), grid), cache, grid);
         ServiceArea area = ServiceArea.around(List.of(new GeometryFactory().toGeometry(
                 new Envelope(468_000, 480_000, 312_000, 322_000))), 0, "test area");

@@ -32,7 +32,8 @@ class CctvPlacementServiceTest {
             .store();
     private final IncidentSelection selection = new IncidentSelection(store, grid, Set.of());
     private final CctvPlacementService service = new CctvPlacementService(selection,
-            new ClusterService(selection, new ResultCache(store, 10, Duration.ofMinutes(1)), grid), grid,
+            new ClusterService(selection, new ResultCache(store, 10, Duration.ofMinutes(1)),
+                    new ResultCache(store, 4, Duration.ofMinutes(1)), grid), grid,
             new ExactMclp());
 
     private CctvPlacementService.Result place(int k) {
