@@ -37,10 +37,16 @@ final class RowNormaliser {
 
     private static final int MAX_CACHED_LABELS = 1_000;
 
+    private static final LocalDateTime EARLIEST = WhenParser.EARLIEST.atStartOfDay();
+
     private final IncidentFormat format;
     private final BritishNationalGrid grid;
     private final ServiceArea area;
-    private final Clock clock;
+    /**
+     * "Now" in London when the import started: a date after it is in the future. Read once, not
+     * per row (each read resolves the zone's rules).
+     */
+    private final LocalDateTime now;
     private final SourceKeys keys = new SourceKeys();
     /** Category by label as given: a file repeats a handful of labels (bounded, for a file that does not). */
     private final Map<String, Optional<Category>> categories = new HashMap<>();
@@ -78,7 +84,7 @@ final class RowNormaliser {
         this.format = format;
         this.grid = grid;
         this.area = area;
-        this.clock = clock;
+        this.now = LocalDateTime.now(clock.withZone(WhenParser.LONDON));
     }
 
     Result normalise(RawRow row) {
@@ -102,11 +108,11 @@ final class RowNormaliser {
                     : "unknown date: expected " + WhenParser.ACCEPTED
                     + (row.time() != null ? " with time HH:MM" : ""));
         }
-        if (when.get().start().isBefore(WhenParser.EARLIEST.atStartOfDay())) {
+        if (when.get().start().isBefore(EARLIEST)) {
             return Result.rejected(row.line(), names.date(), given, "implausible date: before " + WhenParser.EARLIEST + ", the earliest accepted (no digital crime "
                             + "records are older; such dates are placeholders or typos)");
         }
-        if (when.get().start().isAfter(LocalDateTime.now(clock.withZone(WhenParser.LONDON)))) {
+        if (when.get().start().isAfter(now)) {
             return Result.rejected(row.line(), names.date(), given, "date is in the future");
         }
         if (format == IncidentFormat.POLICE_CSV && row.x() == null && row.y() == null) {
@@ -131,13 +137,17 @@ final class RowNormaliser {
     /** The first field holding a NUL character ({@link Rejection#nulCharacter}), as the rejection of the row. */
     private static Result nulCharacter(RawRow row) {
         RawRow.FieldNames names = row.names();
-        String[][] fields = {{names.crimeId(), row.crimeId()}, {names.date(), row.month()}, {names.date(), row.date()},
-            {names.date(), row.time()}, {names.date(), row.dateTime()}, {names.category(), row.category()},
-            {names.x(), row.x()}, {names.y(), row.y()}, {"sensitive", row.sensitive()}};
-        for (String[] f : fields) {
-            if (f[1] != null && f[1].indexOf('\0') >= 0) {
-                return nulRejection(row, f[0], f[1]);
-            }
+        Result r = nul(row, names.crimeId(), row.crimeId());
+        r = r != null ? r : nul(row, names.date(), row.month());
+        r = r != null ? r : nul(row, names.date(), row.date());
+        r = r != null ? r : nul(row, names.date(), row.time());
+        r = r != null ? r : nul(row, names.date(), row.dateTime());
+        r = r != null ? r : nul(row, names.category(), row.category());
+        r = r != null ? r : nul(row, names.x(), row.x());
+        r = r != null ? r : nul(row, names.y(), row.y());
+        r = r != null ? r : nul(row, "sensitive", row.sensitive());
+        if (r != null) {
+            return r;
         }
         for (Map.Entry<IncidentDetail, String> d : row.details().values().entrySet()) {
             if (d.getValue().indexOf('\0') >= 0) {
@@ -145,6 +155,10 @@ final class RowNormaliser {
             }
         }
         return null;
+    }
+
+    private static Result nul(RawRow row, String field, String value) {
+        return value != null && value.indexOf('\0') >= 0 ? nulRejection(row, field, value) : null;
     }
 
     private static Result nulRejection(RawRow row, String field, String value) {
