@@ -1,12 +1,16 @@
 package uk.safermap.areas;
 
+import org.locationtech.jts.algorithm.Distance;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.util.LinearComponentExtracter;
+import org.locationtech.jts.geom.util.PointExtracter;
 import org.locationtech.jts.index.strtree.STRtree;
-import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 import uk.safermap.domain.PoliceLocation;
 import uk.safermap.geo.DistinctPoints;
 import uk.safermap.store.PointSet;
@@ -212,9 +216,9 @@ public final class StreetIndex {
      * The snap point nearest the shape within {@code within} metres; of several as near, the
      * busiest, which names what most of the shape's incidents are on (an area asked about, a
      * cluster's outline or a hot cell, mostly holds snap points of its own incidents, all at
-     * distance 0). Every such point lies in the shape's envelope widened by {@code within}, so
-     * only those are measured: a few per shape, where JTS's nearest-neighbour search over the
-     * tree had measured far more and was half of a cluster map's time.
+     * distance 0). Only the points in windows around the shape are measured: a few per shape,
+     * where JTS's nearest-neighbour search over the tree had measured far more and was half of a
+     * cluster map's time.
      */
     private static Optional<SnapPoint> nearest(STRtree tree, ShapeDistance shape, double within) {
         SnapPoint best = null;
@@ -227,35 +231,56 @@ public final class StreetIndex {
         if (best != null) {
             return Optional.of(best);
         }
-        Envelope near = new Envelope(shape.envelope());
-        near.expandBy(within);
-        double bestMetres = Double.POSITIVE_INFINITY;
-        for (Object item : tree.query(near)) {
-            SnapPoint p = (SnapPoint) item;
-            double metres = shape.to(p);
-            if (metres < bestMetres || metres == bestMetres && p.incidents() > best.incidents()) {
-                best = p;
-                bestMetres = metres;
+        // Widening the window step by step: a point found at d within the window widened by r >= d
+        // is the nearest, since any nearer one lies in the envelope widened by d.
+        for (double r = Math.min(within, FACILITY_METRES); ; r = Math.min(within, 3 * r)) {
+            Envelope near = new Envelope(shape.envelope());
+            near.expandBy(r);
+            SnapPoint nearest = null;
+            double bestMetres = Double.POSITIVE_INFINITY;
+            for (Object item : tree.query(near)) {
+                SnapPoint p = (SnapPoint) item;
+                double metres = shape.to(p);
+                if (metres < bestMetres || metres == bestMetres && nearest != null && p.incidents() > nearest.incidents()) {
+                    nearest = p;
+                    bestMetres = metres;
+                }
+            }
+            if (bestMetres <= r) {
+                return Optional.of(nearest);
+            }
+            if (r >= within) {
+                return Optional.empty();
             }
         }
-        return bestMetres <= within ? Optional.of(best) : Optional.empty();
     }
 
     /**
      * The distance from snap points to one shape, as {@link Geometry#distance} gives it (0 inside
-     * an area, else to the nearest segment), with the shape's area indexed once (JTS
-     * {@link IndexedPointInAreaLocator}) and its segments when first needed (JTS
-     * {@link IndexedFacetDistance}): most points measured are inside, and
-     * {@code Geometry.distance} walks every vertex of the outline for each point.
+     * an area, else to the nearest segment or point), with the shape's area indexed once (JTS
+     * {@link IndexedPointInAreaLocator}) and its segments measured in a plain loop: an outline
+     * has tens of vertices, and {@code Geometry.distance} or JTS's indexed facet distance build
+     * structures for every point measured. One per search; not thread-safe.
      */
     static final class ShapeDistance {
         private final Geometry shape;
         private final IndexedPointInAreaLocator area;
-        private IndexedFacetDistance facets;
+        private final List<Coordinate[]> lines;
+        private final Coordinate[] points;
 
         ShapeDistance(Geometry shape) {
             this.shape = shape;
             this.area = shape.getDimension() == 2 ? new IndexedPointInAreaLocator(shape) : null;
+            List<Coordinate[]> found = new ArrayList<>();
+            for (Object line : LinearComponentExtracter.getLines(shape)) {
+                found.add(((LineString) line).getCoordinates());
+            }
+            this.lines = found;
+            List<Coordinate> at = new ArrayList<>();
+            for (Object point : PointExtracter.getPoints(shape)) {
+                at.add(((Point) point).getCoordinate());
+            }
+            this.points = at.toArray(Coordinate[]::new);
         }
 
         Envelope envelope() {
@@ -268,13 +293,23 @@ public final class StreetIndex {
         }
 
         double to(SnapPoint p) {
+            Coordinate c = new Coordinate(p.easting(), p.northing());
             if (covers(p)) {
                 return 0;
             }
-            if (facets == null) {
-                facets = new IndexedFacetDistance(shape);
+            double best = Double.POSITIVE_INFINITY;
+            for (Coordinate[] line : lines) {
+                for (int k = 0; k + 1 < line.length; k++) {
+                    best = Math.min(best, Distance.pointToSegment(c, line[k], line[k + 1]));
+                }
+                if (line.length == 1) {
+                    best = Math.min(best, c.distance(line[0]));
+                }
             }
-            return facets.distance(shape.getFactory().createPoint(new Coordinate(p.easting(), p.northing())));
+            for (Coordinate q : points) {
+                best = Math.min(best, c.distance(q));
+            }
+            return best;
         }
     }
 }
