@@ -40,8 +40,14 @@ public final class GridReference {
         String letters = "" + letter(first) + letter(second);
         long e = (long) Math.floor(easting) % 100_000 / metres;
         long n = (long) Math.floor(northing) % 100_000 / metres;
-        String format = "%s %0" + digits + "d %0" + digits + "d";
-        return String.format(java.util.Locale.ROOT, format, letters, e, n);
+        // Zero-padded by hand: String.format, which parses its pattern on every call, was a fifth
+        // of labelling a cluster map's 1,800 clusters.
+        return letters + " " + padded(e, digits) + " " + padded(n, digits);
+    }
+
+    private static String padded(long value, int digits) {
+        String text = Long.toString(value);
+        return "0".repeat(Math.max(0, digits - text.length())) + text;
     }
 
     /** To 100 m, the precision of a place a person can walk to and look around. */

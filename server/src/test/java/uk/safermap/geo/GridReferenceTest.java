@@ -15,6 +15,13 @@ class GridReferenceTest {
     }
 
     @Test
+    void digits_near_a_square_edge_keep_their_leading_zeros() {
+        assertThat(GridReference.of(405_009, 300_950, 1)).isEqualTo("SK 05009 00950");
+        assertThat(GridReference.of(405_009, 300_950, 100)).isEqualTo("SK 050 009");
+        assertThat(GridReference.of(400_000, 300_000, 10_000)).isEqualTo("SK 0 0");
+    }
+
+    @Test
     void ben_nevis_summit_is_nn_166_712() {
         assertThat(GridReference.of(216_666, 771_288)).isEqualTo("NN 166 712");
     }
