@@ -73,7 +73,7 @@ final class AreaCountUpload {
         Map<String, Integer> parsed = new LinkedHashMap<>();
         String column = kind.column();
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).build()
-                .parse(new InputStreamReader(new LimitedInputStream(ctx.bodyInputStream(), maxBodyBytes),
+                .parse(new InputStreamReader(LimitedInputStream.of(ctx, maxBodyBytes),
                         StandardCharsets.UTF_8))) {
             if (!parser.getHeaderMap().keySet().containsAll(List.of("code", column))) {
                 throw ApiException.badRequest("the CSV needs a header code," + column + "; got " + parser.getHeaderNames());

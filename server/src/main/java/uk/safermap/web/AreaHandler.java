@@ -63,7 +63,7 @@ final class AreaHandler {
     private JsonNode body(Context ctx) {
         JsonNode body;
         try {
-            body = mapper.readTree(new LimitedInputStream(ctx.bodyInputStream(), maxBodyBytes));
+            body = mapper.readTree(LimitedInputStream.of(ctx, maxBodyBytes));
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -46,12 +46,12 @@ final class ImportHandler {
         String name = ctx.queryParam("name") != null ? ctx.queryParam("name") : "upload";
         if (formatKey.equals(STATS19)) {
             CollisionImportReport report = others.collisions().importStream(
-                    new LimitedInputStream(ctx.bodyInputStream(), maxBytes), name);
+                    LimitedInputStream.of(ctx, maxBytes), name);
             ctx.status(report.imported() > 0 ? 201 : 200).json(report);
             return;
         }
         if (formatKey.equals(COUNCIL_CASES) || formatKey.equals(SPEED_CONCERNS)) {
-            LimitedInputStream body = new LimitedInputStream(ctx.bodyInputStream(), maxBytes);
+            LimitedInputStream body = LimitedInputStream.of(ctx, maxBytes);
             ImportReport report = formatKey.equals(COUNCIL_CASES) ? others.councilCases().importStream(body, name)
                     : others.speedConcerns().importStream(body, name);
             ctx.status(report.imported() > 0 ? 201 : 200).json(report);
@@ -59,7 +59,7 @@ final class ImportHandler {
         }
         IncidentFormat format = IncidentFormat.fromKey(formatKey).orElseThrow(() -> ApiException.badRequest(
                 "unknown format '" + formatKey + "': use one of " + IncidentFormat.keys() + OTHER_FORMATS));
-        ImportReport report = ingest.importStream(format, new LimitedInputStream(ctx.bodyInputStream(), maxBytes), name,
+        ImportReport report = ingest.importStream(format, LimitedInputStream.of(ctx, maxBytes), name,
                 IngestService.Progress.NONE);
         ctx.status(report.imported() > 0 ? 201 : 200).json(report);
     }

@@ -52,7 +52,7 @@ final class JsonBody implements ParameterSource {
     static JsonBody read(Context ctx, ObjectMapper mapper, long maxBytes, Set<String> accepted) {
         JsonNode root;
         try {
-            root = mapper.readTree(new LimitedInputStream(ctx.bodyInputStream(), maxBytes));
+            root = mapper.readTree(LimitedInputStream.of(ctx, maxBytes));
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package uk.safermap.web;
 
+import io.javalin.http.Context;
+
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,9 +12,21 @@ final class LimitedInputStream extends FilterInputStream {
     private final long max;
     private long read;
 
-    LimitedInputStream(InputStream in, long max) {
+    private LimitedInputStream(InputStream in, long max) {
         super(in);
         this.max = max;
+    }
+
+    /**
+     * The request's body, read up to {@code max} bytes. A body declared longer (Content-Length)
+     * fails at once, before any of it is read: a 600 MB upload over a 512 MB limit was read for
+     * half a minute before the answer. A chunked body is counted as it is read.
+     */
+    static LimitedInputStream of(Context ctx, long max) {
+        if (ctx.req().getContentLengthLong() > max) {
+            throw tooLarge(max);
+        }
+        return new LimitedInputStream(ctx.bodyInputStream(), max);
     }
 
     @Override
@@ -32,8 +46,12 @@ final class LimitedInputStream extends FilterInputStream {
     private void count(int n) {
         read += n;
         if (read > max) {
-            throw new ApiException(413, "request body larger than the limit of " + max / (1024 * 1024)
-                    + " MB (SAFERMAP_MAX_UPLOAD_MB); nothing was changed");
+            throw tooLarge(max);
         }
+    }
+
+    private static ApiException tooLarge(long max) {
+        return new ApiException(413, "request body larger than the limit of " + max / (1024 * 1024)
+                + " MB (SAFERMAP_MAX_UPLOAD_MB); nothing was changed");
     }
 }

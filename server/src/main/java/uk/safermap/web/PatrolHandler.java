@@ -154,7 +154,7 @@ final class PatrolHandler {
         }
         String id = ctx.pathParam("id");
         DoseReport report = dose.upload(id, upload.format(),
-                new LimitedInputStream(ctx.bodyInputStream(), maxBodyBytes), upload.unit(), upload.dose())
+                LimitedInputStream.of(ctx, maxBodyBytes), upload.unit(), upload.dose())
                 .orElseThrow(() -> ApiException.notFound("no patrol plan with id '" + id + "'"));
         ctx.status(201).json(report);
     }

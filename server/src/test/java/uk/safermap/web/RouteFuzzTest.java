@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.safermap.App;
 import uk.safermap.config.ConfigLoader;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -152,6 +154,22 @@ class RouteFuzzTest {
         ApiClient.Response r = send("PUT", "/api/areas/big", "application/geo+json", big);
         assertThat(r.status()).isEqualTo(413);
         assertThat(r.json().get("message").asText()).contains("SAFERMAP_MAX_UPLOAD_MB");
+    }
+
+    /** A body declared over the limit is refused before it is sent: the client gets its 413 at once. */
+    @Test
+    void an_upload_declared_over_the_limit_is_refused_before_its_body_is_read() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", app.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/imports?format=police-csv HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + TestUsers.ADMIN + "\r\nContent-Type: text/csv\r\n"
+                    + "Content-Length: 5000000000\r\n\r\nCrime ID,Month\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // Only the headers and a line are sent: without the early refusal this read would time out.
+            String head = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(head).isEqualTo("HTTP/1.1 413");
+        }
     }
 
     @Test
