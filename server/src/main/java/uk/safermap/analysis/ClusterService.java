@@ -90,27 +90,9 @@ public final class ClusterService {
 
         synchronized int[] positions(int cluster) {
             if (byCluster == null) {
-                byCluster = find();
+                byCluster = run.clustering().members();
             }
             return byCluster[cluster];
-        }
-
-        private int[][] find() {
-            int[] sizes = run.sizes();
-            int[] siteOfPoint = run.siteOfPoint();
-            int[] siteLabel = run.siteLabel();
-            int[][] out = new int[sizes.length][];
-            for (int c = 0; c < sizes.length; c++) {
-                out[c] = new int[sizes[c]];
-            }
-            int[] filled = new int[sizes.length];
-            for (int i = 0; i < siteOfPoint.length; i++) {
-                int c = siteLabel[siteOfPoint[i]];
-                if (c != Clustering.NOISE) {
-                    out[c][filled[c]++] = i;
-                }
-            }
-            return out;
         }
     }
 

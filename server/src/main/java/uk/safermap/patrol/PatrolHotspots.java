@@ -7,6 +7,7 @@ import uk.safermap.analysis.ClusterService;
 import uk.safermap.analysis.GiStarParameters;
 import uk.safermap.analysis.GiStarService;
 import uk.safermap.analysis.IncidentSelection;
+import uk.safermap.analysis.cluster.Clustering;
 import uk.safermap.analysis.stats.HotSpotClass;
 import uk.safermap.domain.Category;
 import uk.safermap.geo.BritishNationalGrid;
@@ -68,9 +69,11 @@ final class PatrolHotspots {
      */
     Ranked find(HotspotMethod method, AnalysisFilter filter, PointSet points, double[] weights, ShiftWindow shift,
                 int limit) {
+        // The filter's distinct positions: where Gi* cells are placed, and the busiest location is weighed.
+        DistinctPoints at = selection.positions(filter, points);
         List<int[]> groups = new ArrayList<>();
         for (int[] members : method == HotspotMethod.CLUSTERS ? clusterMembers(filter, points)
-                : cellMembers(filter, points)) {
+                : cellMembers(filter, at)) {
             if (members.length > 0) {
                 groups.add(members);
             }
@@ -84,8 +87,7 @@ final class PatrolHotspots {
         // Highest risk first; equal risks keep the methods' order, which also numbers the unnamed ones.
         Integer[] order = IntStream.range(0, risk.length).boxed()
                 .sorted(Comparator.comparingDouble((Integer g) -> risk[g]).reversed()).toArray(Integer[]::new);
-        // Weight per exact location, over the filter's distinct positions: one scratch array for all hot spots.
-        DistinctPoints at = selection.positions(filter, points);
+        // Weight per exact location: one scratch array for all hot spots.
         double[] atWeight = new double[at.size()];
         List<Found> top = new ArrayList<>();
         for (int k = 0; k < Math.min(limit, order.length); k++) {
@@ -99,7 +101,7 @@ final class PatrolHotspots {
         return clusters.clusters(filter, ClusterParameters.CRIME).positionsIn(points);
     }
 
-    private List<int[]> cellMembers(AnalysisFilter filter, PointSet points) {
+    private List<int[]> cellMembers(AnalysisFilter filter, DistinctPoints at) {
         List<double[]> boxes = new ArrayList<>();
         for (GiStarService.Cell cell : giStar.hotSpots(filter, new GiStarParameters(HotspotMethod.GISTAR_CELL_METRES, OptionalDouble.empty()))
                 .cells()) {
@@ -113,35 +115,17 @@ final class PatrolHotspots {
                 Math.round(e.getMaxY())});
         }
         // Each distinct position is placed once (cells do not overlap), then each incident by its position.
-        DistinctPoints at = selection.positions(filter, points);
         double[] px = at.x();
         double[] py = at.y();
         int[] cellOfPosition = new int[at.size()];
         for (int p = 0; p < px.length; p++) {
-            cellOfPosition[p] = -1;
-            for (int c = 0; c < boxes.size() && cellOfPosition[p] < 0; c++) {
+            cellOfPosition[p] = Clustering.NOISE;
+            for (int c = 0; c < boxes.size() && cellOfPosition[p] == Clustering.NOISE; c++) {
                 double[] b = boxes.get(c);
-                cellOfPosition[p] = px[p] >= b[0] && px[p] < b[2] && py[p] >= b[1] && py[p] < b[3] ? c : -1;
+                cellOfPosition[p] = px[p] >= b[0] && px[p] < b[2] && py[p] >= b[1] && py[p] < b[3] ? c : Clustering.NOISE;
             }
         }
-        int[] cellOf = at.perPoint(cellOfPosition);
-        int[] sizes = new int[boxes.size()];
-        for (int c : cellOf) {
-            if (c >= 0) {
-                sizes[c]++;
-            }
-        }
-        int[][] members = new int[boxes.size()][];
-        for (int c = 0; c < members.length; c++) {
-            members[c] = new int[sizes[c]];
-        }
-        int[] filled = new int[boxes.size()];
-        for (int i = 0; i < cellOf.length; i++) {
-            if (cellOf[i] >= 0) {
-                members[cellOf[i]][filled[cellOf[i]]++] = i;
-            }
-        }
-        return List.of(members);
+        return List.of(Clustering.members(at.perPoint(cellOfPosition), boxes.size()));
     }
 
     /** @param atWeight all zero, and left so: the members' weight per position while they are summed */

@@ -93,12 +93,25 @@ public record Clustering(int[] labels, boolean[] core, int clusterCount) {
      * counting sort, O(n), so prefer it to filtering the labels once per cluster.
      */
     public int[][] members() {
-        int[] sizes = sizes();
-        int[][] members = new int[clusterCount][];
-        for (int c = 0; c < clusterCount; c++) {
+        return members(labels, clusterCount);
+    }
+
+    /**
+     * The indexes of the items of each group in ascending order, indexed by group, given each
+     * item's group in {@code 0 .. groups - 1} or {@link #NOISE} for none: one counting sort.
+     */
+    public static int[][] members(int[] labels, int groups) {
+        int[] sizes = new int[groups];
+        for (int label : labels) {
+            if (label != NOISE) {
+                sizes[label]++;
+            }
+        }
+        int[][] members = new int[groups][];
+        for (int c = 0; c < groups; c++) {
             members[c] = new int[sizes[c]];
         }
-        int[] filled = new int[clusterCount];
+        int[] filled = new int[groups];
         for (int i = 0; i < labels.length; i++) {
             int label = labels[i];
             if (label != NOISE) {

@@ -219,16 +219,11 @@ public final class Dbscan {
 
     /** No neighbourhood can reach minPoints, so nothing is core. */
     private static Sited allNoise(DistinctPoints at) {
+        int[] siteOfPoint = new int[at.pointCount()];
+        Arrays.setAll(siteOfPoint, at::pointOf);
         int[] noise = new int[at.size()];
         Arrays.fill(noise, Clustering.NOISE);
-        return new Sited(at.perPoint(identity(at.size())), at.x(), at.y(), at.counts(), at.firstPoints(), noise,
-                new boolean[at.size()], 0);
-    }
-
-    private static int[] identity(int n) {
-        int[] out = new int[n];
-        Arrays.setAll(out, i -> i);
-        return out;
+        return new Sited(siteOfPoint, at.x(), at.y(), at.counts(), at.firstPoints(), noise, new boolean[at.size()], 0);
     }
 
     private static void check(double[] x, double[] y) {
